@@ -15,8 +15,8 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { consentRoutes } from './features/consent/consent.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inviteRoutes } from './features/invites/invites.routes.ts';
-import { createMailer } from './features/mail/mail.service.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
+import { createMailer } from './features/mail/mail.service.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { organizationRoutes } from './features/organization/organization.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
@@ -26,7 +26,8 @@ import { deriveKeys } from './lib/crypto.ts';
 import { instanceSecret } from './lib/instance-secret.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { registerClient } from './plugins/client.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { handleFrameworkError, registerErrorHandling } from './plugins/errors.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerSessions } from './plugins/session.ts';
 
 export interface BuildOptions {
@@ -55,6 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     trustProxy: config.trustProxy,
     // Ids are UUIDs; anything longer in a path is hostile or a mistake.
     routerOptions: { maxParamLength: 100 },
+    frameworkErrors: handleFrameworkError,
   };
   const app = Fastify(fastifyOptions).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -112,9 +114,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     },
     transform: jsonSchemaTransform,
   });
+  app.addHook('onRoute', (route) => {
+    // The API browser's own pages and assets are public, like the document they show.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessions(app, ctx);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     // Personal data must not sit in shared or browser caches.
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

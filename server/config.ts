@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   production: boolean;
   trustProxy: boolean;
+  /** Off when the app runs as a role without DDL rights and migrations run separately (npm run db:migrate). */
+  migrateOnStart: boolean;
   version: string;
 }
 
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    migrateOnStart: env.MIGRATE_ON_START !== 'false',
     version: VERSION,
   };
 }

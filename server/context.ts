@@ -1,8 +1,8 @@
 import type { Config } from './config.ts';
-import type { Db, DatabaseHandle } from './db/client.ts';
+import type { DatabaseHandle, Db } from './db/client.ts';
 import { organization } from './db/schema/organization.ts';
-import type { InstanceKeys } from './lib/crypto.ts';
 import type { Mailer } from './features/mail/mail.service.ts';
+import type { InstanceKeys } from './lib/crypto.ts';
 
 export type OrganizationRow = typeof organization.$inferSelect;
 

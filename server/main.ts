@@ -11,7 +11,11 @@ async function main() {
   const config = loadConfig();
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: Number(process.env.PG_POOL_MAX ?? 10) });
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolMax: Number(process.env.PG_POOL_MAX ?? 10),
+    });
   } catch (error) {
     if (error instanceof DataDirectoryLockedError) {
       console.error(`kinship: ${error.message}`);
@@ -19,7 +23,7 @@ async function main() {
     }
     throw error;
   }
-  await database.migrate();
+  if (config.migrateOnStart) await database.migrate();
   const app = await buildApp({ database, config, clientDir });
 
   if (database.kind === 'pglite') {

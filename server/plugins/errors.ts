@@ -14,12 +14,23 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: 'The body is not valid JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: 'Content-Length does not match the body' },
   FST_ERR_BAD_URL: { code: 'BAD_REQUEST', message: 'The URL is malformed' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'BAD_REQUEST', message: 'A part of the URL is too long' },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'BAD_REQUEST', message: 'The request could not be routed' },
 };
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, fields?: FieldError[]) {
   const body: ErrorBody = { error: { code, message, ...(fields?.length ? { fields } : {}) } };
   return reply.status(statusOf(code)).header('cache-control', 'no-store').send(body);
+}
+
+/**
+ * The router fails malformed and over-long URLs before any route or hook runs, so the error handler
+ * never sees them; without this Fastify answers in its own format and echoes the URL back.
+ * Passed to Fastify as `frameworkErrors`.
+ */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const known = FASTIFY_CODES[error.code];
+  return send(reply, known?.code ?? 'BAD_REQUEST', known?.message ?? 'The request could not be understood');
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { STAFF_ROLES, type Role } from '../../shared/contracts/common.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Role, STAFF_ROLES } from '../../shared/contracts/common.ts';
+import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { profiles, sessions, users } from '../db/schema/accounts.ts';
 import { AppError } from '../lib/app-error.ts';
 import { hashToken, newToken, safeEqual } from '../lib/crypto.ts';
-import type { AppContext } from '../context.ts';
 
 /** The signed-in person making a request. */
 export interface Actor {
@@ -135,6 +135,8 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext) {
       }
     }
 
+    // Unknown paths answer 404 to everyone rather than asking anonymous callers to sign in first.
+    if (request.is404) return;
     const config = request.routeOptions.config;
     const access = config.access ?? 'user';
     if (access === 'public') return;

@@ -16,7 +16,11 @@ export interface Person {
 export async function setUpOrganization(t: TestApp, overrides: { openSignup?: boolean } = {}): Promise<Person> {
   const agent = createAgent(t.app);
   const response = await agent.post('/api/setup', {
-    organization: { name: 'Harbor Recovery Community', timezone: 'America/New_York', crisisLines: [{ name: '988 Lifeline', phone: '988' }] },
+    organization: {
+      name: 'Harbor Recovery Community',
+      timezone: 'America/New_York',
+      crisisLines: [{ name: '988 Lifeline', phone: '988' }],
+    },
     admin: { email: 'admin@example.org', password: PASSWORD, alias: 'Admin Ada' },
   });
   if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -29,7 +33,13 @@ export async function buildPerson(t: TestApp, options: { roles?: Role[]; alias?:
   counter += 1;
   const alias = options.alias ?? `Person ${counter}`;
   const email = options.email ?? `person${counter}-${Date.now()}@example.org`;
-  const id = await createAccount(t.database.db, { email, password: PASSWORD, alias, roles: options.roles ?? ['member'], timezone: 'America/Chicago' });
+  const id = await createAccount(t.database.db, {
+    email,
+    password: PASSWORD,
+    alias,
+    roles: options.roles ?? ['member'],
+    timezone: 'America/Chicago',
+  });
   const agent = createAgent(t.app);
   const signIn = await agent.post('/api/auth/sign-in', { email, password: PASSWORD });
   if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${JSON.stringify(signIn.body)}`);

@@ -42,7 +42,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { rateLimitMultiplier?: number; config?: Parameters<typeof buildApp>[0]['config'] } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { rateLimitMultiplier?: number; config?: Parameters<typeof buildApp>[0]['config'] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await buildApp({
     database,

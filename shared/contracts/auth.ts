@@ -27,9 +27,7 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** Open sign-up starts with the address only: a link is emailed, and the account is made from that link. */
 export const signUpSchema = z.object({ email: emailSchema }).strict();
-export const signInSchema = z
-  .object({ email: z.string().trim().max(254).min(1), password: z.string().min(1).max(256) })
-  .strict();
+export const signInSchema = z.object({ email: z.string().trim().max(254).min(1), password: z.string().min(1).max(256) }).strict();
 export const signInResultSchema = z.object({
   status: z.enum(['signed_in', 'mfa_required']),
   user: meSchema.nullable(),
@@ -39,19 +37,26 @@ export const mfaCodeSchema = z
     code: z
       .string()
       .trim()
+      // Recovery codes are read off paper and typed back, often in capitals.
+      .toLowerCase()
       .regex(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4})$/, 'Six digits, or a recovery code like abcd-1234'),
   })
   .strict();
 export const resetRequestSchema = z.object({ email: emailSchema }).strict();
-export const resetCompleteSchema = z
-  .object({ token: z.string().min(20).max(200), password: passwordSchema })
-  .strict();
-export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema })
-  .strict();
+export const resetCompleteSchema = z.object({ token: z.string().min(20).max(200), password: passwordSchema }).strict();
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }).strict();
 
 export const totpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
-export const totpEnableSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Six digits') }).strict();
+export const totpEnableSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      // Recovery codes are read off paper and typed back, often in capitals.
+      .toLowerCase()
+      .regex(/^\d{6}$/, 'Six digits'),
+  })
+  .strict();
 export const totpEnabledSchema = z.object({ recoveryCodes: z.array(z.string()) });
 export const totpDisableSchema = z.object({ password: z.string().min(1).max(256) }).strict();
 

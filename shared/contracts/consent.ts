@@ -6,16 +6,7 @@ import { isoDate } from './common.ts';
  * Categories of a person's record another person can be granted.
  * Each feature that stores recovery data reads it only through one of these.
  */
-export const SCOPES = [
-  'profile',
-  'clock',
-  'checkins.summary',
-  'checkins.detail',
-  'plan',
-  'safety_plan',
-  'assessments',
-  'sos',
-] as const;
+export const SCOPES = ['profile', 'clock', 'checkins.summary', 'checkins.detail', 'plan', 'safety_plan', 'assessments', 'sos'] as const;
 export const scopeSchema = z.enum(SCOPES);
 export type Scope = z.infer<typeof scopeSchema>;
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { aliasSchema, emailSchema, isoDate, passwordSchema, roleSchema } from './common.ts';
 
-export const createInviteSchema = z
-  .object({ email: emailSchema, roles: z.array(roleSchema).min(1).max(7) })
-  .strict();
+export const createInviteSchema = z.object({ email: emailSchema, roles: z.array(roleSchema).min(1).max(7) }).strict();
 export const inviteSchema = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -19,6 +17,4 @@ export const invitePreviewSchema = z.object({
   roles: z.array(roleSchema),
   organizationName: z.string(),
 });
-export const acceptInviteSchema = z
-  .object({ token: z.string().min(20).max(200), password: passwordSchema, alias: aliasSchema })
-  .strict();
+export const acceptInviteSchema = z.object({ token: z.string().min(20).max(200), password: passwordSchema, alias: aliasSchema }).strict();

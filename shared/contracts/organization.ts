@@ -16,7 +16,10 @@ export const crisisLineSchema = z.object({
     .max(40)
     .regex(/^[0-9+()\- A-Za-z]*$/, 'Digits or a short keyword')
     .optional(),
-  url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
   note: z.string().trim().max(200).optional(),
 });
 export type CrisisLine = z.infer<typeof crisisLineSchema>;

@@ -10,7 +10,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().$type<Role[]>().notNull(),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     /** TOTP secret, encrypted with the instance key (AES-256-GCM). */
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
@@ -68,7 +70,9 @@ export const invites = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** `invite` from an admin; `signup` a person's own request under open sign-up, proving the address is theirs. */
-    kind: text('kind', { enum: ['invite', 'signup'] }).notNull().default('invite'),
+    kind: text('kind', { enum: ['invite', 'signup'] })
+      .notNull()
+      .default('invite'),
     email: text('email').notNull(),
     roles: text('roles').array().$type<Role[]>().notNull(),
     tokenHash: text('token_hash').notNull(),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import type { Role } from '../../../shared/contracts/common.ts';
+import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, sessions, users } from '../../db/schema/accounts.ts';
 import { conflict, notFound } from '../../lib/app-error.ts';
@@ -8,7 +9,6 @@ import { hashToken, newToken } from '../../lib/crypto.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { requiresMfaSetup } from '../../plugins/session.ts';
-import type { AppContext } from '../../context.ts';
 
 export interface NewAccount {
   email: string;
@@ -22,10 +22,7 @@ export interface NewAccount {
 export async function createAccount(db: Db, input: NewAccount): Promise<string> {
   const passwordHash = await hashPassword(input.password);
   try {
-    const [user] = await db
-      .insert(users)
-      .values({ email: input.email, passwordHash, roles: input.roles })
-      .returning({ id: users.id });
+    const [user] = await db.insert(users).values({ email: input.email, passwordHash, roles: input.roles }).returning({ id: users.id });
     if (!user) throw new Error('insert returned nothing');
     await db.insert(profiles).values({ userId: user.id, alias: input.alias, timezone: input.timezone });
     return user.id;
@@ -46,12 +43,7 @@ export interface NewSession {
 }
 
 /** A fresh session (new token) every time someone signs in or finishes two-factor: never reuse one. */
-export async function startSession(
-  db: Db,
-  ctx: AppContext,
-  userId: string,
-  state: 'active' | 'pending_mfa',
-): Promise<NewSession> {
+export async function startSession(db: Db, ctx: AppContext, userId: string, state: 'active' | 'pending_mfa'): Promise<NewSession> {
   const token = newToken();
   // A half-signed-in session only lives long enough to type a code.
   const maxAgeSeconds = state === 'pending_mfa' ? 10 * 60 : ctx.config.sessionAbsoluteHours * 3600;

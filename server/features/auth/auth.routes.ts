@@ -12,9 +12,9 @@ import {
 } from '../../../shared/contracts/auth.ts';
 import { okSchema } from '../../../shared/contracts/common.ts';
 import type { FastifyZod } from '../../http.ts';
-import { actorOf, ensureAnonymousCsrf } from '../../plugins/session.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
+import { actorOf, ensureAnonymousCsrf } from '../../plugins/session.ts';
 import { loadMe } from './accounts.ts';
 import {
   changePassword,
@@ -34,7 +34,10 @@ export function authRoutes(app: FastifyZod) {
 
   app.get(
     '/api/session',
-    { config: { access: 'public' }, schema: { tags, summary: 'Who is signed in, the CSRF token and the organization', response: { 200: sessionSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Who is signed in, the CSRF token and the organization', response: { 200: sessionSchema } },
+    },
     async (request, reply) => {
       const org = await ctx.organization();
       const actor = request.actor;
@@ -57,7 +60,12 @@ export function authRoutes(app: FastifyZod) {
       schema: { tags, summary: 'Sign in with email and password', body: signInSchema, response: { 200: signInResultSchema } },
     },
     async (request, reply) => {
-      const result = await signIn({ ctx, email: request.body.email, password: request.body.password });
+      const result = await signIn({
+        ctx,
+        email: request.body.email,
+        password: request.body.password,
+        replacingTokenHash: request.actor?.session.tokenHash,
+      });
       setSessionCookie(reply, ctx, result.session);
       return { status: result.status, user: result.status === 'signed_in' ? await loadMe(ctx.db, ctx, result.userId) : null };
     },
@@ -91,7 +99,12 @@ export function authRoutes(app: FastifyZod) {
     '/api/auth/sign-up',
     {
       config: { access: 'public', rateLimit: rateLimit(ctx, 10, 60) },
-      schema: { tags, summary: 'Open sign-up: email a link to finish creating the account', body: signUpSchema, response: { 202: okSchema } },
+      schema: {
+        tags,
+        summary: 'Open sign-up: email a link to finish creating the account',
+        body: signUpSchema,
+        response: { 202: okSchema },
+      },
     },
     async (request, reply) => {
       await requestSignUp({ ctx, email: request.body.email });

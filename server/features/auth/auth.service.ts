@@ -1,8 +1,8 @@
 import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { invites, passwordResets, sessions, users } from '../../db/schema/accounts.ts';
 import { auditLog } from '../../db/schema/consent.ts';
-import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { hashIdentifier, hashToken, newToken } from '../../lib/crypto.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
@@ -32,7 +32,18 @@ async function recentFailures(db: Db, event: 'signin.failure' | 'signin.mfa_fail
 
 export type SignInResult = { status: 'signed_in' | 'mfa_required'; userId: string; session: NewSession };
 
-export async function signIn({ ctx, email, password }: { ctx: AppContext; email: string; password: string }): Promise<SignInResult> {
+export async function signIn({
+  ctx,
+  email,
+  password,
+  replacingTokenHash,
+}: {
+  ctx: AppContext;
+  email: string;
+  password: string;
+  /** The session this browser held before, if any: the browser drops its cookie, so the server must end it too. */
+  replacingTokenHash?: string;
+}): Promise<SignInResult> {
   const db = ctx.db;
   const normalized = email.trim().toLowerCase();
   const subjectHash = hashIdentifier(ctx.keys, normalized);
@@ -46,6 +57,7 @@ export async function signIn({ ctx, email, password }: { ctx: AppContext; email:
     await recordAudit(db, { event: 'signin.failure', subjectId: user?.id ?? null, subjectHash });
     throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
+  if (replacingTokenHash) await revokeSession(db, replacingTokenHash);
   if (user.totpEnabledAt) {
     return { status: 'mfa_required', userId: user.id, session: await startSession(db, ctx, user.id, 'pending_mfa') };
   }
@@ -74,14 +86,20 @@ export async function completeMfa({ ctx, actor, code }: { ctx: AppContext; actor
 }
 
 export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of a person (disable, password change), optionally keeping the one in use. */
 export async function revokeAllSessions(db: Db, userId: string, keepTokenHash?: string): Promise<void> {
   const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
   if (keepTokenHash) conditions.push(ne(sessions.tokenHash, keepTokenHash));
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(...conditions));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(...conditions));
 }
 
 export async function signOut({ ctx, actor }: { ctx: AppContext; actor: Actor }): Promise<void> {
@@ -94,7 +112,7 @@ export async function requestPasswordReset({ ctx, email }: { ctx: AppContext; em
   const db = ctx.db;
   const [user] = await db.select({ id: users.id, status: users.status }).from(users).where(eq(users.email, email)).limit(1);
   await recordAudit(db, { event: 'password.reset_requested', subjectId: user?.id ?? null, subjectHash: hashIdentifier(ctx.keys, email) });
-  if (!user || user.status !== 'active') return;
+  if (user?.status !== 'active') return;
   const token = newToken();
   await db.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
   await ctx.mailer.send(db, {

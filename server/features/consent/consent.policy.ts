@@ -27,7 +27,13 @@ export function grantIsActive(scope: Scope, at: Date): SQL {
   ) as SQL;
 }
 
-export async function decideRecordRead(db: Db, actor: Actor, subjectId: string, scope: Scope, at = new Date()): Promise<RecordAccess | null> {
+export async function decideRecordRead(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  scope: Scope,
+  at = new Date(),
+): Promise<RecordAccess | null> {
   if (actor.userId === subjectId) return { via: 'self' };
   const [grant] = await db
     .select({ id: consentGrants.id, purpose: consentGrants.purpose })

@@ -29,25 +29,42 @@ export function consentRoutes(app: FastifyZod) {
   );
   app.post(
     '/api/me/grants/:id/revoke',
-    { schema: { tags, summary: 'Revoke a grant I gave (effective on the next request)', params: idParams, response: { 200: grantSchema } } },
+    {
+      schema: { tags, summary: 'Revoke a grant I gave (effective on the next request)', params: idParams, response: { 200: grantSchema } },
+    },
     async (request) => revokeGrant({ db: ctx.db, actor: actorOf(request), id: request.params.id }),
   );
   app.get(
     '/api/me/access-log',
-    { schema: { tags, summary: 'Who read my record, when, what and why (newest first)', querystring: accessLogQuery, response: { 200: accessLogPageSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Who read my record, when, what and why (newest first)',
+        querystring: accessLogQuery,
+        response: { 200: accessLogPageSchema },
+      },
+    },
     async (request) => accessLogPage({ db: ctx.db, actor: actorOf(request), before: request.query.before }),
   );
   app.post(
     '/api/break-glass',
     {
       config: { roles: BREAK_GLASS_ROLES },
-      schema: { tags, summary: 'Open a one-hour emergency read of a person’s record, with a reason', body: breakGlassRequestSchema, response: { 201: breakGlassSchema } },
+      schema: {
+        tags,
+        summary: 'Open a one-hour emergency read of a person’s record, with a reason',
+        body: breakGlassRequestSchema,
+        response: { 201: breakGlassSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await openBreakGlass({ ctx, actor: actorOf(request), ...request.body })),
   );
   app.get(
     '/api/admin/break-glass',
-    { config: { roles: BREAK_GLASS_ROLES }, schema: { tags, summary: 'Every break-glass access, for review', response: { 200: z.array(breakGlassSchema) } } },
+    {
+      config: { roles: BREAK_GLASS_ROLES },
+      schema: { tags, summary: 'Every break-glass access, for review', response: { 200: z.array(breakGlassSchema) } },
+    },
     async () => listBreakGlass({ db: ctx.db }),
   );
 }

@@ -1,13 +1,13 @@
-import { and, arrayOverlaps, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
 import type { createGrantSchema, Grant } from '../../../shared/contracts/consent.ts';
 import { LIMITS } from '../../../shared/limits.ts';
+import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
-import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -74,7 +74,9 @@ async function loadGrant(db: Db, id: string) {
 
 export async function createGrant({ db, actor, input }: { db: Db; actor: Actor; input: z.infer<typeof createGrantSchema> }) {
   if (input.granteeId === actor.userId) {
-    throw new AppError('VALIDATION_FAILED', 'You always see your own data; choose someone else', [{ path: 'body.granteeId', message: 'That is you' }]);
+    throw new AppError('VALIDATION_FAILED', 'You always see your own data; choose someone else', [
+      { path: 'body.granteeId', message: 'That is you' },
+    ]);
   }
   const startsAt = input.startsAt ? new Date(input.startsAt) : new Date();
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
@@ -82,29 +84,52 @@ export async function createGrant({ db, actor, input }: { db: Db; actor: Actor; 
     throw new AppError('VALIDATION_FAILED', 'The end must come after the start', [{ path: 'body.expiresAt', message: 'Before the start' }]);
   }
   const id = await db.transaction(async (tx) => {
-    const [grantee] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.granteeId), eq(users.status, 'active')));
+    const [grantee] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, input.granteeId), eq(users.status, 'active')));
     if (!grantee) throw new AppError('NOT_FOUND', 'No such person', [{ path: 'body.granteeId', message: 'Not found' }]);
     const [row] = await tx
       .insert(consentGrants)
-      .values({ grantorId: actor.userId, granteeId: input.granteeId, scopes: [...new Set(input.scopes)], purpose: input.purpose, startsAt, expiresAt })
+      .values({
+        grantorId: actor.userId,
+        granteeId: input.granteeId,
+        scopes: [...new Set(input.scopes)],
+        purpose: input.purpose,
+        startsAt,
+        expiresAt,
+      })
       .returning({ id: consentGrants.id });
     if (!row) throw new Error('insert returned nothing');
-    await recordAudit(tx, { event: 'grant.created', actorId: actor.userId, subjectId: input.granteeId, detail: { grantId: row.id, scopes: input.scopes } });
+    await recordAudit(tx, {
+      event: 'grant.created',
+      actorId: actor.userId,
+      subjectId: input.granteeId,
+      detail: { grantId: row.id, scopes: input.scopes },
+    });
     return row.id;
   });
   return loadGrant(db, id);
 }
 
-/** Takes effect on the very next request: every read re-checks the grant. */
+/**
+ * Takes effect on the very next request: every read re-checks the grant. Revoking again changes
+ * nothing: the moment consent ended is evidence and must not move.
+ */
 export async function revokeGrant({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   await db.transaction(async (tx) => {
+    const mine = and(eq(consentGrants.id, id), eq(consentGrants.grantorId, actor.userId));
     const [row] = await tx
       .update(consentGrants)
       .set({ revokedAt: sql`now()` })
-      .where(and(eq(consentGrants.id, id), eq(consentGrants.grantorId, actor.userId)))
-      .returning({ id: consentGrants.id, granteeId: consentGrants.granteeId, revokedAt: consentGrants.revokedAt });
-    if (!row) throw new AppError('NOT_FOUND', 'Not found');
-    await recordAudit(tx, { event: 'grant.revoked', actorId: actor.userId, subjectId: row.granteeId, detail: { grantId: id } });
+      .where(and(mine, isNull(consentGrants.revokedAt)))
+      .returning({ granteeId: consentGrants.granteeId });
+    if (row) {
+      await recordAudit(tx, { event: 'grant.revoked', actorId: actor.userId, subjectId: row.granteeId, detail: { grantId: id } });
+      return;
+    }
+    const [already] = await tx.select({ id: consentGrants.id }).from(consentGrants).where(mine);
+    if (!already) throw new AppError('NOT_FOUND', 'Not found');
   });
   return loadGrant(db, id);
 }
@@ -173,7 +198,17 @@ const toBreakGlass = (row: BreakGlassRow) => ({
  * Emergency access for staff who have no grant: a written reason, one hour, every read flagged in the
  * person's access log, and every supervisor and admin told by email.
  */
-export async function openBreakGlass({ ctx, actor, subjectId, reason }: { ctx: AppContext; actor: Actor; subjectId: string; reason: string }) {
+export async function openBreakGlass({
+  ctx,
+  actor,
+  subjectId,
+  reason,
+}: {
+  ctx: AppContext;
+  actor: Actor;
+  subjectId: string;
+  reason: string;
+}) {
   if (subjectId === actor.userId) throw new AppError('VALIDATION_FAILED', 'You can read your own record without break-glass');
   const id = await ctx.db.transaction(async (tx) => {
     const [subject] = await tx.select({ id: users.id }).from(users).where(eq(users.id, subjectId));
@@ -208,4 +243,3 @@ export async function listBreakGlass({ db }: { db: Db }) {
   const rows = await selectBreakGlass(db).orderBy(desc(breakGlass.createdAt)).limit(200);
   return rows.map(toBreakGlass);
 }
-

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { meSchema } from '../../../shared/contracts/auth.ts';
 import { idParams } from '../../../shared/contracts/common.ts';
-import { acceptInviteSchema, createInviteSchema, invitePreviewSchema, inviteSchema, inviteTokenSchema } from '../../../shared/contracts/invites.ts';
+import {
+  acceptInviteSchema,
+  createInviteSchema,
+  invitePreviewSchema,
+  inviteSchema,
+  inviteTokenSchema,
+} from '../../../shared/contracts/invites.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -22,20 +28,33 @@ export function inviteRoutes(app: FastifyZod) {
     '/api/admin/invites',
     {
       config: { roles: ['admin'], rateLimit: rateLimit(ctx, 60, 60, 'user') },
-      schema: { tags, summary: 'Invite someone by email with one or more roles', body: createInviteSchema, response: { 201: inviteSchema } },
+      schema: {
+        tags,
+        summary: 'Invite someone by email with one or more roles',
+        body: createInviteSchema,
+        response: { 201: inviteSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createInvite({ ctx, actor: actorOf(request), ...request.body })),
   );
   app.post(
     '/api/admin/invites/:id/revoke',
-    { config: { roles: ['admin'] }, schema: { tags, summary: 'Withdraw a pending invitation', params: idParams, response: { 200: inviteSchema } } },
+    {
+      config: { roles: ['admin'] },
+      schema: { tags, summary: 'Withdraw a pending invitation', params: idParams, response: { 200: inviteSchema } },
+    },
     async (request) => revokeInvite({ ctx, actor: actorOf(request), id: request.params.id }),
   );
   app.post(
     '/api/invites/preview',
     {
       config: { access: 'public', rateLimit: rateLimit(ctx, 30, 15) },
-      schema: { tags, summary: 'What an invitation link is for (the token travels in the body, never the URL)', body: inviteTokenSchema, response: { 200: invitePreviewSchema } },
+      schema: {
+        tags,
+        summary: 'What an invitation link is for (the token travels in the body, never the URL)',
+        body: inviteTokenSchema,
+        response: { 200: invitePreviewSchema },
+      },
     },
     async (request) => previewInvite({ ctx, token: request.body.token }),
   );
@@ -43,7 +62,12 @@ export function inviteRoutes(app: FastifyZod) {
     '/api/invites/accept',
     {
       config: { access: 'public', rateLimit: rateLimit(ctx, 10, 15) },
-      schema: { tags, summary: 'Accept an invitation (or finish sign-up): creates the account and signs in', body: acceptInviteSchema, response: { 201: meSchema } },
+      schema: {
+        tags,
+        summary: 'Accept an invitation (or finish sign-up): creates the account and signs in',
+        body: acceptInviteSchema,
+        response: { 201: meSchema },
+      },
     },
     async (request, reply) => {
       const { userId, session } = await acceptInvite({ ctx, ...request.body });

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Invite } from '../../../shared/contracts/invites.ts';
 import type { Role } from '../../../shared/contracts/common.ts';
-import { invites, users } from '../../db/schema/accounts.ts';
+import type { Invite } from '../../../shared/contracts/invites.ts';
 import type { AppContext } from '../../context.ts';
+import { invites, users } from '../../db/schema/accounts.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -38,7 +38,13 @@ export async function createInvite({ ctx, actor, email, roles }: { ctx: AppConte
   const row = await ctx.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(invites)
-      .values({ email, roles: [...new Set(roles)], tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) })
+      .values({
+        email,
+        roles: [...new Set(roles)],
+        tokenHash: hashToken(token),
+        invitedBy: actor.userId,
+        expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+      })
       .returning();
     if (!inserted) throw new Error('insert returned nothing');
     await recordAudit(tx, { event: 'invite.created', actorId: actor.userId, detail: { inviteId: inserted.id, roles: inserted.roles } });
@@ -78,7 +84,14 @@ async function findUsableInvite(ctx: AppContext, token: string) {
   const [row] = await ctx.db
     .select()
     .from(invites)
-    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
+    .where(
+      and(
+        eq(invites.tokenHash, hashToken(token)),
+        isNull(invites.acceptedAt),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, new Date()),
+      ),
+    )
     .limit(1);
   if (!row) throw new AppError('GONE', INVALID_LINK);
   return row;
@@ -100,7 +113,14 @@ export async function acceptInvite(input: { ctx: AppContext; token: string; pass
     const [invite] = await tx
       .update(invites)
       .set({ acceptedAt: sql`now()` })
-      .where(and(eq(invites.tokenHash, hashToken(input.token)), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
+      .where(
+        and(
+          eq(invites.tokenHash, hashToken(input.token)),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+          gt(invites.expiresAt, new Date()),
+        ),
+      )
       .returning();
     if (!invite) throw new AppError('GONE', INVALID_LINK);
     const userId = await createAccount(tx, {
@@ -111,7 +131,12 @@ export async function acceptInvite(input: { ctx: AppContext; token: string; pass
       timezone: org.timezone,
     });
     await tx.update(invites).set({ acceptedBy: userId }).where(eq(invites.id, invite.id));
-    await recordAudit(tx, { event: 'invite.accepted', actorId: userId, subjectId: userId, detail: { inviteId: invite.id, kind: invite.kind } });
+    await recordAudit(tx, {
+      event: 'invite.accepted',
+      actorId: userId,
+      subjectId: userId,
+      detail: { inviteId: invite.id, kind: invite.kind },
+    });
     return { userId, session: await startSession(tx, ctx, userId, 'active') };
   });
 }

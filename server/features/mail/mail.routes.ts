@@ -8,7 +8,11 @@ export function mailRoutes(app: FastifyZod) {
     '/api/admin/outbox',
     {
       config: { roles: ['admin'] },
-      schema: { tags: ['admin'], summary: 'Emails sent or held (bodies only when SMTP is not configured)', response: { 200: z.array(outboxMessageSchema) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Emails sent or held (bodies only when SMTP is not configured)',
+        response: { 200: z.array(outboxMessageSchema) },
+      },
     },
     async () => listOutbox({ db: app.ctx.db }),
   );

@@ -22,7 +22,12 @@ export function mfaRoutes(app: FastifyZod) {
     '/api/auth/totp/enable',
     {
       config: { access: 'setup', rateLimit: rateLimit(ctx, 10, 15, 'user') },
-      schema: { tags, summary: 'Confirm enrolment with a code; returns one-time recovery codes', body: totpEnableSchema, response: { 200: totpEnabledSchema } },
+      schema: {
+        tags,
+        summary: 'Confirm enrolment with a code; returns one-time recovery codes',
+        body: totpEnableSchema,
+        response: { 200: totpEnabledSchema },
+      },
     },
     async (request) => enableTotp({ ctx, actor: actorOf(request), code: request.body.code }),
   );

@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { STAFF_ROLES } from '../../../shared/contracts/common.ts';
-import { users } from '../../db/schema/accounts.ts';
 import type { AppContext } from '../../context.ts';
+import { users } from '../../db/schema/accounts.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { decrypt, encrypt, hashToken } from '../../lib/crypto.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
@@ -32,7 +32,10 @@ export async function setupTotp({ ctx, actor }: { ctx: AppContext; actor: Actor 
   const user = await loadUser(ctx, actor.userId);
   if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already on; turn it off first to change the app');
   const secret = generateSecret();
-  await ctx.db.update(users).set({ totpSecretEnc: encrypt(ctx.keys, secret) }).where(eq(users.id, actor.userId));
+  await ctx.db
+    .update(users)
+    .set({ totpSecretEnc: encrypt(ctx.keys, secret) })
+    .where(eq(users.id, actor.userId));
   const org = await ctx.organization();
   const otpauthUri = generateURI({ issuer: org?.name ?? 'Kinship', label: actor.email, secret });
   const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
@@ -47,7 +50,10 @@ async function checkTotp(ctx: AppContext, userId: string, secretEnc: string, las
     ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
   });
   if (!result.valid) return false;
-  await ctx.db.update(users).set({ totpLastStep: 'timeStep' in result ? result.timeStep : null }).where(eq(users.id, userId));
+  await ctx.db
+    .update(users)
+    .set({ totpLastStep: 'timeStep' in result ? result.timeStep : null })
+    .where(eq(users.id, userId));
   return true;
 }
 

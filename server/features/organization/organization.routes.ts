@@ -32,7 +32,12 @@ export function organizationRoutes(app: FastifyZod) {
     '/api/admin/settings',
     {
       config: { roles: ['admin'] },
-      schema: { tags, summary: 'Change organization settings', body: updateOrganizationSettingsSchema, response: { 200: organizationSettingsSchema } },
+      schema: {
+        tags,
+        summary: 'Change organization settings',
+        body: updateOrganizationSettingsSchema,
+        response: { 200: organizationSettingsSchema },
+      },
     },
     async (request) => updateSettings({ ctx, actor: actorOf(request), changes: request.body }),
   );

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { setupSchema } from '../../../shared/contracts/auth.ts';
 import type { OrganizationSettings, updateOrganizationSettingsSchema } from '../../../shared/contracts/organization.ts';
-import { organization } from '../../db/schema/organization.ts';
 import type { AppContext, OrganizationRow } from '../../context.ts';
+import { organization } from '../../db/schema/organization.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -53,6 +53,8 @@ export async function updateSettings(input: {
   changes: z.infer<typeof updateOrganizationSettingsSchema>;
 }): Promise<OrganizationSettings> {
   const { ctx, actor, changes } = input;
+  // An empty PATCH is valid and changes nothing; an UPDATE with nothing to set is an error in Drizzle.
+  if (Object.keys(changes).length === 0) return getSettings({ ctx });
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx.update(organization).set(changes).where(eq(organization.id, 1)).returning();
     if (!updated) throw new AppError('SETUP_REQUIRED', 'This Kinship is not set up yet');

@@ -9,7 +9,14 @@ export function peopleRoutes(app: FastifyZod) {
   const db = app.ctx.db;
   app.get(
     '/api/people',
-    { schema: { tags: ['people'], summary: 'Find people by alias', querystring: personSearchQuery, response: { 200: z.array(personCardSchema) } } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Find people by alias',
+        querystring: personSearchQuery,
+        response: { 200: z.array(personCardSchema) },
+      },
+    },
     async (request) => searchPeople({ db, query: request.query.q }),
   );
   app.get(
@@ -27,12 +34,18 @@ export function peopleRoutes(app: FastifyZod) {
   );
   app.put(
     '/api/admin/people/:id/roles',
-    { config: admin, schema: { tags, summary: 'Set a person’s roles', params: idParams, body: setRolesSchema, response: { 200: adminPersonSchema } } },
+    {
+      config: admin,
+      schema: { tags, summary: 'Set a person’s roles', params: idParams, body: setRolesSchema, response: { 200: adminPersonSchema } },
+    },
     async (request) => setRoles({ db, actor: actorOf(request), id: request.params.id, roles: request.body.roles }),
   );
   app.post(
     '/api/admin/people/:id/disable',
-    { config: admin, schema: { tags, summary: 'Disable an account and end its sessions', params: idParams, response: { 200: adminPersonSchema } } },
+    {
+      config: admin,
+      schema: { tags, summary: 'Disable an account and end its sessions', params: idParams, response: { 200: adminPersonSchema } },
+    },
     async (request) => setStatus({ db, actor: actorOf(request), id: request.params.id, status: 'disabled' }),
   );
   app.post(

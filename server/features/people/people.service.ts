@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/contracts/common.ts';
 import type { AdminPerson, PersonCard, RecoveryPathway } from '../../../shared/contracts/people.ts';
 import type { Db } from '../../db/client.ts';
@@ -17,7 +17,14 @@ const cardColumns = {
   pathwaysVisibility: profiles.pathwaysVisibility,
 };
 
-type CardRow = { id: string; alias: string; pronouns: string | null; languages: string[]; pathways: string[]; pathwaysVisibility: 'private' | 'shared' };
+type CardRow = {
+  id: string;
+  alias: string;
+  pronouns: string | null;
+  languages: string[];
+  pathways: string[];
+  pathwaysVisibility: 'private' | 'shared';
+};
 
 const toCard = (row: CardRow): PersonCard => ({
   id: row.id,
@@ -59,7 +66,15 @@ const adminColumns = {
   totpEnabledAt: users.totpEnabledAt,
   createdAt: users.createdAt,
 };
-type AdminRow = { id: string; email: string; alias: string; roles: Role[]; status: 'active' | 'disabled'; totpEnabledAt: Date | null; createdAt: Date };
+type AdminRow = {
+  id: string;
+  email: string;
+  alias: string;
+  roles: Role[];
+  status: 'active' | 'disabled';
+  totpEnabledAt: Date | null;
+  createdAt: Date;
+};
 const toAdminPerson = (row: AdminRow): AdminPerson => ({
   id: row.id,
   email: row.email,
@@ -81,6 +96,20 @@ async function loadAdminPerson(db: Db, id: string) {
   return row;
 }
 
+/**
+ * Locks the target row and every admin row, always in id order (so two such changes cannot deadlock).
+ * Locking only the target is not enough: two admins demoting each other at once would each lock a
+ * different row, each still count the other, and together leave no admin at all.
+ */
+async function lockAdminsAnd(db: Db, id: string) {
+  await db
+    .select({ id: users.id })
+    .from(users)
+    .where(or(eq(users.id, id), sql`'admin' = any(${users.roles})`))
+    .orderBy(asc(users.id))
+    .for('update');
+}
+
 /** Fails when the change would leave the organization with no active admin. */
 async function assertAnotherAdminRemains(db: Db, excludingId: string) {
   const [row] = await db
@@ -93,12 +122,17 @@ async function assertAnotherAdminRemains(db: Db, excludingId: string) {
 export async function setRoles({ db, actor, id, roles }: { db: Db; actor: Actor; id: string; roles: Role[] }) {
   const unique = [...new Set(roles)];
   await db.transaction(async (tx) => {
-    // Lock the row so two admins changing roles at once cannot both remove the last admin.
-    const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, id)).for('update');
+    await lockAdminsAnd(tx, id);
+    const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, id));
     if (!before) throw new AppError('NOT_FOUND', 'Not found');
     if (before.roles.includes('admin') && !unique.includes('admin')) await assertAnotherAdminRemains(tx, id);
     await tx.update(users).set({ roles: unique, updatedAt: sql`now()` }).where(eq(users.id, id));
-    await recordAudit(tx, { event: 'roles.changed', actorId: actor.userId, subjectId: id, detail: { before: before.roles, after: unique } });
+    await recordAudit(tx, {
+      event: 'roles.changed',
+      actorId: actor.userId,
+      subjectId: id,
+      detail: { before: before.roles, after: unique },
+    });
   });
   return toAdminPerson(await loadAdminPerson(db, id));
 }
@@ -107,7 +141,8 @@ export async function setRoles({ db, actor, id, roles }: { db: Db; actor: Actor;
 export async function setStatus({ db, actor, id, status }: { db: Db; actor: Actor; id: string; status: 'active' | 'disabled' }) {
   if (id === actor.userId && status === 'disabled') throw new AppError('CONFLICT', 'You cannot disable your own account');
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ roles: users.roles, status: users.status }).from(users).where(eq(users.id, id)).for('update');
+    await lockAdminsAnd(tx, id);
+    const [before] = await tx.select({ roles: users.roles, status: users.status }).from(users).where(eq(users.id, id));
     if (!before) throw new AppError('NOT_FOUND', 'Not found');
     if (before.status === status) return;
     if (status === 'disabled' && before.roles.includes('admin')) await assertAnotherAdminRemains(tx, id);

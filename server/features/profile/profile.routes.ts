@@ -20,7 +20,14 @@ export function profileRoutes(app: FastifyZod) {
   );
   app.get(
     '/api/people/:id/profile',
-    { schema: { tags, summary: 'Another person’s private profile (needs their `profile` grant; logged)', params: idParams, response: { 200: sharedProfileSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Another person’s private profile (needs their `profile` grant; logged)',
+        params: idParams,
+        response: { 200: sharedProfileSchema },
+      },
+    },
     async (request) => getSharedProfile({ db, actor: actorOf(request), subjectId: request.params.id }),
   );
 }

@@ -44,7 +44,10 @@ export async function updateOwnProfile({ db, actor, changes }: { db: Db; actor: 
     ...(changes.pathways ? { pathways: [...new Set(changes.pathways)] } : {}),
   };
   try {
-    await db.update(profiles).set({ ...normalized, updatedAt: sql`now()` }).where(eq(profiles.userId, actor.userId));
+    await db
+      .update(profiles)
+      .set({ ...normalized, updatedAt: sql`now()` })
+      .where(eq(profiles.userId, actor.userId));
   } catch (error) {
     if (isUniqueViolation(error, 'profiles_alias_unique')) {
       throw new AppError('CONFLICT', 'That alias is taken; choose another', [{ path: 'body.alias', message: 'Already in use' }]);
@@ -57,7 +60,7 @@ export async function updateOwnProfile({ db, actor, changes }: { db: Db; actor: 
 /** Another person's private profile: only through the `profile` scope (or break-glass), and logged. */
 export async function getSharedProfile({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }) {
   const existing = await loadProfileRow(db, subjectId);
-  if (!existing || existing.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
+  if (existing?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
   await authorizeRecordRead(db, actor, subjectId, 'profile');
   const p = existing.profile;
   return {

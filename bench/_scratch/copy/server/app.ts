@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LIMITS } from '../shared/limits.ts';
+import { type Config, loadConfig } from './config.ts';
+import { type AppContext, organizationCache } from './context.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { consentRoutes } from './features/consent/consent.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { inviteRoutes } from './features/invites/invites.routes.ts';
+import { mailRoutes } from './features/mail/mail.routes.ts';
+import { createMailer } from './features/mail/mail.service.ts';
+import { mfaRoutes } from './features/mfa/mfa.routes.ts';
+import { organizationRoutes } from './features/organization/organization.routes.ts';
+import { peopleRoutes } from './features/people/people.routes.ts';
+import { profileRoutes } from './features/profile/profile.routes.ts';
+import type { FastifyZod } from './http.ts';
+import { deriveKeys } from './lib/crypto.ts';
+import { instanceSecret } from './lib/instance-secret.ts';
+import { loggerOptions } from './lib/logger.ts';
+import { registerClient } from './plugins/client.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerSessions } from './plugins/session.ts';
+
+export interface BuildOptions {
+  database: DatabaseHandle;
+  config?: Partial<Config>;
+  /** false silences logs (tests); a level name otherwise. */
+  logger?: false | string;
+  /** Scales every rate limit: tests that sign in hundreds of times raise it; the rate-limit test keeps 1. */
+  rateLimitMultiplier?: number;
+  /** Directory of the built web client; served when it exists. */
+  clientDir?: string | null;
+}
+
+function isLocalHost(url: URL) {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** Builds the whole application on an open database. It never listens: main.ts and the tests decide that. */
+export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
+  const config: Config = { ...loadConfig(), ...options.config };
+  const publicUrl = new URL(config.publicUrl);
+  const https = publicUrl.protocol === 'https:';
+  const fastifyOptions: FastifyServerOptions = {
+    logger: options.logger === false ? false : loggerOptions(options.logger ?? config.logLevel),
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: config.trustProxy,
+    // Ids are UUIDs; anything longer in a path is hostile or a mistake.
+    routerOptions: { maxParamLength: 100 },
+  };
+  const app = Fastify(fastifyOptions).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(process.env.EXP_NO_ZOD ? (() => (data: unknown) => JSON.stringify(data)) as any : serializerCompiler);
+
+  const db = options.database.db;
+  const keys = deriveKeys(config.sessionSecret ?? (await instanceSecret(db)));
+  const orgCache = organizationCache(db);
+  const ctx: AppContext = {
+    db,
+    database: options.database,
+    config,
+    keys,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.production, log: app.log }),
+    cookieSecure: https || isLocalHost(publicUrl),
+    organization: orgCache.get,
+    forgetOrganization: orgCache.forget,
+    requireStaffMfa: async () => (await orgCache.get())?.requireStaffMfa ?? false,
+    rateLimitMultiplier: options.rateLimitMultiplier ?? 1,
+  };
+  app.decorate('ctx', ctx);
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  if (!process.env.EXP_NO_HELMET) await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Accessible widgets position popovers with inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kinship API', version: config.version, description: 'Every route of a Kinship server.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: ctx.cookieSecure ? '__Host-kinship' : 'kinship' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addHook('onRoute', (route) => {
+    // The API browser's own pages and assets are public, like the document they show.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerSessions(app, ctx);
+  app.addHook('onSend', async (request, reply) => {
+    // Personal data must not sit in shared or browser caches.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  for (const registerRoutes of [
+    healthRoutes,
+    organizationRoutes,
+    authRoutes,
+    mfaRoutes,
+    inviteRoutes,
+    peopleRoutes,
+    profileRoutes,
+    consentRoutes,
+    mailRoutes,
+    auditRoutes,
+  ]) {
+    registerRoutes(app);
+  }
+
+  const clientDir = options.clientDir === undefined ? null : options.clientDir;
+  if (clientDir && existsSync(clientDir)) await registerClient(app, clientDir);
+  return app;
+}

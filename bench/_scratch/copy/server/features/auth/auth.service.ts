@@ -1,0 +1,198 @@
+import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { invites, passwordResets, sessions, users } from '../../db/schema/accounts.ts';
+import { auditLog } from '../../db/schema/consent.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { hashIdentifier, hashToken, newToken } from '../../lib/crypto.ts';
+import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { verifySecondFactor } from '../mfa/mfa.service.ts';
+import { type NewSession, startSession } from './accounts.ts';
+
+const FAILURE_WINDOW_MS = 15 * 60_000;
+const FAILURES_BEFORE_LOCK = 10;
+const RESET_TTL_MS = 60 * 60_000;
+const SIGNUP_TTL_MS = 24 * 60 * 60_000;
+const WRONG_CREDENTIALS = 'Email or password is incorrect';
+
+/**
+ * Counts recent failures from the audit log: it already records them, and it is shared by every
+ * app process, so the per-account limit holds however many instances run.
+ */
+async function recentFailures(db: Db, event: 'signin.failure' | 'signin.mfa_failure', subjectHash: string) {
+  const since = new Date(Date.now() - FAILURE_WINDOW_MS);
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.event, event), eq(auditLog.subjectHash, subjectHash), gt(auditLog.at, since)));
+  return row?.n ?? 0;
+}
+
+export type SignInResult = { status: 'signed_in' | 'mfa_required'; userId: string; session: NewSession };
+
+export async function signIn({
+  ctx,
+  email,
+  password,
+  replacingTokenHash,
+}: {
+  ctx: AppContext;
+  email: string;
+  password: string;
+  /** The session this browser held before, if any: the browser drops its cookie, so the server must end it too. */
+  replacingTokenHash?: string;
+}): Promise<SignInResult> {
+  const db = ctx.db;
+  const normalized = email.trim().toLowerCase();
+  const subjectHash = hashIdentifier(ctx.keys, normalized);
+  if ((await recentFailures(db, 'signin.failure', subjectHash)) >= FAILURES_BEFORE_LOCK) {
+    throw new AppError('RATE_LIMITED', 'Too many attempts for this account; wait 15 minutes or reset your password');
+  }
+  const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+  // A disabled account gets the same answer as a wrong password: nothing to learn by probing.
+  if (!user || !passwordOk || user.status !== 'active') {
+    await recordAudit(db, { event: 'signin.failure', subjectId: user?.id ?? null, subjectHash });
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  }
+  if (replacingTokenHash) await revokeSession(db, replacingTokenHash);
+  if (user.totpEnabledAt) {
+    return { status: 'mfa_required', userId: user.id, session: await startSession(db, ctx, user.id, 'pending_mfa') };
+  }
+  await recordAudit(db, { event: 'signin.success', actorId: user.id, subjectId: user.id, detail: { mfa: false } });
+  return { status: 'signed_in', userId: user.id, session: await startSession(db, ctx, user.id, 'active') };
+}
+
+/** Second step of sign-in: the pending session is replaced by a new, full one. */
+export async function completeMfa({ ctx, actor, code }: { ctx: AppContext; actor: Actor; code: string }): Promise<NewSession> {
+  const db = ctx.db;
+  const subjectHash = `user:${actor.userId}`;
+  if ((await recentFailures(db, 'signin.mfa_failure', subjectHash)) >= FAILURES_BEFORE_LOCK) {
+    await revokeSession(db, actor.session.tokenHash);
+    throw new AppError('RATE_LIMITED', 'Too many wrong codes; wait 15 minutes and sign in again');
+  }
+  const method = await verifySecondFactor(ctx, actor.userId, code);
+  if (!method) {
+    await recordAudit(db, { event: 'signin.mfa_failure', subjectId: actor.userId, subjectHash });
+    throw new AppError('UNAUTHENTICATED', 'That code is not right; try the newest code from your app');
+  }
+  return db.transaction(async (tx) => {
+    await revokeSession(tx, actor.session.tokenHash);
+    await recordAudit(tx, { event: 'signin.success', actorId: actor.userId, subjectId: actor.userId, detail: { mfa: true, method } });
+    return startSession(tx, ctx, actor.userId, 'active');
+  });
+}
+
+export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+/** Ends every session of a person (disable, password change), optionally keeping the one in use. */
+export async function revokeAllSessions(db: Db, userId: string, keepTokenHash?: string): Promise<void> {
+  const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
+  if (keepTokenHash) conditions.push(ne(sessions.tokenHash, keepTokenHash));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(...conditions));
+}
+
+export async function signOut({ ctx, actor }: { ctx: AppContext; actor: Actor }): Promise<void> {
+  await revokeSession(ctx.db, actor.session.tokenHash);
+  await recordAudit(ctx.db, { event: 'signout', actorId: actor.userId, subjectId: actor.userId });
+}
+
+/** Always succeeds from the caller's point of view: whether the address has an account is never revealed. */
+export async function requestPasswordReset({ ctx, email }: { ctx: AppContext; email: string }): Promise<void> {
+  const db = ctx.db;
+  const [user] = await db.select({ id: users.id, status: users.status }).from(users).where(eq(users.email, email)).limit(1);
+  await recordAudit(db, { event: 'password.reset_requested', subjectId: user?.id ?? null, subjectHash: hashIdentifier(ctx.keys, email) });
+  if (user?.status !== 'active') return;
+  const token = newToken();
+  await db.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+  await ctx.mailer.send(db, {
+    to: email,
+    subject: 'Reset your Kinship password',
+    text:
+      `Someone asked to reset the password of your Kinship account.\n\n` +
+      `To choose a new password, open this link within an hour:\n${ctx.config.publicUrl}/reset-password#token=${token}\n\n` +
+      `If it was not you, ignore this email: your password stays as it is.`,
+  });
+}
+
+export async function completePasswordReset({ ctx, token, password }: { ctx: AppContext; token: string; password: string }) {
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    const [reset] = await tx
+      .update(passwordResets)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
+      .returning({ userId: passwordResets.userId });
+    if (!reset) throw new AppError('GONE', 'This reset link is invalid, used or expired; ask for a new one');
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, reset.userId));
+    // Anyone who had the old password is signed out everywhere.
+    await revokeAllSessions(tx, reset.userId);
+    await recordAudit(tx, { event: 'password.reset', actorId: reset.userId, subjectId: reset.userId });
+  });
+}
+
+export async function changePassword(input: { ctx: AppContext; actor: Actor; currentPassword: string; newPassword: string }) {
+  const { ctx, actor } = input;
+  const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'Your current password is not right', [
+      { path: 'body.currentPassword', message: 'Not your current password' },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.userId));
+    await revokeAllSessions(tx, actor.userId, actor.session.tokenHash);
+    await recordAudit(tx, { event: 'password.changed', actorId: actor.userId, subjectId: actor.userId });
+  });
+}
+
+/**
+ * Open sign-up: email a link that proves the address is the person's, and make the account from it
+ * (the same page as an invitation). An address that already has an account gets a different email,
+ * and the caller sees the same answer either way.
+ */
+export async function requestSignUp({ ctx, email }: { ctx: AppContext; email: string }): Promise<void> {
+  const db = ctx.db;
+  const org = await ctx.organization();
+  if (!org) throw new AppError('SETUP_REQUIRED', 'This Kinship is not set up yet');
+  if (!org.openSignup) throw new AppError('FORBIDDEN', 'Sign-up is by invitation only here; ask the organization for an invite');
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  await recordAudit(db, { event: 'signup', subjectId: existing?.id ?? null, subjectHash: hashIdentifier(ctx.keys, email) });
+  if (existing) {
+    await ctx.mailer.send(db, {
+      to: email,
+      subject: `Your ${org.name} account on Kinship`,
+      text:
+        `Someone tried to create a Kinship account with this address, but you already have one.\n\n` +
+        `Sign in at ${ctx.config.publicUrl}/sign-in, or reset your password at ${ctx.config.publicUrl}/forgot-password.`,
+    });
+    return;
+  }
+  const token = newToken();
+  await db.insert(invites).values({
+    kind: 'signup',
+    email,
+    roles: ['member'],
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + SIGNUP_TTL_MS),
+  });
+  await ctx.mailer.send(db, {
+    to: email,
+    subject: `Finish joining ${org.name} on Kinship`,
+    text:
+      `Welcome. To finish creating your account, open this link within 24 hours and choose a password ` +
+      `and a community alias:\n${ctx.config.publicUrl}/accept-invite#token=${token}\n\n` +
+      `If you did not ask for this, ignore this email.`,
+  });
+}

@@ -1,0 +1,84 @@
+import { and, arrayContains, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
+import type { Scope } from '../../../shared/contracts/consent.ts';
+import type { Db } from '../../db/client.ts';
+import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
+import { AppError } from '../../lib/app-error.ts';
+import type { Actor } from '../../plugins/session.ts';
+
+/**
+ * The consent core. Every read of one person's record by another goes through `authorizeRecordRead`
+ * (single records) or `grantedSubjects` (lists): both decide with `grantIsActive`, so a list can never
+ * show what a single read would refuse. Each permitted read by someone else is written to the access log.
+ */
+
+export type RecordAccess =
+  | { via: 'self' }
+  | { via: 'grant'; grantId: string; purpose: string }
+  | { via: 'break_glass'; breakGlassId: string; reason: string };
+
+/** The one definition of a grant in force for a scope at a moment. */
+export function grantIsActive(scope: Scope, at: Date): SQL {
+  return and(
+    isNull(consentGrants.revokedAt),
+    lte(consentGrants.startsAt, at),
+    or(isNull(consentGrants.expiresAt), gt(consentGrants.expiresAt, at)),
+    arrayContains(consentGrants.scopes, [scope]),
+  ) as SQL;
+}
+
+export async function decideRecordRead(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  scope: Scope,
+  at = new Date(),
+): Promise<RecordAccess | null> {
+  if (actor.userId === subjectId) return { via: 'self' };
+  const [grant] = await db
+    .select({ id: consentGrants.id, purpose: consentGrants.purpose })
+    .from(consentGrants)
+    .where(and(eq(consentGrants.granteeId, actor.userId), eq(consentGrants.grantorId, subjectId), grantIsActive(scope, at)))
+    .limit(1);
+  if (grant) return { via: 'grant', grantId: grant.id, purpose: grant.purpose };
+  if (actor.roles.some((role) => BREAK_GLASS_ROLES.includes(role))) {
+    const [opened] = await db
+      .select({ id: breakGlass.id, reason: breakGlass.reason })
+      .from(breakGlass)
+      .where(and(eq(breakGlass.actorId, actor.userId), eq(breakGlass.subjectId, subjectId), gt(breakGlass.expiresAt, at)))
+      .limit(1);
+    if (opened) return { via: 'break_glass', breakGlassId: opened.id, reason: opened.reason };
+  }
+  return null;
+}
+
+/**
+ * Authorizes a read of `subjectId`'s record in `scope` and logs it. Anything not permitted is a 404:
+ * the actor learns nothing about whether the record exists.
+ */
+export async function authorizeRecordRead(db: Db, actor: Actor, subjectId: string, scope: Scope): Promise<RecordAccess> {
+  const access = await decideRecordRead(db, actor, subjectId, scope);
+  if (!access) throw new AppError('NOT_FOUND', 'Not found');
+  if (access.via !== 'self') await logAccess(db, actor, subjectId, scope, access);
+  return access;
+}
+
+export async function logAccess(db: Db, actor: Actor, subjectId: string, scope: Scope, access: Exclude<RecordAccess, { via: 'self' }>) {
+  await db.insert(accessLog).values({
+    actorId: actor.userId,
+    subjectId,
+    scope,
+    purpose: access.via === 'grant' ? access.purpose : `Break-glass: ${access.reason}`,
+    grantId: access.via === 'grant' ? access.grantId : null,
+    breakGlassId: access.via === 'break_glass' ? access.breakGlassId : null,
+    breakGlass: access.via === 'break_glass',
+  });
+}
+
+/** Everyone whose `scope` the actor may read through a grant: lists and dashboards start here. */
+export async function grantedSubjects(db: Db, actor: Actor, scope: Scope, at = new Date()) {
+  return db
+    .select({ subjectId: consentGrants.grantorId, grantId: consentGrants.id, purpose: consentGrants.purpose })
+    .from(consentGrants)
+    .where(and(eq(consentGrants.granteeId, actor.userId), grantIsActive(scope, at)));
+}

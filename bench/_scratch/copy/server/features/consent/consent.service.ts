@@ -1,0 +1,237 @@
+import { and, arrayOverlaps, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
+import type { createGrantSchema, Grant } from '../../../shared/contracts/consent.ts';
+import { LIMITS } from '../../../shared/limits.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { profiles, users } from '../../db/schema/accounts.ts';
+import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
+import { AppError } from '../../lib/app-error.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+const BREAK_GLASS_MINUTES = 60;
+const grantorProfile = alias(profiles, 'grantor_profile');
+const granteeProfile = alias(profiles, 'grantee_profile');
+
+type GrantRow = typeof consentGrants.$inferSelect & { grantorAlias: string; granteeAlias: string };
+
+export function grantStatus(row: Pick<GrantRow, 'revokedAt' | 'startsAt' | 'expiresAt'>, at = new Date()): Grant['status'] {
+  if (row.revokedAt) return 'revoked';
+  if (row.expiresAt && row.expiresAt <= at) return 'expired';
+  if (row.startsAt > at) return 'scheduled';
+  return 'active';
+}
+
+const toGrant = (row: GrantRow): Grant => ({
+  id: row.id,
+  grantor: { id: row.grantorId, alias: row.grantorAlias },
+  grantee: { id: row.granteeId, alias: row.granteeAlias },
+  scopes: row.scopes,
+  purpose: row.purpose,
+  startsAt: row.startsAt.toISOString(),
+  expiresAt: row.expiresAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+  status: grantStatus(row),
+  createdAt: row.createdAt.toISOString(),
+});
+
+function selectGrants(db: Db) {
+  return db
+    .select({
+      id: consentGrants.id,
+      grantorId: consentGrants.grantorId,
+      granteeId: consentGrants.granteeId,
+      scopes: consentGrants.scopes,
+      purpose: consentGrants.purpose,
+      startsAt: consentGrants.startsAt,
+      expiresAt: consentGrants.expiresAt,
+      revokedAt: consentGrants.revokedAt,
+      createdAt: consentGrants.createdAt,
+      grantorAlias: grantorProfile.alias,
+      granteeAlias: granteeProfile.alias,
+    })
+    .from(consentGrants)
+    .innerJoin(grantorProfile, eq(grantorProfile.userId, consentGrants.grantorId))
+    .innerJoin(granteeProfile, eq(granteeProfile.userId, consentGrants.granteeId));
+}
+
+export async function listMyGrants({ db, actor }: { db: Db; actor: Actor }) {
+  const [given, received] = await Promise.all([
+    selectGrants(db).where(eq(consentGrants.grantorId, actor.userId)).orderBy(desc(consentGrants.createdAt)),
+    selectGrants(db).where(eq(consentGrants.granteeId, actor.userId)).orderBy(desc(consentGrants.createdAt)),
+  ]);
+  return { given: given.map(toGrant), received: received.map(toGrant) };
+}
+
+async function loadGrant(db: Db, id: string) {
+  const [row] = await selectGrants(db).where(eq(consentGrants.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  return toGrant(row);
+}
+
+export async function createGrant({ db, actor, input }: { db: Db; actor: Actor; input: z.infer<typeof createGrantSchema> }) {
+  if (input.granteeId === actor.userId) {
+    throw new AppError('VALIDATION_FAILED', 'You always see your own data; choose someone else', [
+      { path: 'body.granteeId', message: 'That is you' },
+    ]);
+  }
+  const startsAt = input.startsAt ? new Date(input.startsAt) : new Date();
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt <= startsAt) {
+    throw new AppError('VALIDATION_FAILED', 'The end must come after the start', [{ path: 'body.expiresAt', message: 'Before the start' }]);
+  }
+  const id = await db.transaction(async (tx) => {
+    const [grantee] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, input.granteeId), eq(users.status, 'active')));
+    if (!grantee) throw new AppError('NOT_FOUND', 'No such person', [{ path: 'body.granteeId', message: 'Not found' }]);
+    const [row] = await tx
+      .insert(consentGrants)
+      .values({
+        grantorId: actor.userId,
+        granteeId: input.granteeId,
+        scopes: [...new Set(input.scopes)],
+        purpose: input.purpose,
+        startsAt,
+        expiresAt,
+      })
+      .returning({ id: consentGrants.id });
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, {
+      event: 'grant.created',
+      actorId: actor.userId,
+      subjectId: input.granteeId,
+      detail: { grantId: row.id, scopes: input.scopes },
+    });
+    return row.id;
+  });
+  return loadGrant(db, id);
+}
+
+/** Takes effect on the very next request: every read re-checks the grant. */
+export async function revokeGrant({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(consentGrants)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(consentGrants.id, id), eq(consentGrants.grantorId, actor.userId)))
+      .returning({ id: consentGrants.id, granteeId: consentGrants.granteeId, revokedAt: consentGrants.revokedAt });
+    if (!row) throw new AppError('NOT_FOUND', 'Not found');
+    await recordAudit(tx, { event: 'grant.revoked', actorId: actor.userId, subjectId: row.granteeId, detail: { grantId: id } });
+  });
+  return loadGrant(db, id);
+}
+
+export async function accessLogPage({ db, actor, before }: { db: Db; actor: Actor; before?: number }) {
+  const rows = await db
+    .select({
+      id: accessLog.id,
+      at: accessLog.at,
+      actorId: accessLog.actorId,
+      actorAlias: profiles.alias,
+      scope: accessLog.scope,
+      purpose: accessLog.purpose,
+      breakGlass: accessLog.breakGlass,
+    })
+    .from(accessLog)
+    .leftJoin(profiles, eq(profiles.userId, accessLog.actorId))
+    .where(and(eq(accessLog.subjectId, actor.userId), before ? lt(accessLog.id, before) : undefined))
+    .orderBy(desc(accessLog.id))
+    .limit(LIMITS.pageSize + 1);
+  const page = rows.slice(0, LIMITS.pageSize);
+  return {
+    entries: page.map((row) => ({
+      id: String(row.id),
+      at: row.at.toISOString(),
+      actor: { id: row.actorId, alias: row.actorAlias ?? 'deleted account' },
+      scope: row.scope,
+      purpose: row.purpose,
+      breakGlass: row.breakGlass,
+    })),
+    nextBefore: rows.length > LIMITS.pageSize ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+const actorProfile = alias(profiles, 'bg_actor_profile');
+const subjectProfile = alias(profiles, 'bg_subject_profile');
+
+function selectBreakGlass(db: Db) {
+  return db
+    .select({
+      id: breakGlass.id,
+      reason: breakGlass.reason,
+      createdAt: breakGlass.createdAt,
+      expiresAt: breakGlass.expiresAt,
+      actorId: breakGlass.actorId,
+      actorAlias: actorProfile.alias,
+      subjectId: breakGlass.subjectId,
+      subjectAlias: subjectProfile.alias,
+    })
+    .from(breakGlass)
+    .innerJoin(actorProfile, eq(actorProfile.userId, breakGlass.actorId))
+    .innerJoin(subjectProfile, eq(subjectProfile.userId, breakGlass.subjectId));
+}
+
+type BreakGlassRow = Awaited<ReturnType<ReturnType<typeof selectBreakGlass>['execute']>>[number];
+const toBreakGlass = (row: BreakGlassRow) => ({
+  id: row.id,
+  actor: { id: row.actorId, alias: row.actorAlias },
+  subject: { id: row.subjectId, alias: row.subjectAlias },
+  reason: row.reason,
+  createdAt: row.createdAt.toISOString(),
+  expiresAt: row.expiresAt.toISOString(),
+});
+
+/**
+ * Emergency access for staff who have no grant: a written reason, one hour, every read flagged in the
+ * person's access log, and every supervisor and admin told by email.
+ */
+export async function openBreakGlass({
+  ctx,
+  actor,
+  subjectId,
+  reason,
+}: {
+  ctx: AppContext;
+  actor: Actor;
+  subjectId: string;
+  reason: string;
+}) {
+  if (subjectId === actor.userId) throw new AppError('VALIDATION_FAILED', 'You can read your own record without break-glass');
+  const id = await ctx.db.transaction(async (tx) => {
+    const [subject] = await tx.select({ id: users.id }).from(users).where(eq(users.id, subjectId));
+    if (!subject) throw new AppError('NOT_FOUND', 'No such person');
+    const [row] = await tx
+      .insert(breakGlass)
+      .values({ actorId: actor.userId, subjectId, reason, expiresAt: new Date(Date.now() + BREAK_GLASS_MINUTES * 60_000) })
+      .returning({ id: breakGlass.id });
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, { event: 'break_glass.opened', actorId: actor.userId, subjectId, detail: { breakGlassId: row.id } });
+    return row.id;
+  });
+  const reviewers = await ctx.db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.status, 'active'), ne(users.id, actor.userId), arrayOverlaps(users.roles, [...BREAK_GLASS_ROLES])));
+  for (const reviewer of reviewers) {
+    await ctx.mailer.send(ctx.db, {
+      to: reviewer.email,
+      subject: 'Break-glass access was opened in Kinship',
+      text:
+        `${actor.alias} opened break-glass access to a member's record for ${BREAK_GLASS_MINUTES} minutes.\n\n` +
+        `Review the reason at ${ctx.config.publicUrl}/admin/break-glass`,
+    });
+  }
+  const [row] = await selectBreakGlass(ctx.db).where(eq(breakGlass.id, id));
+  if (!row) throw new Error('break-glass row vanished');
+  return toBreakGlass(row);
+}
+
+export async function listBreakGlass({ db }: { db: Db }) {
+  const rows = await selectBreakGlass(db).orderBy(desc(breakGlass.createdAt)).limit(200);
+  return rows.map(toBreakGlass);
+}

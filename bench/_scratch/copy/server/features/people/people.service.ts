@@ -1,0 +1,154 @@
+import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/contracts/common.ts';
+import type { AdminPerson, PersonCard, RecoveryPathway } from '../../../shared/contracts/people.ts';
+import type { Db } from '../../db/client.ts';
+import { profiles, users } from '../../db/schema/accounts.ts';
+import { AppError } from '../../lib/app-error.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { revokeAllSessions } from '../auth/auth.service.ts';
+
+const cardColumns = {
+  id: profiles.userId,
+  alias: profiles.alias,
+  pronouns: profiles.pronouns,
+  languages: profiles.languages,
+  pathways: profiles.pathways,
+  pathwaysVisibility: profiles.pathwaysVisibility,
+};
+
+type CardRow = {
+  id: string;
+  alias: string;
+  pronouns: string | null;
+  languages: string[];
+  pathways: string[];
+  pathwaysVisibility: 'private' | 'shared';
+};
+
+const toCard = (row: CardRow): PersonCard => ({
+  id: row.id,
+  alias: row.alias,
+  pronouns: row.pronouns,
+  languages: row.languages,
+  pathways: row.pathwaysVisibility === 'shared' ? (row.pathways as RecoveryPathway[]) : [],
+});
+
+/** Finds people by the start of their alias, to pick someone (never by legal name or email). */
+export async function searchPeople({ db, query }: { db: Db; query: string }) {
+  const pattern = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select(cardColumns)
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(and(eq(users.status, 'active'), ilike(profiles.alias, pattern)))
+    .orderBy(asc(profiles.alias))
+    .limit(20);
+  return rows.map(toCard);
+}
+
+export async function getPersonCard({ db, id }: { db: Db; id: string }) {
+  const [row] = await db
+    .select(cardColumns)
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(and(eq(users.status, 'active'), eq(profiles.userId, id)));
+  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  return toCard(row);
+}
+
+const adminColumns = {
+  id: users.id,
+  email: users.email,
+  alias: profiles.alias,
+  roles: users.roles,
+  status: users.status,
+  totpEnabledAt: users.totpEnabledAt,
+  createdAt: users.createdAt,
+};
+type AdminRow = {
+  id: string;
+  email: string;
+  alias: string;
+  roles: Role[];
+  status: 'active' | 'disabled';
+  totpEnabledAt: Date | null;
+  createdAt: Date;
+};
+const toAdminPerson = (row: AdminRow): AdminPerson => ({
+  id: row.id,
+  email: row.email,
+  alias: row.alias,
+  roles: row.roles,
+  status: row.status,
+  mfaEnabled: row.totpEnabledAt !== null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export async function listPeople({ db }: { db: Db }) {
+  const rows = await db.select(adminColumns).from(users).innerJoin(profiles, eq(profiles.userId, users.id)).orderBy(asc(profiles.alias));
+  return rows.map(toAdminPerson);
+}
+
+async function loadAdminPerson(db: Db, id: string) {
+  const [row] = await db.select(adminColumns).from(users).innerJoin(profiles, eq(profiles.userId, users.id)).where(eq(users.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  return row;
+}
+
+/**
+ * Locks the target row and every admin row, always in id order (so two such changes cannot deadlock).
+ * Locking only the target is not enough: two admins demoting each other at once would each lock a
+ * different row, each still count the other, and together leave no admin at all.
+ */
+async function lockAdminsAnd(db: Db, id: string) {
+  await db
+    .select({ id: users.id })
+    .from(users)
+    .where(or(eq(users.id, id), sql`'admin' = any(${users.roles})`))
+    .orderBy(asc(users.id))
+    .for('update');
+}
+
+/** Fails when the change would leave the organization with no active admin. */
+async function assertAnotherAdminRemains(db: Db, excludingId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(ne(users.id, excludingId), eq(users.status, 'active'), sql`'admin' = any(${users.roles})`));
+  if ((row?.n ?? 0) === 0) throw new AppError('CONFLICT', 'At least one active admin must remain');
+}
+
+export async function setRoles({ db, actor, id, roles }: { db: Db; actor: Actor; id: string; roles: Role[] }) {
+  const unique = [...new Set(roles)];
+  await db.transaction(async (tx) => {
+    await lockAdminsAnd(tx, id);
+    const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, id));
+    if (!before) throw new AppError('NOT_FOUND', 'Not found');
+    if (before.roles.includes('admin') && !unique.includes('admin')) await assertAnotherAdminRemains(tx, id);
+    await tx.update(users).set({ roles: unique, updatedAt: sql`now()` }).where(eq(users.id, id));
+    await recordAudit(tx, {
+      event: 'roles.changed',
+      actorId: actor.userId,
+      subjectId: id,
+      detail: { before: before.roles, after: unique },
+    });
+  });
+  return toAdminPerson(await loadAdminPerson(db, id));
+}
+
+/** Disabling ends every session of the person at once; their data stays until they or an admin delete it. */
+export async function setStatus({ db, actor, id, status }: { db: Db; actor: Actor; id: string; status: 'active' | 'disabled' }) {
+  if (id === actor.userId && status === 'disabled') throw new AppError('CONFLICT', 'You cannot disable your own account');
+  await db.transaction(async (tx) => {
+    await lockAdminsAnd(tx, id);
+    const [before] = await tx.select({ roles: users.roles, status: users.status }).from(users).where(eq(users.id, id));
+    if (!before) throw new AppError('NOT_FOUND', 'Not found');
+    if (before.status === status) return;
+    if (status === 'disabled' && before.roles.includes('admin')) await assertAnotherAdminRemains(tx, id);
+    await tx.update(users).set({ status, updatedAt: sql`now()` }).where(eq(users.id, id));
+    if (status === 'disabled') await revokeAllSessions(tx, id);
+    await recordAudit(tx, { event: status === 'disabled' ? 'account.disabled' : 'account.enabled', actorId: actor.userId, subjectId: id });
+  });
+  return toAdminPerson(await loadAdminPerson(db, id));
+}

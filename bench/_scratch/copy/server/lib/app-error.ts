@@ -1,0 +1,42 @@
+import type { ErrorCode } from '../../shared/contracts/common.ts';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  MFA_REQUIRED: 403,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  SETUP_REQUIRED: 409,
+  INTERNAL: 500,
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The only error services throw on purpose; the error plugin turns it into the JSON error body. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldError[];
+
+  constructor(code: ErrorCode, message: string, fields?: FieldError[]) {
+    super(message);
+    this.code = code;
+    this.status = STATUS[code];
+    this.fields = fields;
+  }
+}
+
+export const notFound = (what = 'Not found') => new AppError('NOT_FOUND', what);
+export const conflict = (message: string, fields?: FieldError[]) => new AppError('CONFLICT', message, fields);
+export const badRequest = (message: string, fields?: FieldError[]) => new AppError('VALIDATION_FAILED', message, fields);
+export const statusOf = (code: ErrorCode) => STATUS[code];

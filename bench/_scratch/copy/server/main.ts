@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { DataDirectoryLockedError } from './db/lock.ts';
+
+const clientDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+
+async function main() {
+  const config = loadConfig();
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolMax: Number(process.env.PG_POOL_MAX ?? 10),
+    });
+  } catch (error) {
+    if (error instanceof DataDirectoryLockedError) {
+      console.error(`kinship: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (config.migrateOnStart) await database.migrate();
+  const app = await buildApp({ database, config, clientDir });
+
+  if (database.kind === 'pglite') {
+    app.log.warn(
+      `Using the embedded database in ${config.dataDir} (PGlite): one process only, and a power cut can lose the latest writes. ` +
+        'For production, set DATABASE_URL to a PostgreSQL server.',
+    );
+  }
+  if (config.production && !config.smtpUrl) app.log.warn('SMTP_URL is not set: emails are held in the admin outbox and not delivered');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop taking requests, let in-flight ones finish, then close the database (and release its lock).
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Kinship ${config.version} at ${config.publicUrl} (database: ${database.kind})`);
+}
+
+main().catch((error: unknown) => {
+  console.error('kinship: failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+
+export const ROLES = ['member', 'coach', 'supervisor', 'ally', 'house_manager', 'moderator', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+/** Roles that see other people's records as part of their work: they may be required to use two-factor sign-in. */
+export const STAFF_ROLES: readonly Role[] = ['coach', 'supervisor', 'house_manager', 'moderator', 'admin'];
+/** Roles allowed to open a break-glass read of a member's record, with a written reason. */
+export const BREAK_GLASS_ROLES: readonly Role[] = ['supervisor', 'admin'];
+
+export const idSchema = z.uuid();
+export const idParams = z.object({ id: idSchema });
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(LIMITS.emailMax)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+export const passwordSchema = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
+export const aliasSchema = z
+  .string()
+  .trim()
+  .min(LIMITS.aliasMin)
+  .max(LIMITS.aliasMax)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u, 'Use letters, numbers, spaces, dots, dashes or apostrophes');
+
+/** IANA time zone name, checked against the runtime's zone database. */
+export const timezoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, 'Unknown time zone; use an IANA name such as America/New_York');
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'MFA_REQUIRED',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GONE',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'SETUP_REQUIRED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorSchema>;
+
+export const okSchema = z.object({ ok: z.literal(true) });
+export const isoDate = z.string().describe('ISO 8601 timestamp');

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+import { isoDate } from './common.ts';
+
+/**
+ * Categories of a person's record another person can be granted.
+ * Each feature that stores recovery data reads it only through one of these.
+ */
+export const SCOPES = ['profile', 'clock', 'checkins.summary', 'checkins.detail', 'plan', 'safety_plan', 'assessments', 'sos'] as const;
+export const scopeSchema = z.enum(SCOPES);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const grantSchema = z.object({
+  id: z.uuid(),
+  grantor: z.object({ id: z.uuid(), alias: z.string() }),
+  grantee: z.object({ id: z.uuid(), alias: z.string() }),
+  scopes: z.array(scopeSchema),
+  purpose: z.string(),
+  startsAt: isoDate,
+  expiresAt: isoDate.nullable(),
+  revokedAt: isoDate.nullable(),
+  status: z.enum(['active', 'scheduled', 'expired', 'revoked']),
+  createdAt: isoDate,
+});
+export type Grant = z.infer<typeof grantSchema>;
+export const grantListSchema = z.object({ given: z.array(grantSchema), received: z.array(grantSchema) });
+
+export const createGrantSchema = z
+  .object({
+    granteeId: z.uuid(),
+    scopes: z.array(scopeSchema).min(1).max(SCOPES.length),
+    purpose: z.string().trim().min(3).max(LIMITS.purposeMax),
+    startsAt: z.iso.datetime({ offset: true }).optional(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .strict();
+
+export const accessLogEntrySchema = z.object({
+  id: z.string(),
+  at: isoDate,
+  actor: z.object({ id: z.uuid(), alias: z.string() }),
+  scope: scopeSchema,
+  purpose: z.string(),
+  breakGlass: z.boolean(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
+export const accessLogQuery = z.object({ before: z.coerce.number().int().positive().optional() }).strict();
+export const accessLogPageSchema = z.object({ entries: z.array(accessLogEntrySchema), nextBefore: z.number().nullable() });
+
+export const breakGlassRequestSchema = z
+  .object({
+    subjectId: z.uuid(),
+    reason: z.string().trim().min(LIMITS.reasonMin).max(LIMITS.reasonMax),
+  })
+  .strict();
+export const breakGlassSchema = z.object({
+  id: z.uuid(),
+  actor: z.object({ id: z.uuid(), alias: z.string() }),
+  subject: z.object({ id: z.uuid(), alias: z.string() }),
+  reason: z.string(),
+  createdAt: isoDate,
+  expiresAt: isoDate,
+});

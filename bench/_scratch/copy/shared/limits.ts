@@ -1,0 +1,20 @@
+// Sizes shared by server validation and client forms, so both refuse the same input.
+export const LIMITS = {
+  emailMax: 254,
+  passwordMin: 12,
+  passwordMax: 256,
+  aliasMin: 2,
+  aliasMax: 40,
+  legalNameMax: 120,
+  pronounsMax: 40,
+  languagesMax: 10,
+  pathwaysMax: 12,
+  pathwayMax: 60,
+  purposeMax: 300,
+  reasonMin: 15,
+  reasonMax: 1000,
+  orgNameMax: 120,
+  crisisLinesMax: 8,
+  bodyBytes: 64 * 1024,
+  pageSize: 50,
+} as const;

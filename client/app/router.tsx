@@ -1,0 +1,82 @@
+import { createBrowserRouter } from 'react-router';
+import { AuthLayout } from '../components/layouts/auth-layout.tsx';
+import { paths } from './paths.ts';
+import { AcceptInvitePage } from './routes/accept-invite.tsx';
+import { AdminLayout } from './routes/admin-layout.tsx';
+import {
+  AdminAuditPage,
+  AdminBreakGlassPage,
+  AdminOutboxPage,
+  AdminPeoplePage,
+  AdminSettingsPage,
+} from './routes/admin-pages.tsx';
+import { ForgotPasswordPage } from './routes/forgot-password.tsx';
+import { GuestOnly } from './routes/guest-only.tsx';
+import { HomePage } from './routes/home.tsx';
+import { NotFound } from './routes/not-found.tsx';
+import { PrivacyPage } from './routes/privacy.tsx';
+import { ProfilePage } from './routes/profile.tsx';
+import { RequireRole } from './routes/require-role.tsx';
+import { ResetPasswordPage } from './routes/reset-password.tsx';
+import { Root } from './routes/root.tsx';
+import { RouteError } from './routes/route-error.tsx';
+import { SecurityPage } from './routes/security.tsx';
+import { SetupPage } from './routes/setup.tsx';
+import { SignInPage } from './routes/sign-in.tsx';
+import { SignUpPage } from './routes/sign-up.tsx';
+import { SignedInShell } from './routes/signed-in-shell.tsx';
+
+const ADMIN = ['admin'] as const;
+const OVERSIGHT = ['admin', 'supervisor'] as const;
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Root />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <AuthLayout homeHref={paths.home} />,
+          children: [
+            { path: paths.setup, element: <SetupPage /> },
+            {
+              element: <GuestOnly />,
+              children: [
+                { path: paths.signIn, element: <SignInPage /> },
+                { path: paths.signUp, element: <SignUpPage /> },
+              ],
+            },
+            { path: paths.forgotPassword, element: <ForgotPasswordPage /> },
+            { path: paths.resetPassword, element: <ResetPasswordPage /> },
+            { path: paths.acceptInvite, element: <AcceptInvitePage /> },
+          ],
+        },
+        {
+          element: <SignedInShell />,
+          children: [
+            { path: paths.home, element: <HomePage /> },
+            { path: paths.profile, element: <ProfilePage /> },
+            { path: paths.privacy, element: <PrivacyPage /> },
+            { path: paths.security, element: <SecurityPage /> },
+            {
+              path: paths.admin.root,
+              element: (
+                <RequireRole roles={OVERSIGHT}>
+                  <AdminLayout />
+                </RequireRole>
+              ),
+              children: [
+                { path: paths.admin.people, element: <RequireRole roles={ADMIN}><AdminPeoplePage /></RequireRole> },
+                { path: paths.admin.settings, element: <RequireRole roles={ADMIN}><AdminSettingsPage /></RequireRole> },
+                { path: paths.admin.outbox, element: <RequireRole roles={ADMIN}><AdminOutboxPage /></RequireRole> },
+                { path: paths.admin.audit, element: <RequireRole roles={ADMIN}><AdminAuditPage /></RequireRole> },
+                { path: paths.admin.breakGlass, element: <AdminBreakGlassPage /> },
+              ],
+            },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

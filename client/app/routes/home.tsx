@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeading } from '../../components/ui/page-heading.tsx';
+import { hasAnyRole, useSessionData } from '../../lib/session.ts';
+import { NAV_ITEMS } from '../nav.ts';
+
+/** Welcome: what this person can do now. It lists the same items as the navigation, so new features appear here too. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { user, organization } = useSessionData();
+  const items = NAV_ITEMS.filter((item) => !item.end && hasAnyRole(user, item.roles));
+  return (
+    <div className="stack">
+      <PageHeading
+        title={t('home.title', { alias: user?.alias ?? '' })}
+        lead={organization ? t('home.leadOrg', { organization: organization.name }) : t('home.lead')}
+      />
+      <ul className="tile-list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} className="tile">
+              <span className="tile-title">{t(`nav.items.${item.label}`)}</span>
+              <span className="tile-description">{t(`nav.descriptions.${item.label}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { AuthLayout } from '../../components/layouts/auth-layout.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { QueryError } from '../../components/ui/query-error.tsx';
+import { useSession } from '../../lib/session.ts';
+import { paths } from '../paths.ts';
+
+/** After a client-side navigation, focus the new page's heading so screen readers announce where they are. */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const target = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
+    target?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+function SessionError({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <h1 tabIndex={-1}>{t('app.unavailable')}</h1>
+      <QueryError error={error} onRetry={retry} />
+    </div>
+  );
+}
+
+/** Loads the session once for the whole app and sends a fresh install to first-run setup. */
+export function Root() {
+  const session = useSession();
+  const { pathname } = useLocation();
+  useFocusOnNavigate();
+
+  if (session.isPending) {
+    return (
+      <div className="splash">
+        <Loading />
+      </div>
+    );
+  }
+  if (session.isError) {
+    // Even when the server cannot be reached, the crisis lines (defaults) stay one tap away.
+    return (
+      <AuthLayout homeHref={paths.home}>
+        <SessionError error={session.error} retry={() => void session.refetch()} />
+      </AuthLayout>
+    );
+  }
+  const { needsSetup } = session.data;
+  if (needsSetup && pathname !== paths.setup) return <Navigate to={paths.setup} replace />;
+  if (!needsSetup && pathname === paths.setup) return <Navigate to={paths.home} replace />;
+  return (
+    <>
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/ui/page-heading.tsx';
+import { MfaForm } from '../../features/auth/components/mfa-form.tsx';
+import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
+import { useSessionData } from '../../lib/session.ts';
+import { paths } from '../paths.ts';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const session = useSessionData();
+  if (session.mfaPending) {
+    return (
+      <div className="stack">
+        <PageHeading title={t('mfa.title')} lead={t('mfa.lead')} />
+        <MfaForm />
+      </div>
+    );
+  }
+  const organization = session.organization?.name;
+  return (
+    <div className="stack">
+      <PageHeading
+        title={t('signIn.title')}
+        lead={organization ? t('signIn.leadOrg', { organization }) : t('signIn.lead')}
+      />
+      <SignInForm
+        forgotPasswordHref={paths.forgotPassword}
+        signUpHref={session.organization?.openSignup ? paths.signUp : null}
+      />
+    </div>
+  );
+}

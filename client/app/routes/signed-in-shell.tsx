@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { AppShell } from '../../components/layouts/app-shell.tsx';
+import { hasAnyRole, useSessionData } from '../../lib/session.ts';
+import { NAV_ITEMS } from '../nav.ts';
+import { paths } from '../paths.ts';
+
+export type SignInState = { from?: string } | null;
+
+/** Everything behind sign-in. A person whose organization requires two-factor sets it up before anything else. */
+export function SignedInShell() {
+  const { t } = useTranslation();
+  const { user } = useSessionData();
+  const location = useLocation();
+
+  if (!user) {
+    const state: SignInState = { from: `${location.pathname}${location.search}` };
+    return <Navigate to={paths.signIn} replace state={state} />;
+  }
+  if (user.mfaSetupRequired && location.pathname !== paths.security) {
+    return <Navigate to={paths.security} replace />;
+  }
+  const visible = user.mfaSetupRequired
+    ? NAV_ITEMS.filter((item) => item.to === paths.security)
+    : NAV_ITEMS.filter((item) => hasAnyRole(user, item.roles));
+  const items = visible.map((item) => ({ to: item.to, end: item.end, label: t(`nav.items.${item.label}`) }));
+  return <AppShell items={items} homeHref={paths.home} signInHref={paths.signIn} alias={user.alias} />;
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import {
+  Checkbox as AriaCheckbox,
+  CheckboxGroup as AriaCheckboxGroup,
+  FieldError,
+  Label,
+  Text,
+} from 'react-aria-components';
+
+function Box() {
+  return (
+    <span className="checkbox-box" aria-hidden="true">
+      <svg viewBox="0 0 18 18" className="checkbox-check">
+        <polyline points="3.5 9.5 7.5 13 14.5 5" />
+      </svg>
+    </span>
+  );
+}
+
+type CheckboxProps = { value?: string; children: ReactNode; description?: ReactNode; isDisabled?: boolean };
+
+export function Checkbox({ value, children, description, isDisabled }: CheckboxProps) {
+  return (
+    <AriaCheckbox value={value} className="checkbox" isDisabled={isDisabled}>
+      <Box />
+      <span className="checkbox-text">
+        <span className="checkbox-label">{children}</span>
+        {description ? <span className="checkbox-description">{description}</span> : null}
+      </span>
+    </AriaCheckbox>
+  );
+}
+
+type GroupProps = {
+  label: ReactNode;
+  name?: string;
+  description?: ReactNode;
+  error?: string | undefined;
+  value: string[];
+  onChange: (value: string[]) => void;
+  children: ReactNode;
+  isRequired?: boolean;
+};
+
+export function CheckboxGroup({ label, description, error, children, ...props }: GroupProps) {
+  return (
+    <AriaCheckboxGroup {...props} className="field checkbox-group" isInvalid={!!error} validationBehavior="aria">
+      <Label className="field-label">{label}</Label>
+      {description ? (
+        <Text slot="description" className="field-hint">
+          {description}
+        </Text>
+      ) : null}
+      <div className="checkbox-list">{children}</div>
+      <FieldError className="field-error">{error}</FieldError>
+    </AriaCheckboxGroup>
+  );
+}

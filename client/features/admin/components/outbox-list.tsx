@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useOutbox } from '../api/logs.ts';
+
+const STATUS_TONE = { sent: 'good', held: 'neutral', failed: 'alert' } as const;
+
+/** Emails the server could not send (no SMTP yet) wait here, so an admin can copy an invite link by hand. */
+export function OutboxList() {
+  const { t } = useTranslation();
+  const outbox = useOutbox();
+  if (outbox.isPending) return <Loading />;
+  if (outbox.isError) return <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} />;
+  if (outbox.data.length === 0) return <p className="empty">{t('admin.outbox.empty')}</p>;
+  return (
+    <ul className="card-list">
+      {outbox.data.map((message) => (
+        <li key={message.id} className="card">
+          <div className="card-title-row">
+            <h2 className="h3">{message.subject}</h2>
+            <StatusBadge tone={STATUS_TONE[message.status]}>{t(`admin.outbox.status.${message.status}`)}</StatusBadge>
+          </div>
+          <p className="break-word">{t('admin.outbox.to', { email: message.to })}</p>
+          <p className="muted">
+            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+          </p>
+          {message.text ? <pre className="message-text">{message.text}</pre> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { acceptInviteSchema } from '../../../../shared/contracts/invites.ts';
+import { LIMITS } from '../../../../shared/limits.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { formString } from '../../../lib/form-errors.ts';
+import { formatList } from '../../../lib/format.ts';
+import { useValidatedForm } from '../../../lib/use-validated-form.ts';
+import { useAcceptInvite, useInvitePreview } from '../api/accept-invite.ts';
+
+export function AcceptInviteForm({ token, onAccepted }: { token: string | null; onAccepted: () => void }) {
+  const { t } = useTranslation();
+  const preview = useInvitePreview(token);
+  const accept = useAcceptInvite();
+  const form = useValidatedForm();
+
+  if (!token) return <FormAlert>{t('invite.missingToken')}</FormAlert>;
+  if (preview.isPending) return <Loading />;
+  if (preview.isError) {
+    const gone = isApiError(preview.error, 'GONE') || isApiError(preview.error, 'NOT_FOUND');
+    return <FormAlert>{gone ? t('invite.invalid') : t('apiErrors.INTERNAL')}</FormAlert>;
+  }
+
+  const invite = preview.data;
+  const roles = formatList(invite.roles.map((role) => t(`roles.${role}.label`)));
+  return (
+    <form
+      ref={form.formRef}
+      noValidate
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        void form.submit(
+          acceptInviteSchema,
+          { token, alias: formString(data, 'alias'), password: formString(data, 'password') },
+          async (input) => {
+            await accept.mutateAsync(input);
+            onAccepted();
+          },
+          { GONE: t('invite.invalid'), NOT_FOUND: t('invite.invalid') },
+        );
+      }}
+    >
+      <p className="lead">{t('invite.welcome', { organization: invite.organizationName, roles })}</p>
+      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
+      <TextField
+        name="email"
+        type="email"
+        label={t('fields.email')}
+        value={invite.email}
+        autoComplete="username"
+        isReadOnly
+      />
+      <TextField
+        name="alias"
+        label={t('fields.alias')}
+        description={t('fields.aliasHint')}
+        autoComplete="nickname"
+        isRequired
+        error={form.errors.alias}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('fields.password')}
+        description={t('fields.newPasswordHint', { count: LIMITS.passwordMin })}
+        autoComplete="new-password"
+        isRequired
+        error={form.errors.password}
+      />
+      <Button type="submit" isPending={form.pending}>
+        {t('invite.submit')}
+      </Button>
+    </form>
+  );
+}

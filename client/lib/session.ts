@@ -1,0 +1,58 @@
+import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import type { Role } from '../../shared/contracts/common.ts';
+import { type Me, type Session, sessionSchema } from '../../shared/contracts/auth.ts';
+import { apiRequest, setCsrfRefresher, setCsrfToken } from './api-client.ts';
+
+export const sessionQueryKey = ['session'] as const;
+
+export async function getSession(): Promise<Session> {
+  const session = await apiRequest('/api/session', { schema: sessionSchema });
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export const sessionQueryOptions = queryOptions({
+  queryKey: sessionQueryKey,
+  queryFn: getSession,
+  staleTime: 5 * 60_000,
+  refetchOnWindowFocus: true,
+});
+
+export function useSession() {
+  return useQuery(sessionQueryOptions);
+}
+
+/** Must run after any sign-in, sign-up, setup, invite acceptance, MFA step or sign-out: the CSRF token changes. */
+export async function refreshSession(queryClient: QueryClient): Promise<Session> {
+  return queryClient.fetchQuery({ ...sessionQueryOptions, staleTime: 0 });
+}
+
+/** Drops everything cached about the previous person, then reloads the session. */
+export async function resetForNewPerson(queryClient: QueryClient): Promise<Session> {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  return refreshSession(queryClient);
+}
+
+export function installCsrfRefresher(queryClient: QueryClient): void {
+  setCsrfRefresher(async () => (await refreshSession(queryClient)).csrfToken);
+}
+
+export function hasAnyRole(user: Pick<Me, 'roles'> | null | undefined, roles: readonly Role[] | undefined): boolean {
+  if (!roles || roles.length === 0) return true;
+  return !!user && user.roles.some((role) => roles.includes(role));
+}
+
+export async function signOut(queryClient: QueryClient): Promise<void> {
+  try {
+    await apiRequest('/api/auth/sign-out', { method: 'POST', body: {} });
+  } finally {
+    await resetForNewPerson(queryClient);
+  }
+}
+
+/** For screens below the root gate, which renders nothing until the session has loaded. */
+export function useSessionData(): Session {
+  const { data } = useSession();
+  if (!data) throw new Error('The session is read before it has loaded');
+  return data;
+}
