@@ -1,6 +1,8 @@
 // `npm run bench -- [scenario…]`: runs the named scenarios (all when none is named) against servers it
 // starts itself on PostgreSQL, and prints one JSON line per result on stdout. Progress goes to stderr.
 // See docs/ENGINEERING.md ("Benchmarks") and bench/README.md.
+import { availableParallelism, loadavg } from 'node:os';
+import { assertBenchDatabase } from './lib/database.ts';
 import { installExitHandlers } from './lib/processes.ts';
 import { DEFAULT_DATABASE_URL, loadSettings } from './lib/settings.ts';
 import type { BenchContext, BenchResult, Scenario } from './lib/types.ts';
@@ -74,14 +76,19 @@ async function main(): Promise<number> {
     usage();
     return 2;
   }
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   try {
     loadSettings();
+    assertBenchDatabase(databaseUrl);
   } catch (error) {
     log(error instanceof Error ? error.message : String(error));
     return 2;
   }
   installExitHandlers();
-  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const [busy = 0] = loadavg();
+  if (busy > availableParallelism() / 2) {
+    log(`the machine is busy (load average ${busy.toFixed(1)} on ${availableParallelism()} CPUs): figures will be noisy`);
+  }
   let failures = 0;
   for (const scenario of chosen) {
     if (!(await runScenario(scenario, databaseUrl))) failures += 1;

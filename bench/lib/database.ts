@@ -3,21 +3,23 @@ import type { BenchContext } from './types.ts';
 
 function databaseName(url: URL): string {
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench: unusual database name "${name}"; use lower-case letters, digits and _`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unusual database name "${name}"; use lower-case letters, digits and _`);
   return name;
 }
 
-/**
- * Drops and re-creates the bench database so every run starts from the same seed. Connects to the
- * server's `postgres` database to do it. A name without "bench" in it is refused: pointing
- * DATABASE_URL at a real database must not wipe it.
- */
-export async function resetDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = databaseName(url);
+/** Pointing DATABASE_URL at a real database must not wipe it: the bench only drops names with "bench" in them. */
+export function assertBenchDatabase(databaseUrl: string): string {
+  const name = databaseName(new URL(databaseUrl));
   if (!name.includes('bench')) {
-    throw new Error(`bench: refusing to drop database "${name}"; the benchmark database name must contain "bench" (e.g. bench_kinship)`);
+    throw new Error(`refusing to drop database "${name}"; the benchmark database name must contain "bench" (e.g. bench_kinship)`);
   }
+  return name;
+}
+
+/** Drops and re-creates the bench database so every run starts from the same seed (through the server's `postgres` database). */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
+  const name = assertBenchDatabase(databaseUrl);
+  const url = new URL(databaseUrl);
   url.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();

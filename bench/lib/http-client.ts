@@ -57,7 +57,8 @@ export function httpClient(baseUrl: string) {
 
   async function expect<T>(method: string, path: string, status: number, body?: unknown): Promise<T> {
     const reply = await request<T>(method, path, body);
-    if (reply.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status !== status)
+      throw new Error(`${method} ${path}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body;
   }
 

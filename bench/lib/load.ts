@@ -29,51 +29,96 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[rank - 1] ?? Number.NaN;
 }
 
-function runAutocannon(target: LoadTarget, connections: number, seconds: number, onLatency?: (ms: number) => void) {
-  return new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url: target.url, headers: target.headers, connections, duration: seconds, pipelining: 1, timeout: 10 },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-    if (onLatency) instance.on('response', (_client, _status, _bytes, responseTime) => onLatency(responseTime));
-  });
-}
-
-function failures(result: autocannon.Result): string | null {
-  const problems: string[] = [];
-  if (result.errors) problems.push(`${result.errors} connection errors`);
-  if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
-  if (result.non2xx) problems.push(`${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)})`);
-  return problems.length ? problems.join(', ') : null;
+/** What one or more autocannon runs of the same target add up to. */
+interface Sample {
+  ok: number;
+  seconds: number;
+  latencies: number[];
 }
 
 /**
- * Warms a target up, then measures it: requests per second of 2xx answers and latency percentiles
- * computed from every response (not autocannon's whole-millisecond histogram). Any error, timeout
- * or non-2xx answer fails the measurement: a fast 401 is not a result.
+ * One autocannon run. Any connection error, timeout or non-2xx answer fails it: a fast 401 is not a
+ * result. Latencies come from every response (autocannon's own histogram has whole milliseconds only).
  */
-export async function measureLoad(bench: BenchContext, target: LoadTarget): Promise<LoadFigures> {
-  const { connections, warmupSeconds, seconds } = bench.settings;
-  bench.log(`  ${target.label}: warm-up ${warmupSeconds} s`);
-  const warmup = await runAutocannon(target, connections, warmupSeconds);
-  const warmupProblem = failures(warmup);
-  if (warmupProblem) throw new Error(`${target.label} (warm-up): ${warmupProblem}`);
+function runOnce(target: LoadTarget, connections: number, seconds: number, sample?: Sample): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { url: target.url, headers: target.headers, connections, duration: seconds, pipelining: 1, timeout: 10 },
+      (error, result) => {
+        if (error) return reject(error);
+        const problems: string[] = [];
+        if (result.errors) problems.push(`${result.errors} connection errors`);
+        if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
+        if (result.non2xx) problems.push(`${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)})`);
+        if (problems.length) return reject(new Error(`${target.label} ${target.url}: ${problems.join(', ')}`));
+        if (sample) {
+          sample.ok += result['2xx'];
+          sample.seconds += result.duration > 0 ? result.duration : seconds;
+        }
+        resolve();
+      },
+    );
+    if (sample) instance.on('response', (_client, _status, _bytes, responseTime) => sample.latencies.push(responseTime));
+  });
+}
 
-  bench.log(`  ${target.label}: ${seconds} s at ${connections} connections`);
-  const latencies: number[] = [];
-  const result = await runAutocannon(target, connections, seconds, (ms) => latencies.push(ms));
-  const problem = failures(result);
-  if (problem) throw new Error(`${target.label}: ${problem}`);
-  const sorted = Float64Array.from(latencies).sort();
-  const elapsed = result.duration > 0 ? result.duration : seconds;
-  const figures = {
-    rps: round(result['2xx'] / elapsed, 1),
+function figures(sample: Sample): LoadFigures {
+  const sorted = Float64Array.from(sample.latencies).sort();
+  return {
+    rps: round(sample.ok / sample.seconds, 1),
     p50_ms: round(percentile(sorted, 0.5)),
     p95_ms: round(percentile(sorted, 0.95)),
     p99_ms: round(percentile(sorted, 0.99)),
-    requests: result['2xx'],
-    seconds: round(elapsed),
+    requests: sample.ok,
+    seconds: round(sample.seconds),
   };
-  bench.log(`  ${target.label}: ${figures.rps} req/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms`);
-  return figures;
+}
+
+const describe = (f: LoadFigures) => `${f.rps} req/s, p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms`;
+
+/** Warms one target up, then measures it for `settings.seconds`. */
+export async function measureLoad(bench: BenchContext, target: LoadTarget): Promise<LoadFigures> {
+  const { connections, warmupSeconds, seconds } = bench.settings;
+  bench.log(`  ${target.label}: warm-up ${warmupSeconds} s, then ${seconds} s at ${connections} connections`);
+  await runOnce(target, connections, warmupSeconds);
+  const sample: Sample = { ok: 0, seconds: 0, latencies: [] };
+  await runOnce(target, connections, seconds, sample);
+  const result = figures(sample);
+  bench.log(`  ${target.label}: ${describe(result)}`);
+  return result;
+}
+
+export interface Comparison {
+  real: LoadFigures;
+  baseline: LoadFigures;
+  /** real rps / baseline rps */
+  ratio: number;
+}
+
+/**
+ * Measures Kinship and its bare baseline one after the other, never at once. Each gets
+ * `settings.seconds` in total, split into two halves run in the order A B B A, so a machine that gets
+ * busier or quieter during the run (other work, CPU frequency) weighs on both alike.
+ */
+export async function compareLoad(bench: BenchContext, real: LoadTarget, baseline: LoadTarget): Promise<Comparison> {
+  const { connections, warmupSeconds, seconds } = bench.settings;
+  const half = seconds / 2;
+  bench.log(`  warm-up ${warmupSeconds} s each, then ${seconds} s each (A B B A) at ${connections} connections`);
+  await runOnce(real, connections, warmupSeconds);
+  await runOnce(baseline, connections, warmupSeconds);
+  const samples = new Map<LoadTarget, Sample>([
+    [real, { ok: 0, seconds: 0, latencies: [] }],
+    [baseline, { ok: 0, seconds: 0, latencies: [] }],
+  ]);
+  for (const target of [real, baseline, baseline, real]) await runOnce(target, connections, half, samples.get(target));
+  const result = {
+    real: figures(samples.get(real) as Sample),
+    baseline: figures(samples.get(baseline) as Sample),
+    ratio: 0,
+  };
+  result.ratio = round(result.real.rps / result.baseline.rps, 3);
+  bench.log(`  ${real.label}: ${describe(result.real)}`);
+  bench.log(`  ${baseline.label}: ${describe(result.baseline)}`);
+  bench.log(`  ratio ${result.ratio}`);
+  return result;
 }

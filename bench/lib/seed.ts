@@ -1,7 +1,7 @@
 import type pg from 'pg';
+import { hashPassword } from '../../server/lib/passwords.ts';
 import type { Role } from '../../shared/contracts/common.ts';
 import { RECOVERY_PATHWAYS } from '../../shared/contracts/people.ts';
-import { hashPassword } from '../../server/lib/passwords.ts';
 import { type HttpClient, httpClient } from './http-client.ts';
 
 /** Every seeded account signs in with this (bench databases only). */

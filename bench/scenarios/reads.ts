@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { LIMITS } from '../../shared/limits.ts';
 import { resetDatabase, seedPool } from '../lib/database.ts';
 import type { HttpClient } from '../lib/http-client.ts';
-import { type LoadFigures, measureLoad, round } from '../lib/load.ts';
+import { compareLoad } from '../lib/load.ts';
 import { sleep } from '../lib/processes.ts';
 import { insertPeople, type SeededPerson, setUpOrganization, signedIn } from '../lib/seed.ts';
 import { type RunningServer, startKinship, startNodeServer } from '../lib/servers.ts';
@@ -101,8 +102,8 @@ async function checkTargets(kinship: RunningServer, baseline: RunningServer, coo
     if (route === '/api/me/profile' && (real?.id !== memberId || bare?.user_id !== memberId)) {
       throw new Error(`${route}: the two servers did not return the seeded member`);
     }
-    if (route === '/api/me/access-log' && (real?.entries?.length !== 50 || bare?.entries?.length !== 50)) {
-      throw new Error(`${route}: expected a full page of 50 entries from both servers`);
+    if (route === '/api/me/access-log' && (real?.entries?.length !== LIMITS.pageSize || bare?.entries?.length !== LIMITS.pageSize)) {
+      throw new Error(`${route}: expected a full page of ${LIMITS.pageSize} entries from both servers`);
     }
   }
 }
@@ -132,20 +133,27 @@ export const reads: Scenario = {
 
     for (const endpoint of ENDPOINTS) {
       bench.log(`${endpoint.scenario}: GET ${endpoint.path}`);
-      const real: LoadFigures = await measureLoad(bench, { label: 'kinship', url: `${kinship.url}${endpoint.path}`, headers: { cookie } });
-      const bare: LoadFigures = await measureLoad(bench, { label: 'baseline', url: `${baseline.url}${endpoint.path}` });
+      const {
+        real,
+        baseline: bare,
+        ratio,
+      } = await compareLoad(
+        bench,
+        { label: 'kinship', url: `${kinship.url}${endpoint.path}`, headers: { cookie } },
+        { label: 'baseline', url: `${baseline.url}${endpoint.path}` },
+      );
       bench.report({
         scenario: endpoint.scenario,
         rps: real.rps,
         baseline_rps: bare.rps,
-        ratio: round(real.rps / bare.rps, 3),
+        ratio,
         p50_ms: real.p50_ms,
         p95_ms: real.p95_ms,
         p99_ms: real.p99_ms,
         baseline_p50_ms: bare.p50_ms,
         baseline_p99_ms: bare.p99_ms,
         connections: bench.settings.connections,
-        seconds: real.seconds,
+        cpus: availableParallelism(),
       });
     }
 

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../server/app.ts';
+import type { FastifyZod } from '../server/http.ts';
+import { createAgent } from '../server/test/agent.ts';
+import { setUpOrganization } from '../server/test/factories.ts';
+import { buildTestApp, createTestDatabase } from '../server/test/harness.ts';
+import { ROLES } from '../shared/contracts/common.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE, NotADemoError, seedDemo } from './seed-demo.ts';
+
+describe('seedDemo', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: FastifyZod;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const result = await seedDemo(database);
+    expect(result.status).toBe('seeded');
+    app = await buildApp({
+      database,
+      logger: false,
+      rateLimitMultiplier: 100,
+      config: { publicUrl: 'http://localhost:3000', smtpUrl: null },
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  const signIn = async (email: string) => {
+    const agent = createAgent(app);
+    const response = await agent.post('/api/auth/sign-in', { email, password: DEMO_PASSWORD });
+    expect(response.status, `sign-in of ${email}`).toBe(200);
+    return agent;
+  };
+
+  it('gives every role someone, and the admin can sign in and see them all', async () => {
+    const admin = await signIn(DEMO_ADMIN_EMAIL);
+    const people = await admin.get<{ email: string; roles: string[] }[]>('/api/admin/people');
+    expect(people.status).toBe(200);
+    for (const role of ROLES)
+      expect(
+        people.body.some((p) => p.roles.includes(role)),
+        role,
+      ).toBe(true);
+    expect(people.body.some((p) => p.roles.length > 1 && p.roles.includes('coach') && p.roles.includes('member'))).toBe(true);
+    expect(people.body).toHaveLength(DEMO_PEOPLE.length);
+    expect(people.body.every((p) => p.email.endsWith('@demo.kinship.invalid'))).toBe(true);
+
+    const invites = await admin.get<{ status: string }[]>('/api/admin/invites');
+    expect(invites.body.filter((i) => i.status === 'pending')).toHaveLength(1);
+  });
+
+  it('leaves access-log entries from real reads, one of them break-glass', async () => {
+    const robin = await signIn('member@demo.kinship.invalid');
+    const robinLog = await robin.get<{ entries: { actor: { alias: string }; purpose: string }[] }>('/api/me/access-log');
+    expect(robinLog.body.entries.length).toBeGreaterThan(0);
+    expect(robinLog.body.entries[0]?.actor.alias).toBe('Demo Jordan');
+
+    const riley = await signIn('riley@demo.kinship.invalid');
+    const rileyLog = await riley.get<{ entries: { breakGlass: boolean }[] }>('/api/me/access-log');
+    expect(rileyLog.body.entries.some((e) => e.breakGlass)).toBe(true);
+
+    const grants = await robin.get<{ given: { grantee: { alias: string }; purpose: string }[] }>('/api/me/grants');
+    expect(grants.body.given.map((g) => g.grantee.alias).sort()).toEqual(['Demo Avery', 'Demo Jordan']);
+  });
+
+  it('says "already seeded" the second time and changes nothing', async () => {
+    const again = await seedDemo(database);
+    expect(again.status).toBe('already_seeded');
+    const admin = await signIn(DEMO_ADMIN_EMAIL);
+    expect((await admin.get<unknown[]>('/api/admin/people')).body).toHaveLength(DEMO_PEOPLE.length);
+  });
+});
+
+describe('seedDemo on a real organization', () => {
+  it('refuses and changes nothing', async () => {
+    const t = await buildTestApp();
+    try {
+      const admin = await setUpOrganization(t);
+      await expect(seedDemo(t.database)).rejects.toBeInstanceOf(NotADemoError);
+      expect((await admin.agent.get<unknown[]>('/api/admin/people')).body).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
