@@ -35,6 +35,8 @@ export interface BuildOptions {
   config?: Partial<Config>;
   /** false silences logs (tests); a level name otherwise. */
   logger?: false | string;
+  /** Where log lines go instead of stdout (the logging test reads them back). */
+  logStream?: NodeJS.WritableStream;
   /** Scales every rate limit: tests that sign in hundreds of times raise it; the rate-limit test keeps 1. */
   rateLimitMultiplier?: number;
   /** Directory of the built web client; served when it exists. */
@@ -51,7 +53,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
   const publicUrl = new URL(config.publicUrl);
   const https = publicUrl.protocol === 'https:';
   const fastifyOptions: FastifyServerOptions = {
-    logger: options.logger === false ? false : loggerOptions(options.logger ?? config.logLevel),
+    logger: options.logger === false ? false : loggerOptions(options.logger ?? config.logLevel, options.logStream),
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,
     // Ids are UUIDs; anything longer in a path is hostile or a mistake.

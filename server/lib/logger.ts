@@ -11,7 +11,12 @@ function serializeError(error: unknown): { type: string; message: string; stack:
     type: error.name,
     message: error.message.replace(/\(([^)]*)\)=\([^)]*\)/g, '($1)=(…)').replace(/params: .*/s, 'params: …'),
     code: (error as { code?: unknown }).code,
-    stack: error.stack?.split('\n').slice(1, 8).join('\n') ?? '',
+    // Only the frames: a multi-line message (Drizzle puts the query's parameters on its second line) is dropped.
+    stack: (error.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 8)
+      .join('\n'),
     ...(cause instanceof Error ? { cause: serializeError(cause) } : {}),
   };
 }
@@ -20,9 +25,10 @@ function serializeError(error: unknown): { type: string; message: string; stack:
  * Pino settings: requests are logged by method, path and status only. Cookies, credentials,
  * bodies and database parameters never reach the log.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       censor: '[redacted]',

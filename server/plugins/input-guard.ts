@@ -44,7 +44,10 @@ export function registerInputGuard(app: FastifyInstance) {
       ['params', request.params],
     ] as const) {
       const path = findNulCharacter(value, where);
-      if (path) throw new AppError('VALIDATION_FAILED', `${path}: text may not contain NUL characters`, [{ path, message: 'Contains a NUL character' }]);
+      if (path)
+        throw new AppError('VALIDATION_FAILED', `${path}: text may not contain NUL characters`, [
+          { path, message: 'Contains a NUL character' },
+        ]);
     }
   });
 }

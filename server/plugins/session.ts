@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { profiles, sessions, users } from '../db/schema/accounts.ts';
 import { AppError } from '../lib/app-error.ts';
 import { hashToken, newToken, safeEqual } from '../lib/crypto.ts';
+import { prepared } from '../lib/prepared.ts';
 
 /** The signed-in person making a request. */
 export interface Actor {
@@ -48,11 +49,8 @@ export function requiresMfaSetup(roles: readonly Role[], mfaEnabled: boolean, re
   return requireStaffMfa && !mfaEnabled && roles.some((role) => STAFF_ROLES.includes(role));
 }
 
-export async function loadActor(db: Db, ctx: AppContext, token: string): Promise<Actor | null> {
-  const tokenHash = hashToken(token);
-  const now = new Date();
-  const idleCutoff = new Date(now.getTime() - ctx.config.sessionIdleMinutes * 60_000);
-  const [row] = await db
+const selectActor = (db: Db) =>
+  db
     .select({
       userId: users.id,
       email: users.email,
@@ -68,14 +66,21 @@ export async function loadActor(db: Db, ctx: AppContext, token: string): Promise
     .innerJoin(profiles, eq(profiles.userId, users.id))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleCutoff),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleCutoff')),
         eq(users.status, 'active'),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('load_actor');
+
+export async function loadActor(db: Db, ctx: AppContext, token: string): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  const now = new Date();
+  const idleCutoff = new Date(now.getTime() - ctx.config.sessionIdleMinutes * 60_000);
+  const [row] = await prepared(db, 'load_actor', selectActor).execute({ tokenHash, now, idleCutoff });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));

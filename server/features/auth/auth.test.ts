@@ -19,7 +19,16 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Cookie = { name: string; value: string; path?: string; httpOnly?: boolean; secure?: boolean; sameSite?: string; maxAge?: number; domain?: string };
+type Cookie = {
+  name: string;
+  value: string;
+  path?: string;
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: string;
+  maxAge?: number;
+  domain?: string;
+};
 const cookieNamed = (response: LightMyRequestResponse, name: string) => (response.cookies as Cookie[]).find((c) => c.name === name);
 
 /** Posts as a browser would, returning the raw response so Set-Cookie attributes can be inspected. */
@@ -93,9 +102,17 @@ describe('POST /api/auth/sign-in', () => {
     expect(cookie?.domain).toBeUndefined();
     expect(cookie?.value).toMatch(/^[\w-]{40,}$/);
     // Only a hash of the token is stored: a copy of the table cannot be replayed as cookies.
-    const stored = await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(cookie?.value ?? '')));
+    const stored = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.tokenHash, hashToken(cookie?.value ?? '')));
     expect(stored).toHaveLength(1);
-    expect(await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, cookie?.value ?? ''))).toHaveLength(0);
+    expect(
+      await t.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.tokenHash, cookie?.value ?? '')),
+    ).toHaveLength(0);
   });
 
   it('accepts the email in any case and with spaces around it', async () => {
@@ -199,7 +216,10 @@ describe('POST /api/auth/sign-out', () => {
 
     expect((await person.agent.get('/api/session')).body.user).toBeNull();
     expect((await browserWithSession(token).get('/api/me/profile')).status).toBe(401);
-    const [row] = await t.database.db.select({ revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+    const [row] = await t.database.db
+      .select({ revokedAt: sessions.revokedAt })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, hashToken(token)));
     expect(row?.revokedAt).toBeInstanceOf(Date);
   });
 
@@ -320,7 +340,7 @@ describe('CSRF protection', () => {
       method: 'POST',
       url: '/api/auth/sign-in',
       payload: { email: person.email, password: PASSWORD },
-      headers: { cookie: `${CSRF_COOKIE}=${token}`, 'x-csrf-token': `${token.slice(0, -1)}A` },
+      headers: { cookie: `${CSRF_COOKIE}=${token}`, 'x-csrf-token': `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` },
     });
     expect(mismatch.statusCode).toBe(403);
     expect(mismatch.json().error.code).toBe('CSRF_FAILED');
@@ -328,7 +348,11 @@ describe('CSRF protection', () => {
 
   it('does not need a token for safe methods', async () => {
     const person = await buildPerson(t);
-    const response = await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: `${SESSION_COOKIE}=${person.agent.cookies.get(SESSION_COOKIE)}` } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/profile',
+      headers: { cookie: `${SESSION_COOKIE}=${person.agent.cookies.get(SESSION_COOKIE)}` },
+    });
     expect(response.statusCode).toBe(200);
   });
 });
@@ -376,7 +400,10 @@ describe('POST /api/auth/sign-up', () => {
     expect(mail.text).toContain('you already have one');
     expect(mail.token).toBeNull();
     expect(await countUsersWithEmail(person.email)).toBe(1);
-    const pending = await t.database.db.select().from(invites).where(and(eq(invites.email, person.email), eq(invites.kind, 'signup')));
+    const pending = await t.database.db
+      .select()
+      .from(invites)
+      .where(and(eq(invites.email, person.email), eq(invites.kind, 'signup')));
     expect(pending).toHaveLength(0);
     await admin.agent.patch('/api/admin/settings', { openSignup: false });
   });
@@ -482,8 +509,7 @@ describe('IP rate limit on sign-in', () => {
 
   it('answers 429 with retry-after and x-ratelimit headers once the limit is reached', async () => {
     const agent = createAgent(limited.app);
-    const attempt = (i: number) =>
-      agent.post('/api/auth/sign-in', { email: `visitor-${i}@example.org`, password: 'wrong password here' });
+    const attempt = (i: number) => agent.post('/api/auth/sign-in', { email: `visitor-${i}@example.org`, password: 'wrong password here' });
     const first = await attempt(0);
     expect(first.status).toBe(401);
     expect(first.headers['x-ratelimit-limit']).toBe('20');

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
@@ -134,8 +135,8 @@ export async function revokeGrant({ db, actor, id }: { db: Db; actor: Actor; id:
   return loadGrant(db, id);
 }
 
-export async function accessLogPage({ db, actor, before }: { db: Db; actor: Actor; before?: number }) {
-  const rows = await db
+const selectAccessLogPage = (db: Db) =>
+  db
     .select({
       id: accessLog.id,
       at: accessLog.at,
@@ -147,9 +148,17 @@ export async function accessLogPage({ db, actor, before }: { db: Db; actor: Acto
     })
     .from(accessLog)
     .leftJoin(profiles, eq(profiles.userId, accessLog.actorId))
-    .where(and(eq(accessLog.subjectId, actor.userId), before ? lt(accessLog.id, before) : undefined))
+    .where(and(eq(accessLog.subjectId, sql.placeholder('subjectId')), lt(accessLog.id, sql.placeholder('before'))))
     .orderBy(desc(accessLog.id))
-    .limit(LIMITS.pageSize + 1);
+    .limit(LIMITS.pageSize + 1)
+    .prepare('access_log_page');
+
+/** Newest first, 50 at a time; `before` is the last id of the previous page. */
+export async function accessLogPage({ db, actor, before }: { db: Db; actor: Actor; before?: number }) {
+  const rows = await prepared(db, 'access_log_page', selectAccessLogPage).execute({
+    subjectId: actor.userId,
+    before: before ?? Number.MAX_SAFE_INTEGER,
+  });
   const page = rows.slice(0, LIMITS.pageSize);
   return {
     entries: page.map((row) => ({

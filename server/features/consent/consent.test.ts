@@ -91,7 +91,12 @@ describe('GET /api/people/:id/profile — the permission matrix', () => {
   it('owner: 200, and not logged', async () => {
     const response = await subject.agent.get(url());
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: subject.id, alias: 'Subject Sol', legalName: 'Solomon Private', pathways: ['smart_recovery'] });
+    expect(response.body).toMatchObject({
+      id: subject.id,
+      alias: 'Subject Sol',
+      legalName: 'Solomon Private',
+      pathways: ['smart_recovery'],
+    });
     expect((await accessLogOf(subject)).entries).toHaveLength(0);
   });
 
@@ -109,7 +114,12 @@ describe('GET /api/people/:id/profile — the permission matrix', () => {
     });
     expect(response.headers['cache-control']).toBe('no-store');
     const [entry] = (await accessLogOf(subject)).entries;
-    expect(entry).toMatchObject({ actor: { id: grantee.id, alias: 'Grantee Gil' }, scope: 'profile', purpose: 'Weekly coaching sessions', breakGlass: false });
+    expect(entry).toMatchObject({
+      actor: { id: grantee.id, alias: 'Grantee Gil' },
+      scope: 'profile',
+      purpose: 'Weekly coaching sessions',
+      breakGlass: false,
+    });
   });
 
   it('grantee without the profile scope: 404', async () => {
@@ -284,7 +294,10 @@ describe('POST /api/break-glass', () => {
       expect(response.status, roles.join()).toBe(404);
       expect((await person.agent.get('/api/admin/break-glass')).status).toBe(404);
     }
-    const opened = await t.database.db.select().from(auditLog).where(and(eq(auditLog.event, 'break_glass.opened'), eq(auditLog.subjectId, subject.id)));
+    const opened = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.event, 'break_glass.opened'), eq(auditLog.subjectId, subject.id)));
     expect(opened).toHaveLength(0);
   });
 
@@ -340,7 +353,10 @@ describe('POST /api/me/grants', () => {
       expiresAt: null,
       revokedAt: null,
     });
-    const events = await t.database.db.select().from(auditLog).where(and(eq(auditLog.event, 'grant.created'), eq(auditLog.actorId, grantor.id)));
+    const events = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.event, 'grant.created'), eq(auditLog.actorId, grantor.id)));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ subjectId: granteePerson.id, detail: { grantId: response.body.id } });
   });
@@ -354,7 +370,9 @@ describe('POST /api/me/grants', () => {
 
   it('refuses an unknown or disabled grantee (404)', async () => {
     const person = await buildPerson(t);
-    expect((await person.agent.post('/api/me/grants', { granteeId: randomUUID(), scopes: ['profile'], purpose: 'Nobody' })).status).toBe(404);
+    expect((await person.agent.post('/api/me/grants', { granteeId: randomUUID(), scopes: ['profile'], purpose: 'Nobody' })).status).toBe(
+      404,
+    );
     const disabled = await buildPerson(t);
     await admin.agent.post(`/api/admin/people/${disabled.id}/disable`);
     expect((await person.agent.post('/api/me/grants', { granteeId: disabled.id, scopes: ['profile'], purpose: 'Gone' })).status).toBe(404);
@@ -366,7 +384,13 @@ describe('POST /api/me/grants', () => {
     const [grantor, granteePerson] = [await buildPerson(t), await buildPerson(t)];
     const startsAt = new Date(Date.now() + 2 * DAY).toISOString();
     const expiresAt = new Date(Date.now() + DAY).toISOString();
-    const response = await grantor.agent.post('/api/me/grants', { granteeId: granteePerson.id, scopes: ['profile'], purpose: 'Backwards', startsAt, expiresAt });
+    const response = await grantor.agent.post('/api/me/grants', {
+      granteeId: granteePerson.id,
+      scopes: ['profile'],
+      purpose: 'Backwards',
+      startsAt,
+      expiresAt,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.fields[0].path).toBe('body.expiresAt');
     const past = await grantor.agent.post('/api/me/grants', {
@@ -403,7 +427,14 @@ describe('GET /api/me/grants', () => {
     await grantor.agent.post(`/api/me/grants/${toRevoke.id}/revoke`);
     const [expiredRow] = await t.database.db
       .insert(consentGrants)
-      .values({ grantorId: grantor.id, granteeId: d.id, scopes: ['clock'], purpose: 'Past', startsAt: new Date(Date.now() - 3 * DAY), expiresAt: new Date(Date.now() - DAY) })
+      .values({
+        grantorId: grantor.id,
+        granteeId: d.id,
+        scopes: ['clock'],
+        purpose: 'Past',
+        startsAt: new Date(Date.now() - 3 * DAY),
+        expiresAt: new Date(Date.now() - DAY),
+      })
       .returning({ id: consentGrants.id });
     const received = await grant(a, grantor, { scopes: ['sos'] });
 
@@ -415,7 +446,9 @@ describe('GET /api/me/grants', () => {
     expect(statusOf(scheduledGrant.id)).toBe('scheduled');
     expect(statusOf(toRevoke.id)).toBe('revoked');
     expect(statusOf(expiredRow?.id)).toBe('expired');
-    expect(response.body.received).toEqual([expect.objectContaining({ id: received.id, status: 'active', scopes: ['sos'], grantee: expect.objectContaining({ id: grantor.id }) })]);
+    expect(response.body.received).toEqual([
+      expect.objectContaining({ id: received.id, status: 'active', scopes: ['sos'], grantee: expect.objectContaining({ id: grantor.id }) }),
+    ]);
 
     // The grantee sees the same grant from the other side.
     const theirs = await a.agent.get('/api/me/grants');
@@ -456,7 +489,10 @@ describe('POST /api/me/grants/:id/revoke', () => {
     expect(second.status).toBe(200);
     // The moment consent ended is evidence: it is not moved by a repeated click.
     expect(second.body.revokedAt).toBe(first.body.revokedAt);
-    const events = await t.database.db.select().from(auditLog).where(and(eq(auditLog.event, 'grant.revoked'), eq(auditLog.actorId, grantor.id)));
+    const events = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.event, 'grant.revoked'), eq(auditLog.actorId, grantor.id)));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ subjectId: granteePerson.id, detail: { grantId: created.id } });
   });

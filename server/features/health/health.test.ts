@@ -26,7 +26,14 @@ describe('GET /api/openapi.json', () => {
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
     const paths = Object.keys(response.body.paths);
-    for (const expected of ['/api/session', '/api/setup', '/api/auth/sign-in', '/api/me/grants', '/api/me/access-log', '/api/admin/people']) {
+    for (const expected of [
+      '/api/session',
+      '/api/setup',
+      '/api/auth/sign-in',
+      '/api/me/grants',
+      '/api/me/access-log',
+      '/api/admin/people',
+    ]) {
       expect(paths).toContain(expected);
     }
     for (const [path, operations] of Object.entries<Record<string, { responses?: object }>>(response.body.paths)) {

@@ -33,7 +33,10 @@ async function usersWithEmail(email: string) {
 describe('POST /api/admin/invites', () => {
   it('creates a pending invitation and emails a link with the token in the fragment', async () => {
     const email = uniqueEmail();
-    const response = await admin.agent.post('/api/admin/invites', { email: ` ${email.toUpperCase()} `, roles: ['coach', 'member', 'coach'] });
+    const response = await admin.agent.post('/api/admin/invites', {
+      email: ` ${email.toUpperCase()} `,
+      roles: ['coach', 'member', 'coach'],
+    });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ email, roles: ['coach', 'member'], status: 'pending' });
     expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3600_000);

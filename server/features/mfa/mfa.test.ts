@@ -39,6 +39,19 @@ function authenticator(secret: string) {
   };
 }
 
+/** Six-digit codes that no step in the server's window (previous, current, next) accepts. */
+async function wrongCodes(secret: string, count: number): Promise<string[]> {
+  const now = Math.floor(Date.now() / 1000);
+  const valid = new Set(await Promise.all([-2, -1, 0, 1, 2].map((offset) => generate({ secret, epoch: now + offset * STEP_SECONDS }))));
+  const codes: string[] = [];
+  for (let n = 0; codes.length < count; n++) {
+    // 7919 is prime to 10^6, so these are all different.
+    const code = String((n * 7_919) % 1_000_000).padStart(6, '0');
+    if (!valid.has(code) && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
+
 async function enrol(agent: Agent) {
   const setup = await agent.post('/api/auth/totp/setup');
   expect(setup.status).toBe(200);
@@ -83,8 +96,7 @@ describe('POST /api/auth/totp/enable', () => {
   it('refuses a wrong code with a 400 naming the field, and leaves two-factor off', async () => {
     const person = await buildPerson(t);
     const setup = await person.agent.post('/api/auth/totp/setup');
-    const code = await generate({ secret: setup.body.secret });
-    const wrong = code === '000000' ? '111111' : '000000';
+    const [wrong] = await wrongCodes(setup.body.secret, 1);
     const response = await person.agent.post('/api/auth/totp/enable', { code: wrong });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
@@ -201,10 +213,10 @@ describe('POST /api/auth/mfa (sign-in with two-factor)', () => {
 
   it('locks the pending sign-in after 10 wrong codes', async () => {
     const person = await buildPerson(t);
-    const { app } = await enrol(person.agent);
+    const { app, secret } = await enrol(person.agent);
     const { agent } = await signInWithPassword(person.email);
-    for (let i = 0; i < 10; i++) {
-      const wrong = await agent.post('/api/auth/mfa', { code: `${String(i).repeat(6)}` });
+    for (const code of await wrongCodes(secret, 10)) {
+      const wrong = await agent.post('/api/auth/mfa', { code });
       expect(wrong.status).toBe(401);
     }
     const locked = await agent.post('/api/auth/mfa', { code: await app.next() });

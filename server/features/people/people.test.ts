@@ -138,7 +138,10 @@ describe('POST /api/admin/people/:id/disable', () => {
     expect(disabled.response.body).toEqual(wrong.response.body);
     // The card vanishes from the community too.
     expect((await admin.agent.get(`/api/people/${person.id}`)).status).toBe(404);
-    const events = await t.database.db.select().from(auditLog).where(and(eq(auditLog.event, 'account.disabled'), eq(auditLog.subjectId, person.id)));
+    const events = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.event, 'account.disabled'), eq(auditLog.subjectId, person.id)));
     expect(events).toHaveLength(1);
   });
 
@@ -171,7 +174,10 @@ describe('POST /api/admin/people/:id/enable', () => {
     expect((await signIn(person.email)).response.status).toBe(200);
     // Enabling an active person changes nothing and records nothing.
     expect((await admin.agent.post(`/api/admin/people/${person.id}/enable`)).status).toBe(200);
-    const events = await t.database.db.select().from(auditLog).where(and(eq(auditLog.event, 'account.enabled'), eq(auditLog.subjectId, person.id)));
+    const events = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.event, 'account.enabled'), eq(auditLog.subjectId, person.id)));
     expect(events).toHaveLength(1);
   });
 
@@ -191,13 +197,17 @@ describe('GET /api/people (search by alias)', () => {
     const response = await member.agent.get('/api/people?q=zed');
     expect(response.status).toBe(200);
     // Order follows the database collation, which differs between installs: compare as a set.
-    expect(response.body.map((p: { alias: string }) => p.alias).sort()).toEqual(['Zed Alpha', 'Zed%Pct', 'Zed_Under', 'Zedd Gamma', 'zed beta'].sort());
+    expect(response.body.map((p: { alias: string }) => p.alias).sort()).toEqual(
+      ['Zed Alpha', 'Zed%Pct', 'Zed_Under', 'Zedd Gamma', 'zed beta'].sort(),
+    );
   });
 
   it('treats % and _ literally', async () => {
     const member = await buildPerson(t);
     expect((await member.agent.get('/api/people?q=Zed_')).body.map((p: { alias: string }) => p.alias)).toEqual(['Zed_Under']);
-    expect((await member.agent.get(`/api/people?q=${encodeURIComponent('Zed%')}`)).body.map((p: { alias: string }) => p.alias)).toEqual(['Zed%Pct']);
+    expect((await member.agent.get(`/api/people?q=${encodeURIComponent('Zed%')}`)).body.map((p: { alias: string }) => p.alias)).toEqual([
+      'Zed%Pct',
+    ]);
     expect((await member.agent.get(`/api/people?q=${encodeURIComponent('%')}`)).body).toEqual([]);
     expect((await member.agent.get('/api/people?q=_')).body).toEqual([]);
     expect((await member.agent.get(`/api/people?q=${encodeURIComponent('\\')}`)).status).toBe(200);

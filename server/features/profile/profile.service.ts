@@ -5,15 +5,20 @@ import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
+import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { authorizeRecordRead } from '../consent/consent.policy.ts';
 
-async function loadProfileRow(db: Db, userId: string) {
-  const [row] = await db
+const selectProfile = (db: Db) =>
+  db
     .select({ profile: profiles, email: users.email, status: users.status })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(eq(profiles.userId, userId));
+    .where(eq(profiles.userId, sql.placeholder('userId')))
+    .prepare('load_profile');
+
+async function loadProfileRow(db: Db, userId: string) {
+  const [row] = await prepared(db, 'load_profile', selectProfile).execute({ userId });
   return row ?? null;
 }
 

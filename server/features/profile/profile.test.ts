@@ -110,7 +110,11 @@ describe('PATCH /api/me/profile', () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error.code).toBe('VALIDATION_FAILED');
     }
-    expect((await person.agent.get('/api/session')).body.user).toMatchObject({ email: person.email, roles: ['member'], alias: person.alias });
+    expect((await person.agent.get('/api/session')).body.user).toMatchObject({
+      email: person.email,
+      roles: ['member'],
+      alias: person.alias,
+    });
   });
 
   it('refuses malformed values', async () => {
