@@ -61,6 +61,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     frameworkErrors: handleFrameworkError,
   };
   const app = Fastify(fastifyOptions).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: a text/plain body is refused (415) instead of reaching handlers.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -72,7 +74,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     database: options.database,
     config,
     keys,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.production, log: app.log }),
+    mailer: createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      // Links in held emails sign people in: print them only on a developer's own machine.
+      logHeldMail: !config.production && isLocalHost(publicUrl),
+      log: app.log,
+    }),
     cookieSecure: https || isLocalHost(publicUrl),
     organization: orgCache.get,
     forgetOrganization: orgCache.forget,

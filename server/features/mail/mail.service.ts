@@ -18,7 +18,8 @@ export interface Mailer {
 interface MailerOptions {
   smtpUrl: string | null;
   from: string;
-  production: boolean;
+  /** Print held emails (with their links) in the log: only for a local development install. */
+  logHeldMail: boolean;
   log: FastifyBaseLogger;
 }
 
@@ -28,8 +29,9 @@ export function createMailer(options: MailerOptions): Mailer {
     async send(db, message) {
       if (!transport) {
         await db.insert(outbox).values({ ...message, transport: 'outbox', status: 'held' });
-        // Development convenience only: a production log must not carry addresses or sign-in links.
-        if (!options.production) options.log.info({ mail: message }, 'email held in outbox (SMTP_URL not set)');
+        // Development convenience only: any other log must not carry addresses or sign-in links.
+        if (options.logHeldMail) options.log.info({ mail: message }, 'email held in outbox (SMTP_URL not set)');
+        else options.log.info('email held in the admin outbox (SMTP_URL not set)');
         return 'held';
       }
       let status: 'sent' | 'failed' = 'sent';
