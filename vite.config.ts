@@ -1,20 +1,49 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
 
+/**
+ * The client lives in client/ whoever starts Vite: scripts/build-client.ts calls build() with the project root,
+ * and an inline root would otherwise win over the one below.
+ */
+function clientRoot(): Plugin {
+  return { name: 'kinship:client-root', enforce: 'pre', config: () => ({ root }) };
+}
+
 export default defineConfig({
   root,
   publicDir: 'public',
-  build: { outDir, emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate files stay cached in the service worker across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            {
+              name: 'aria',
+              test: /node_modules[\\/](react-aria|react-aria-components|react-stately|@react-[a-z-]+|@internationalized)[\\/]/,
+              priority: 2,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
   },
   plugins: [
+    clientRoot(),
     react(),
     VitePWA({
       registerType: 'autoUpdate',

@@ -35,7 +35,7 @@ if (ifStale && existsSync(path.join(outDir, 'index.html')) && existsSync(stampFi
   console.log('web client is up to date');
 } else {
   console.log('building the web client…');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   writeFileSync(stampFile, current);
   console.log('web client built into dist/client');
 }

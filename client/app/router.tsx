@@ -3,13 +3,7 @@ import { AuthLayout } from '../components/layouts/auth-layout.tsx';
 import { paths } from './paths.ts';
 import { AcceptInvitePage } from './routes/accept-invite.tsx';
 import { AdminLayout } from './routes/admin-layout.tsx';
-import {
-  AdminAuditPage,
-  AdminBreakGlassPage,
-  AdminOutboxPage,
-  AdminPeoplePage,
-  AdminSettingsPage,
-} from './routes/admin-pages.tsx';
+import { AdminAuditPage, AdminBreakGlassPage, AdminOutboxPage, AdminPeoplePage, AdminSettingsPage } from './routes/admin-pages.tsx';
 import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { GuestOnly } from './routes/guest-only.tsx';
 import { HomePage } from './routes/home.tsx';
@@ -66,10 +60,38 @@ export function createRouter() {
                 </RequireRole>
               ),
               children: [
-                { path: paths.admin.people, element: <RequireRole roles={ADMIN}><AdminPeoplePage /></RequireRole> },
-                { path: paths.admin.settings, element: <RequireRole roles={ADMIN}><AdminSettingsPage /></RequireRole> },
-                { path: paths.admin.outbox, element: <RequireRole roles={ADMIN}><AdminOutboxPage /></RequireRole> },
-                { path: paths.admin.audit, element: <RequireRole roles={ADMIN}><AdminAuditPage /></RequireRole> },
+                {
+                  path: paths.admin.people,
+                  element: (
+                    <RequireRole roles={ADMIN}>
+                      <AdminPeoplePage />
+                    </RequireRole>
+                  ),
+                },
+                {
+                  path: paths.admin.settings,
+                  element: (
+                    <RequireRole roles={ADMIN}>
+                      <AdminSettingsPage />
+                    </RequireRole>
+                  ),
+                },
+                {
+                  path: paths.admin.outbox,
+                  element: (
+                    <RequireRole roles={ADMIN}>
+                      <AdminOutboxPage />
+                    </RequireRole>
+                  ),
+                },
+                {
+                  path: paths.admin.audit,
+                  element: (
+                    <RequireRole roles={ADMIN}>
+                      <AdminAuditPage />
+                    </RequireRole>
+                  ),
+                },
                 { path: paths.admin.breakGlass, element: <AdminBreakGlassPage /> },
               ],
             },

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { type CrisisLine, DEFAULT_CRISIS_LINES } from '../../shared/contracts/organization.ts';
 import { useSession } from '../lib/session.ts';
 import { Button } from './ui/button.tsx';

@@ -108,9 +108,7 @@ export function CrisisLinesEditor({ value, onChange, namePrefix, errors }: Props
         <Button
           variant="secondary"
           isDisabled={value.length >= LIMITS.crisisLinesMax}
-          onPress={() =>
-            onChange([...value, { key: newKey(), name: '', phone: '', text: '', url: '', note: '' }])
-          }
+          onPress={() => onChange([...value, { key: newKey(), name: '', phone: '', text: '', url: '', note: '' }])}
         >
           {t('crisisEditor.add')}
         </Button>

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ErrorCode } from '../../shared/contracts/common.ts';
 import type { z } from 'zod';
+import type { ErrorCode } from '../../shared/contracts/common.ts';
 import { ApiError } from './api-client.ts';
 
 /** Error text per input name, where the name is the dotted path of the value ("admin.email", "crisisLines.0.phone"). */
@@ -66,12 +66,7 @@ export type DescribedError = { fields: FieldErrors; message: string | null };
 /** Turns anything thrown by a submit into a friendly message plus per-field messages. */
 export type ErrorOverrides = Partial<Record<ErrorCode, string>>;
 
-export function describeError(
-  error: unknown,
-  t: TFunction,
-  language: string,
-  overrides: ErrorOverrides = {},
-): DescribedError {
+export function describeError(error: unknown, t: TFunction, language: string, overrides: ErrorOverrides = {}): DescribedError {
   if (!(error instanceof ApiError)) return { fields: {}, message: t('apiErrors.INTERNAL') };
   if (error.status === 0) return { fields: {}, message: t('apiErrors.NETWORK') };
   const fields: FieldErrors = {};

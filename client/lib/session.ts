@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Role } from '../../shared/contracts/common.ts';
 import { type Me, type Session, sessionSchema } from '../../shared/contracts/auth.ts';
+import type { Role } from '../../shared/contracts/common.ts';
 import { apiRequest, setCsrfRefresher, setCsrfToken } from './api-client.ts';
 
 export const sessionQueryKey = ['session'] as const;
@@ -27,10 +27,19 @@ export async function refreshSession(queryClient: QueryClient): Promise<Session>
   return queryClient.fetchQuery({ ...sessionQueryOptions, staleTime: 0 });
 }
 
+let deliberateSignOut = false;
+
+/** True after the person pressed "Sign out" (until someone signs in again), as opposed to a session that expired. */
+export function signedOutOnPurpose(): boolean {
+  return deliberateSignOut;
+}
+
 /** Drops everything cached about the previous person, then reloads the session. */
 export async function resetForNewPerson(queryClient: QueryClient): Promise<Session> {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
-  return refreshSession(queryClient);
+  const session = await refreshSession(queryClient);
+  if (session.user) deliberateSignOut = false;
+  return session;
 }
 
 export function installCsrfRefresher(queryClient: QueryClient): void {
@@ -43,6 +52,7 @@ export function hasAnyRole(user: Pick<Me, 'roles'> | null | undefined, roles: re
 }
 
 export async function signOut(queryClient: QueryClient): Promise<void> {
+  deliberateSignOut = true;
   try {
     await apiRequest('/api/auth/sign-out', { method: 'POST', body: {} });
   } finally {

@@ -19,18 +19,12 @@ export function useValidatedForm() {
     if (!focusPending.current) return;
     focusPending.current = false;
     const form = formRef.current;
-    const target =
-      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[data-form-alert]');
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[data-form-alert]');
     target?.focus();
   });
 
   const submit = useCallback(
-    async <S extends z.ZodType>(
-      schema: S,
-      input: unknown,
-      action: (data: z.output<S>) => Promise<void>,
-      overrides?: ErrorOverrides,
-    ) => {
+    async <S extends z.ZodType>(schema: S, input: unknown, action: (data: z.output<S>) => Promise<void>, overrides?: ErrorOverrides) => {
       setFormError(null);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {

@@ -7,8 +7,8 @@ import { AuditList } from '../../features/admin/components/audit-list.tsx';
 import { BreakGlassList } from '../../features/admin/components/break-glass-list.tsx';
 import { InviteForm } from '../../features/admin/components/invite-form.tsx';
 import { OutboxList } from '../../features/admin/components/outbox-list.tsx';
-import { PeopleList } from '../../features/admin/components/people-list.tsx';
 import { PendingInvites } from '../../features/admin/components/pending-invites.tsx';
+import { PeopleList } from '../../features/admin/components/people-list.tsx';
 import { SettingsForm } from '../../features/admin/components/settings-form.tsx';
 import { useSessionData } from '../../lib/session.ts';
 

@@ -11,6 +11,7 @@ import { paths } from '../paths.ts';
 function useFocusOnNavigate() {
   const { pathname } = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs because the path changed; it reads the DOM, not pathname.
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -38,10 +39,13 @@ export function Root() {
   useFocusOnNavigate();
 
   if (session.isPending) {
+    // Even on a slow network the help button is there from the first paint (with the default crisis lines).
     return (
-      <div className="splash">
-        <Loading />
-      </div>
+      <AuthLayout homeHref={paths.home}>
+        <div className="splash">
+          <Loading />
+        </div>
+      </AuthLayout>
     );
   }
   if (session.isError) {

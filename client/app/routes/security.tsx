@@ -1,19 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { ChangePasswordForm } from '../../features/security/components/change-password-form.tsx';
 import { TwoFactorSection } from '../../features/security/components/two-factor-section.tsx';
 import { signOut, useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 export function SecurityPage() {
   const { t } = useTranslation();
   const { user } = useSessionData();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   if (!user) return null;
   return (
@@ -42,7 +39,6 @@ export function SecurityPage() {
               setSigningOut(true);
               try {
                 await signOut(queryClient);
-                await navigate(paths.signIn, { replace: true });
               } finally {
                 setSigningOut(false);
               }

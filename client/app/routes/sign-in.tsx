@@ -19,14 +19,8 @@ export function SignInPage() {
   const organization = session.organization?.name;
   return (
     <div className="stack">
-      <PageHeading
-        title={t('signIn.title')}
-        lead={organization ? t('signIn.leadOrg', { organization }) : t('signIn.lead')}
-      />
-      <SignInForm
-        forgotPasswordHref={paths.forgotPassword}
-        signUpHref={session.organization?.openSignup ? paths.signUp : null}
-      />
+      <PageHeading title={t('signIn.title')} lead={organization ? t('signIn.leadOrg', { organization }) : t('signIn.lead')} />
+      <SignInForm forgotPasswordHref={paths.forgotPassword} signUpHref={session.organization?.openSignup ? paths.signUp : null} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { AppShell } from '../../components/layouts/app-shell.tsx';
-import { hasAnyRole, useSessionData } from '../../lib/session.ts';
+import { hasAnyRole, signedOutOnPurpose, useSessionData } from '../../lib/session.ts';
 import { NAV_ITEMS } from '../nav.ts';
 import { paths } from '../paths.ts';
 
@@ -14,7 +14,8 @@ export function SignedInShell() {
   const location = useLocation();
 
   if (!user) {
-    const state: SignInState = { from: `${location.pathname}${location.search}` };
+    // Come back here after signing in, unless the person signed out on purpose (the next person starts fresh).
+    const state: SignInState = signedOutOnPurpose() ? null : { from: `${location.pathname}${location.search}` };
     return <Navigate to={paths.signIn} replace state={state} />;
   }
   if (user.mfaSetupRequired && location.pathname !== paths.security) {
@@ -24,5 +25,5 @@ export function SignedInShell() {
     ? NAV_ITEMS.filter((item) => item.to === paths.security)
     : NAV_ITEMS.filter((item) => hasAnyRole(user, item.roles));
   const items = visible.map((item) => ({ to: item.to, end: item.end, label: t(`nav.items.${item.label}`) }));
-  return <AppShell items={items} homeHref={paths.home} signInHref={paths.signIn} alias={user.alias} />;
+  return <AppShell items={items} homeHref={paths.home} alias={user.alias} />;
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { signOut } from '../../lib/session.ts';
 import { LanguageSwitcher } from '../language-switcher.tsx';
 import { Button } from '../ui/button.tsx';
@@ -9,13 +9,12 @@ import { SiteHeader, SkipLink } from './site-header.tsx';
 
 export type ShellNavItem = { to: string; label: string; end?: boolean };
 
-type Props = { items: ShellNavItem[]; homeHref: string; signInHref: string; alias: string };
+type Props = { items: ShellNavItem[]; homeHref: string; alias: string };
 
 /** The signed-in frame: header with the help button, the main navigation, the page, and a footer. */
-export function AppShell({ items, homeHref, signInHref, alias }: Props) {
+export function AppShell({ items, homeHref, alias }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
 
   return (
@@ -46,8 +45,6 @@ export function AppShell({ items, homeHref, signInHref, alias }: Props) {
             setSigningOut(true);
             try {
               await signOut(queryClient);
-              // A deliberate sign-out starts fresh: the next person should not land on this person's last page.
-              await navigate(signInHref, { replace: true });
             } finally {
               setSigningOut(false);
             }

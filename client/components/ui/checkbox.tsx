@@ -1,16 +1,10 @@
 import type { ReactNode } from 'react';
-import {
-  Checkbox as AriaCheckbox,
-  CheckboxGroup as AriaCheckboxGroup,
-  FieldError,
-  Label,
-  Text,
-} from 'react-aria-components';
+import { Checkbox as AriaCheckbox, CheckboxGroup as AriaCheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
 
 function Box() {
   return (
     <span className="checkbox-box" aria-hidden="true">
-      <svg viewBox="0 0 18 18" className="checkbox-check">
+      <svg viewBox="0 0 18 18" className="checkbox-check" aria-hidden="true">
         <polyline points="3.5 9.5 7.5 13 14.5 5" />
       </svg>
     </span>

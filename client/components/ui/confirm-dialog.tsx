@@ -1,6 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../lib/form-errors.ts';
 import { Button } from './button.tsx';
 
@@ -18,9 +18,19 @@ type Props = {
   danger?: boolean;
 };
 
-function refocus(section: Element | null | undefined) {
+type FocusHome = { item: Element | null; section: Element | null };
+
+/** Where focus should go if the trigger is gone: the same list item's last button (e.g. "Enable" replacing
+ * "Disable"), else the heading of the section the item was in (e.g. after a revoked grant leaves the list). */
+function refocus({ item, section }: FocusHome) {
   const active = document.activeElement;
   if (active && active !== document.body && document.contains(active)) return;
+  const buttons = item && document.contains(item) ? item.querySelectorAll<HTMLElement>('button') : null;
+  const button = buttons?.[buttons.length - 1];
+  if (button) {
+    button.focus();
+    return;
+  }
   const heading = section?.querySelector<HTMLElement>('h2, h3');
   if (!heading) return;
   heading.tabIndex = -1;
@@ -39,11 +49,15 @@ export function ConfirmDialog(props: Props) {
     setPending(true);
     setError(null);
     // The trigger often disappears with what it acted on (a revoked grant); keep focus in the same section then.
-    const section = anchorRef.current?.closest('section');
+    const home: FocusHome = {
+      item: anchorRef.current?.closest('li') ?? null,
+      section: anchorRef.current?.closest('section') ?? null,
+    };
     try {
       await props.onConfirm();
       close();
-      setTimeout(() => refocus(section), 50);
+      // react-aria restores focus to the trigger when the modal closes, at a time of its choosing; check a few times.
+      for (const delay of [30, 120, 300, 600]) setTimeout(() => refocus(home), delay);
     } catch (caught) {
       setError(describeError(caught, t, i18n.language).message);
     } finally {
@@ -60,8 +74,7 @@ export function ConfirmDialog(props: Props) {
       }}
     >
       <span ref={anchorRef} hidden />
-      <Button variant={props.triggerVariant ?? 'secondary'} aria-describedby={props.triggerDescribedBy}
-        isDisabled={props.isDisabled}>
+      <Button variant={props.triggerVariant ?? 'secondary'} aria-describedby={props.triggerDescribedBy} isDisabled={props.isDisabled}>
         {props.triggerLabel}
       </Button>
       <ModalOverlay className="modal-overlay" isDismissable>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FieldError, Label, Radio as AriaRadio, RadioGroup as AriaRadioGroup, Text } from 'react-aria-components';
+import { Radio as AriaRadio, RadioGroup as AriaRadioGroup, FieldError, Label, Text } from 'react-aria-components';
 
 type RadioProps = { value: string; children: ReactNode; description?: ReactNode };
 

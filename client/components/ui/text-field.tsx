@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { TextField as AriaTextField, FieldError, Input, Label, Text, TextArea } from 'react-aria-components';
 
 type Props = {
   name: string;
@@ -24,12 +24,7 @@ type Props = {
 export function TextField(props: Props) {
   const { label, description, error, multiline, inputMode, spellCheck, placeholder, ...field } = props;
   return (
-    <AriaTextField
-      {...field}
-      className="field"
-      isInvalid={!!error}
-      validationBehavior="aria"
-    >
+    <AriaTextField {...field} className="field" isInvalid={!!error} validationBehavior="aria">
       <Label className="field-label">{label}</Label>
       {multiline ? (
         <TextArea className="input textarea" rows={4} placeholder={placeholder} spellCheck={spellCheck} />

@@ -19,14 +19,6 @@ type Props = {
 export function TimezoneField({ name, label, value, onChange, error, description }: Props) {
   const options = useMemo(() => zoneList(value).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), [value]);
   return (
-    <SelectField
-      name={name}
-      label={label}
-      options={options}
-      value={value}
-      onChange={onChange}
-      error={error}
-      description={description}
-    />
+    <SelectField name={name} label={label} options={options} value={value} onChange={onChange} error={error} description={description} />
   );
 }

@@ -1,9 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import {
-  organizationSettingsSchema,
-  type updateOrganizationSettingsSchema,
-} from '../../../../shared/contracts/organization.ts';
+import { organizationSettingsSchema, type updateOrganizationSettingsSchema } from '../../../../shared/contracts/organization.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { refreshSession } from '../../../lib/session.ts';
 

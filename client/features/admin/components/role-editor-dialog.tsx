@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/contracts/common.ts';
 import { type AdminPerson, setRolesSchema } from '../../../../shared/contracts/people.ts';
 import { Button } from '../../../components/ui/button.tsx';

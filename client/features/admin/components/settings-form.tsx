@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type OrganizationSettings,
-  updateOrganizationSettingsSchema,
-} from '../../../../shared/contracts/organization.ts';
+import { type OrganizationSettings, updateOrganizationSettingsSchema } from '../../../../shared/contracts/organization.ts';
 import { CrisisLinesEditor, fromDrafts, toDrafts } from '../../../components/crisis-lines-editor.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
@@ -57,13 +54,7 @@ export function SettingsForm({ settings }: { settings: OrganizationSettings }) {
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <section className="card stack" aria-labelledby="settings-org">
         <h2 id="settings-org">{t('admin.settings.organizationHeading')}</h2>
-        <TextField
-          name="name"
-          label={t('fields.organizationName')}
-          defaultValue={settings.name}
-          isRequired
-          error={form.errors.name}
-        />
+        <TextField name="name" label={t('fields.organizationName')} defaultValue={settings.name} isRequired error={form.errors.name} />
         <TimezoneField
           name="timezone"
           label={t('fields.timezone')}
@@ -72,20 +63,17 @@ export function SettingsForm({ settings }: { settings: OrganizationSettings }) {
           error={form.errors.timezone}
         />
       </section>
-      <section className="card stack" aria-labelledby="settings-crisis">
-        <h2 id="settings-crisis">{t('admin.settings.crisisHeading')}</h2>
+      <div className="card">
         <CrisisLinesEditor value={lines} onChange={changed(setLines)} namePrefix="crisisLines" errors={form.errors} />
-      </section>
+      </div>
       <section className="card stack" aria-labelledby="settings-access">
         <h2 id="settings-access">{t('admin.settings.accessHeading')}</h2>
-        <Switch isSelected={openSignup} onChange={changed(setOpenSignup)}>
+        <Switch isSelected={openSignup} onChange={changed(setOpenSignup)} description={t('admin.settings.openSignupHint')}>
           {t('admin.settings.openSignup')}
         </Switch>
-        <p className="field-hint">{t('admin.settings.openSignupHint')}</p>
-        <Switch isSelected={requireStaffMfa} onChange={changed(setRequireStaffMfa)}>
+        <Switch isSelected={requireStaffMfa} onChange={changed(setRequireStaffMfa)} description={t('admin.settings.requireStaffMfaHint')}>
           {t('admin.settings.requireStaffMfa')}
         </Switch>
-        <p className="field-hint">{t('admin.settings.requireStaffMfaHint')}</p>
       </section>
       {saved ? <FormAlert tone="success">{t('admin.settings.saved')}</FormAlert> : null}
       <Button type="submit" isPending={form.pending}>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type mfaCodeSchema, meSchema, signInResultSchema, type signInSchema } from '../../../../shared/contracts/auth.ts';
+import { meSchema, type mfaCodeSchema, signInResultSchema, type signInSchema } from '../../../../shared/contracts/auth.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { resetForNewPerson } from '../../../lib/session.ts';
 

@@ -72,12 +72,7 @@ export function SetupForm() {
           onChange={setTimezone}
           error={form.errors['organization.timezone']}
         />
-        <CrisisLinesEditor
-          value={lines}
-          onChange={setLines}
-          namePrefix="organization.crisisLines"
-          errors={form.errors}
-        />
+        <CrisisLinesEditor value={lines} onChange={setLines} namePrefix="organization.crisisLines" errors={form.errors} />
       </section>
       <section className="card stack" aria-labelledby="setup-admin">
         <h2 id="setup-admin">{t('setup.adminHeading')}</h2>

@@ -1,7 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { signUpSchema } from '../../../../shared/contracts/auth.ts';
-import { LIMITS } from '../../../../shared/limits.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -9,10 +9,23 @@ import { formString } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useSignUp } from '../api/sign-up.ts';
 
+/** Step one of open sign-up: the address. The emailed link finishes the account (alias and password). */
 export function SignUpForm({ signInHref }: { signInHref: string }) {
   const { t } = useTranslation();
   const form = useValidatedForm();
   const signUp = useSignUp();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  if (sentTo) {
+    return (
+      <div className="stack">
+        <FormAlert tone="success">{t('signUp.sent', { email: sentTo })}</FormAlert>
+        <p>
+          <Link to={signInHref}>{t('forgot.backToSignIn')}</Link>
+        </p>
+      </div>
+    );
+  }
 
   return (
     <form
@@ -22,16 +35,12 @@ export function SignUpForm({ signInHref }: { signInHref: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        const input = {
-          email: formString(data, 'email'),
-          alias: formString(data, 'alias'),
-          password: formString(data, 'password'),
-        };
         void form.submit(
           signUpSchema,
-          input,
-          async (valid) => {
-            await signUp.mutateAsync(valid);
+          { email: formString(data, 'email') },
+          async (input) => {
+            await signUp.mutateAsync(input);
+            setSentTo(input.email);
           },
           { FORBIDDEN: t('signUp.closed') },
         );
@@ -42,28 +51,12 @@ export function SignUpForm({ signInHref }: { signInHref: string }) {
         name="email"
         type="email"
         label={t('fields.email')}
+        description={t('signUp.emailHint')}
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
         isRequired
         error={form.errors.email}
-      />
-      <TextField
-        name="alias"
-        label={t('fields.alias')}
-        description={t('fields.aliasHint')}
-        autoComplete="nickname"
-        isRequired
-        error={form.errors.alias}
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={t('fields.password')}
-        description={t('fields.newPasswordHint', { count: LIMITS.passwordMin })}
-        autoComplete="new-password"
-        isRequired
-        error={form.errors.password}
       />
       <Button type="submit" isPending={form.pending}>
         {t('signUp.submit')}

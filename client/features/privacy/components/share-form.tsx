@@ -33,7 +33,7 @@ export function ShareForm({ selfId }: { selfId: string }) {
   const [formKey, setFormKey] = useState(0);
   const [shared, setShared] = useState<string | null>(null);
 
-  const results = (search.data ?? []).filter((card) => card.id !== selfId);
+  const results = deferredQuery.trim() ? (search.data ?? []).filter((card) => card.id !== selfId) : [];
   const options = person && !results.some((card) => card.id === person.id) ? [person, ...results] : results;
 
   return (
@@ -62,9 +62,7 @@ export function ShareForm({ selfId }: { selfId: string }) {
         });
       }}
     >
-      {shared !== null ? (
-        <FormAlert tone="success">{t('privacy.share.done', { alias: shared })}</FormAlert>
-      ) : null}
+      {shared !== null ? <FormAlert tone="success">{t('privacy.share.done', { alias: shared })}</FormAlert> : null}
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <TextField
         name="personSearch"

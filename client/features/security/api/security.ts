@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import {
   type changePasswordSchema,
   type totpDisableSchema,
-  type totpEnableSchema,
   totpEnabledSchema,
+  type totpEnableSchema,
   totpSetupSchema,
 } from '../../../../shared/contracts/auth.ts';
 import { okSchema } from '../../../../shared/contracts/common.ts';

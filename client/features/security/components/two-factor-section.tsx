@@ -145,9 +145,7 @@ export function TwoFactorSection({ enabled, setupRequired }: Props) {
       <p>{t('security.twoFactor.explain')}</p>
       {setupRequired ? <FormAlert tone="info">{t('security.twoFactor.mustSetUp')}</FormAlert> : null}
       {enabled ? <DisableForm /> : null}
-      {!enabled && setup ? (
-        <EnableForm setup={setup} onEnabled={setCodes} onCancel={() => setSetup(null)} />
-      ) : null}
+      {!enabled && setup ? <EnableForm setup={setup} onEnabled={setCodes} onCancel={() => setSetup(null)} /> : null}
       {!enabled && !setup ? (
         <>
           {error ? <FormAlert>{error}</FormAlert> : null}
