@@ -1,18 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
-
-/**
- * The client lives in client/ whoever starts Vite: scripts/build-client.ts calls build() with the project root,
- * and an inline root would otherwise win over the one below.
- */
-function clientRoot(): Plugin {
-  return { name: 'kinship:client-root', enforce: 'pre', config: () => ({ root }) };
-}
 
 export default defineConfig({
   root,
@@ -43,7 +35,6 @@ export default defineConfig({
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
   },
   plugins: [
-    clientRoot(),
     react(),
     VitePWA({
       registerType: 'autoUpdate',

@@ -54,7 +54,9 @@ describe.skipIf(!serverUrl)('the production app role on PostgreSQL', () => {
     const database = await openDatabase({ databaseUrl: appUrl, poolMax: 1 });
     try {
       const db = database.db;
-      await db.execute(sql`INSERT INTO access_log (actor_id, subject_id, scope, purpose) VALUES (gen_random_uuid(), gen_random_uuid(), 'profile', 'test')`);
+      await db.execute(
+        sql`INSERT INTO access_log (actor_id, subject_id, scope, purpose) VALUES (gen_random_uuid(), gen_random_uuid(), 'profile', 'test')`,
+      );
       for (const statement of [
         sql`UPDATE access_log SET purpose = 'rewritten'`,
         sql`DELETE FROM access_log`,

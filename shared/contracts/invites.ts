@@ -13,6 +13,8 @@ export const inviteSchema = z.object({
 export type Invite = z.infer<typeof inviteSchema>;
 export const inviteTokenSchema = z.object({ token: z.string().min(20).max(200) }).strict();
 export const invitePreviewSchema = z.object({
+  /** `invite` from the organization, or `signup`: the person's own open sign-up link. */
+  kind: z.enum(['invite', 'signup']),
   email: z.string(),
   roles: z.array(roleSchema),
   organizationName: z.string(),

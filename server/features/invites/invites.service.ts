@@ -100,7 +100,7 @@ async function findUsableInvite(ctx: AppContext, token: string) {
 export async function previewInvite({ ctx, token }: { ctx: AppContext; token: string }) {
   const row = await findUsableInvite(ctx, token);
   const org = await ctx.organization();
-  return { email: row.email, roles: row.roles, organizationName: org?.name ?? 'Kinship' };
+  return { kind: row.kind, email: row.email, roles: row.roles, organizationName: org?.name ?? 'Kinship' };
 }
 
 /** Accepting creates the account, signs the person in and uses the link up, all or nothing. */
