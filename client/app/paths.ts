@@ -10,6 +10,11 @@ export const paths = {
   profile: '/profile',
   privacy: '/privacy',
   security: '/security',
+  /** A person's page: their community card, what they share with me, and break-glass for staff. */
+  person: {
+    pattern: '/people/:id',
+    to: (id: string) => `/people/${encodeURIComponent(id)}`,
+  },
   admin: {
     root: '/admin',
     people: '/admin/people',

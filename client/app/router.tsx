@@ -8,6 +8,7 @@ import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { GuestOnly } from './routes/guest-only.tsx';
 import { HomePage } from './routes/home.tsx';
 import { NotFound } from './routes/not-found.tsx';
+import { PersonPage } from './routes/person.tsx';
 import { PrivacyPage } from './routes/privacy.tsx';
 import { ProfilePage } from './routes/profile.tsx';
 import { RequireRole } from './routes/require-role.tsx';
@@ -52,6 +53,7 @@ export function createRouter() {
             { path: paths.profile, element: <ProfilePage /> },
             { path: paths.privacy, element: <PrivacyPage /> },
             { path: paths.security, element: <SecurityPage /> },
+            { path: paths.person.pattern, element: <PersonPage /> },
             {
               path: paths.admin.root,
               element: (

@@ -16,3 +16,22 @@ export function formatDate(value: string | Date): string {
 export function formatList(items: string[]): string {
   return new Intl.ListFormat(i18next.language, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** Language tags ("en", "es-MX") as names in the current language ("English, Mexican Spanish"); unknown tags as typed. */
+export function formatLanguages(tags: string[]): string {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames(i18next.language, { type: 'language' });
+  } catch {
+    names = null;
+  }
+  return formatList(
+    tags.map((tag) => {
+      try {
+        return names?.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    }),
+  );
+}

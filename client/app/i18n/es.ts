@@ -220,6 +220,8 @@ export const es: Translation = {
   },
   invite: {
     title: 'Termina de crear tu cuenta',
+    invitedTitle: 'Te invitan a unirte a {{organization}}',
+    invitedLead: 'Te unirás como {{roles}}. Elige un alias en la comunidad y una contraseña.',
     welcome: 'Únete a {{organization}} como {{roles}}. Elige un alias en la comunidad y una contraseña.',
     submit: 'Crear cuenta',
     invalid: 'Este enlace caducó o ya se usó. Pide una invitación nueva o vuelve a registrarte.',
@@ -279,10 +281,6 @@ export const es: Translation = {
     share: {
       title: 'Compartir con alguien',
       lead: 'Elige una persona, qué puede ver y para qué. Solo verá lo que marques.',
-      search: 'Buscar una persona',
-      searchHint: 'Busca por alias en la comunidad.',
-      noResults: 'No encontramos a nadie con ese alias.',
-      person: 'Persona',
       choosePerson: 'Busca a una persona y elígela de la lista.',
       scopes: 'Qué puede ver',
       scopesHint: 'Marca solo lo que necesita.',
@@ -297,6 +295,7 @@ export const es: Translation = {
       title: 'Compartido conmigo',
       lead: 'Personas que decidieron compartir sus datos contigo.',
       empty: 'Nadie comparte datos contigo.',
+      view: 'Ver lo que compartió {{alias}}',
     },
     log: {
       title: 'Quién vio mis datos',
@@ -414,10 +413,61 @@ export const es: Translation = {
     breakGlass: {
       title: 'Accesos de emergencia',
       lead: 'Cada vez que el personal abrió el expediente de un miembro en una emergencia, con el motivo escrito.',
+      findTitle: 'Llegar a una persona',
+      findLead:
+        'Abre la página de alguien para ver lo que comparte contigo. En una emergencia, desde ahí puedes abrir el acceso de emergencia.',
+      listTitle: 'Todos los accesos de emergencia',
       empty: 'No ha habido accesos de emergencia.',
-      line: '{{actor}} abrió el expediente de {{subject}}',
+      line: '<actor>{{actor}}</actor> abrió el expediente de <subject>{{subject}}</subject>',
       until: 'acceso hasta el {{date}}',
       reason: 'Motivo:',
+    },
+  },
+  people: {
+    search: {
+      label: 'Buscar una persona',
+      hint: 'Busca por alias en la comunidad.',
+      noResults: 'No encontramos a nadie con ese alias.',
+      person: 'Persona',
+      results: 'Personas encontradas',
+    },
+    person: {
+      title: 'Persona',
+      lead: 'Cómo aparece en la comunidad.',
+      communityTitle: 'En la comunidad',
+      self: 'Eres tú, tal como te ven los demás.',
+      editProfile: 'Editar tu perfil',
+    },
+    details: {
+      legalName: 'Nombre legal',
+      pronouns: 'Pronombres',
+      languages: 'Idiomas',
+      timezone: 'Zona horaria',
+      pathways: 'Caminos de recuperación',
+      notGiven: 'Sin indicar',
+    },
+    profile: {
+      title: 'Datos del perfil',
+      sharedNote: '{{alias}} compartió esto contigo. Tu consulta queda anotada en su registro de accesos.',
+      notShared: '{{alias}} no ha compartido contigo los datos de su perfil.',
+    },
+    breakGlass: {
+      title: 'Acceso de emergencia',
+      intro: 'Úsalo solo en una emergencia: cuando {{alias}} pueda estar en peligro y no sea posible pedirle que comparta.',
+      hour: 'Te deja ver los datos de su perfil durante una hora.',
+      logged: '{{alias}} lo verá en su registro de accesos, con tu motivo.',
+      emailed: 'Todas las demás personas supervisoras y administradoras reciben un correo.',
+      reason: 'Motivo',
+      reasonHint: 'Qué está pasando y por qué no puede esperar a que {{alias}} lo comparta.',
+      count: '{{length}} de {{max}} caracteres (al menos {{min}}).',
+      submit: 'Abrir acceso de emergencia',
+      confirmTitle: '¿Abrir acceso de emergencia a {{alias}}?',
+      confirmBody:
+        'Durante la próxima hora podrás ver los datos de su perfil. {{alias}} lo verá en su registro de accesos y todas las demás personas supervisoras y administradoras recibirán un correo.',
+      confirm: 'Sí, abrirlo durante una hora',
+      openUntil: 'Acceso de emergencia abierto hasta {{time}}',
+      openNote:
+        '{{alias}} no compartió esto contigo. Cada consulta queda anotada en su registro de accesos como acceso de emergencia, con tu motivo.',
     },
   },
   notFound: {

@@ -4,13 +4,15 @@ import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { useOrganizationSettings } from '../../features/admin/api/settings.ts';
 import { AuditList } from '../../features/admin/components/audit-list.tsx';
-import { BreakGlassList } from '../../features/admin/components/break-glass-list.tsx';
 import { InviteForm } from '../../features/admin/components/invite-form.tsx';
 import { OutboxList } from '../../features/admin/components/outbox-list.tsx';
 import { PendingInvites } from '../../features/admin/components/pending-invites.tsx';
 import { PeopleList } from '../../features/admin/components/people-list.tsx';
 import { SettingsForm } from '../../features/admin/components/settings-form.tsx';
+import { BreakGlassLog } from '../../features/people/components/break-glass-log.tsx';
+import { PersonFinder } from '../../features/people/components/person-finder.tsx';
 import { useSessionData } from '../../lib/session.ts';
+import { paths } from '../paths.ts';
 
 export function AdminPeoplePage() {
   const { t } = useTranslation();
@@ -30,7 +32,7 @@ export function AdminPeoplePage() {
       </section>
       <section className="section" aria-labelledby="admin-people">
         <h2 id="admin-people">{t('admin.people.listTitle')}</h2>
-        <PeopleList selfId={user?.id ?? ''} />
+        <PeopleList selfId={user?.id ?? ''} personHref={paths.person.to} />
       </section>
     </div>
   );
@@ -71,10 +73,21 @@ export function AdminAuditPage() {
 
 export function AdminBreakGlassPage() {
   const { t } = useTranslation();
+  const { user } = useSessionData();
   return (
-    <div className="stack">
+    <div className="stack-lg">
       <PageHeading title={t('admin.breakGlass.title')} lead={t('admin.breakGlass.lead')} />
-      <BreakGlassList />
+      <section className="section" aria-labelledby="break-glass-find">
+        <h2 id="break-glass-find">{t('admin.breakGlass.findTitle')}</h2>
+        <p className="section-lead">{t('admin.breakGlass.findLead')}</p>
+        <div className="card">
+          <PersonFinder selfId={user?.id ?? ''} personHref={paths.person.to} />
+        </div>
+      </section>
+      <section className="section" aria-labelledby="break-glass-log">
+        <h2 id="break-glass-log">{t('admin.breakGlass.listTitle')}</h2>
+        <BreakGlassLog personHref={paths.person.to} />
+      </section>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { auditEventSchema, outboxMessageSchema } from '../../../../shared/contracts/admin.ts';
-import { breakGlassSchema } from '../../../../shared/contracts/consent.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export const outboxQueryOptions = queryOptions({
@@ -14,19 +13,10 @@ export const auditQueryOptions = queryOptions({
   queryFn: () => apiRequest('/api/admin/audit', { schema: z.array(auditEventSchema) }),
 });
 
-export const breakGlassQueryOptions = queryOptions({
-  queryKey: ['admin', 'break-glass'],
-  queryFn: () => apiRequest('/api/admin/break-glass', { schema: z.array(breakGlassSchema) }),
-});
-
 export function useOutbox() {
   return useQuery(outboxQueryOptions);
 }
 
 export function useAuditLog() {
   return useQuery(auditQueryOptions);
-}
-
-export function useBreakGlassLog() {
-  return useQuery(breakGlassQueryOptions);
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AdminPerson } from '../../../../shared/contracts/people.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
@@ -10,7 +11,9 @@ import { formatDate } from '../../../lib/format.ts';
 import { useAdminPeople, useSetPersonEnabled } from '../api/people.ts';
 import { RoleEditorDialog } from './role-editor-dialog.tsx';
 
-function PersonRow({ person, isSelf }: { person: AdminPerson; isSelf: boolean }) {
+type RowProps = { person: AdminPerson; isSelf: boolean; personHref: (id: string) => string };
+
+function PersonRow({ person, isSelf, personHref }: RowProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const setEnabled = useSetPersonEnabled();
@@ -18,7 +21,16 @@ function PersonRow({ person, isSelf }: { person: AdminPerson; isSelf: boolean })
   return (
     <li className="card person-card">
       <div className="card-title-row">
-        <h3 id={titleId}>{person.alias}</h3>
+        {/* A disabled account has no page (the server answers "not found"), so only active people link to theirs. */}
+        <h3 id={titleId}>
+          {active ? (
+            <Link to={personHref(person.id)} className="title-link">
+              {person.alias}
+            </Link>
+          ) : (
+            person.alias
+          )}
+        </h3>
         <StatusBadge tone={active ? 'good' : 'warn'}>{t(`admin.people.status.${person.status}`)}</StatusBadge>
       </div>
       <p className="muted break-word">{person.email}</p>
@@ -64,7 +76,7 @@ function PersonRow({ person, isSelf }: { person: AdminPerson; isSelf: boolean })
   );
 }
 
-export function PeopleList({ selfId }: { selfId: string }) {
+export function PeopleList({ selfId, personHref }: { selfId: string; personHref: (id: string) => string }) {
   const { t } = useTranslation();
   const people = useAdminPeople();
   if (people.isPending) return <Loading />;
@@ -73,7 +85,7 @@ export function PeopleList({ selfId }: { selfId: string }) {
   return (
     <ul className="card-list">
       {people.data.map((person) => (
-        <PersonRow key={person.id} person={person} isSelf={person.id === selfId} />
+        <PersonRow key={person.id} person={person} isSelf={person.id === selfId} personHref={personHref} />
       ))}
     </ul>
   );

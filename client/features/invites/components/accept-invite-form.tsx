@@ -45,7 +45,11 @@ export function AcceptInviteForm({ token, onAccepted }: { token: string | null; 
         );
       }}
     >
-      <p className="lead">{t('invite.welcome', { organization: invite.organizationName, roles })}</p>
+      <p className="lead">
+        {invite.kind === 'invite'
+          ? t('invite.invitedLead', { roles })
+          : t('invite.welcome', { organization: invite.organizationName, roles })}
+      </p>
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <TextField name="email" type="email" label={t('fields.email')} value={invite.email} autoComplete="username" isReadOnly />
       <TextField

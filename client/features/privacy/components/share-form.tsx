@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createGrantSchema, SCOPES } from '../../../../shared/contracts/consent.ts';
 import type { PersonCard } from '../../../../shared/contracts/people.ts';
@@ -6,13 +6,11 @@ import { LIMITS } from '../../../../shared/limits.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
-import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { formString, optionalString } from '../../../lib/form-errors.ts';
 import { scopeKey } from '../../../lib/labels.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useCreateGrant } from '../api/grants.ts';
-import { usePeopleSearch } from '../api/search-people.ts';
 
 /** The end of the chosen day in the person's own time zone, as the ISO timestamp the API expects. */
 function endOfDay(date: string | undefined): string | undefined {
@@ -21,20 +19,23 @@ function endOfDay(date: string | undefined): string | undefined {
   return Number.isNaN(end.getTime()) ? 'invalid' : end.toISOString();
 }
 
-export function ShareForm({ selfId }: { selfId: string }) {
+/** The "who" field: the page supplies it (finding people is not this feature's job); it searches and picks one person. */
+export type PersonField = {
+  value: PersonCard | null;
+  onChange: (person: PersonCard | null) => void;
+  error: string | undefined;
+};
+
+type Props = { personField: (field: PersonField) => ReactNode };
+
+export function ShareForm({ personField }: Props) {
   const { t } = useTranslation();
   const form = useValidatedForm();
   const create = useCreateGrant();
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
-  const search = usePeopleSearch(deferredQuery);
   const [person, setPerson] = useState<PersonCard | null>(null);
   const [scopes, setScopes] = useState<string[]>([]);
   const [formKey, setFormKey] = useState(0);
   const [shared, setShared] = useState<string | null>(null);
-
-  const results = deferredQuery.trim() ? (search.data ?? []).filter((card) => card.id !== selfId) : [];
-  const options = person && !results.some((card) => card.id === person.id) ? [person, ...results] : results;
 
   return (
     <form
@@ -57,43 +58,17 @@ export function ShareForm({ selfId }: { selfId: string }) {
           setShared(person?.alias ?? '');
           setPerson(null);
           setScopes([]);
-          setQuery('');
           setFormKey((key) => key + 1);
         });
       }}
     >
       {shared !== null ? <FormAlert tone="success">{t('privacy.share.done', { alias: shared })}</FormAlert> : null}
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
-      <TextField
-        name="personSearch"
-        type="search"
-        label={t('privacy.share.search')}
-        description={t('privacy.share.searchHint')}
-        value={query}
-        onChange={setQuery}
-        autoComplete="off"
-        spellCheck={false}
-        error={form.errors.granteeId && options.length === 0 ? t('privacy.share.choosePerson') : undefined}
-      />
-      {deferredQuery.trim() && search.isSuccess && options.length === 0 ? (
-        <p className="empty" role="status">
-          {t('privacy.share.noResults')}
-        </p>
-      ) : null}
-      {options.length > 0 ? (
-        <RadioGroup
-          label={t('privacy.share.person')}
-          value={person?.id ?? null}
-          onChange={(id) => setPerson(options.find((card) => card.id === id) ?? null)}
-          error={form.errors.granteeId ? t('privacy.share.choosePerson') : undefined}
-        >
-          {options.map((card) => (
-            <Radio key={card.id} value={card.id} description={card.pronouns ?? undefined}>
-              {card.alias}
-            </Radio>
-          ))}
-        </RadioGroup>
-      ) : null}
+      {personField({
+        value: person,
+        onChange: setPerson,
+        error: form.errors.granteeId ? t('privacy.share.choosePerson') : undefined,
+      })}
       <CheckboxGroup
         label={t('privacy.share.scopes')}
         description={t('privacy.share.scopesHint')}

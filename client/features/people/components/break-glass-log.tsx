@@ -1,11 +1,12 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { useBreakGlassLog } from '../api/logs.ts';
+import { useBreakGlassLog } from '../api/break-glass.ts';
 
 /** Every emergency read of a member's record, with the written reason, for supervisors to review. */
-export function BreakGlassList() {
+export function BreakGlassLog({ personHref }: { personHref: (id: string) => string }) {
   const { t } = useTranslation();
   const log = useBreakGlassLog();
   if (log.isPending) return <Loading />;
@@ -15,7 +16,13 @@ export function BreakGlassList() {
     <ul className="card-list">
       {log.data.map((entry) => (
         <li key={entry.id} className="card log-entry-break-glass">
-          <h2 className="h3">{t('admin.breakGlass.line', { actor: entry.actor.alias, subject: entry.subject.alias })}</h2>
+          <h3>
+            <Trans
+              i18nKey="admin.breakGlass.line"
+              values={{ actor: entry.actor.alias, subject: entry.subject.alias }}
+              components={{ actor: <Link to={personHref(entry.actor.id)} />, subject: <Link to={personHref(entry.subject.id)} /> }}
+            />
+          </h3>
           <p className="muted">
             <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
             {' · '}

@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { BREAK_GLASS_ROLES, idSchema } from '../../../shared/contracts/common.ts';
+import type { Grant } from '../../../shared/contracts/consent.ts';
+import { Loading } from '../../components/ui/loading.tsx';
+import { PageHeading } from '../../components/ui/page-heading.tsx';
+import { QueryError } from '../../components/ui/query-error.tsx';
+import { usePersonCard } from '../../features/people/api/person.ts';
+import { CommunityDetails } from '../../features/people/components/person-details.tsx';
+import { ProfileAccess } from '../../features/people/components/profile-access.tsx';
+import { useGrants } from '../../features/privacy/api/grants.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { hasAnyRole, useSessionData } from '../../lib/session.ts';
+import { paths } from '../paths.ts';
+import { NotFound } from './not-found.tsx';
+
+function sharesProfile(grants: Grant[] | undefined, grantorId: string): boolean {
+  return !!grants?.some((grant) => grant.grantor.id === grantorId && grant.status === 'active' && grant.scopes.includes('profile'));
+}
+
+function Person({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { user } = useSessionData();
+  const card = usePersonCard(id);
+  const grants = useGrants();
+  const viewerId = user?.id ?? '';
+  const isSelf = id === viewerId;
+
+  // Unknown and disabled people answer 404; the heading stays the same element so it keeps the focus it got on arrival.
+  const missing = card.isError && isApiError(card.error, 'NOT_FOUND');
+  if (missing) {
+    return (
+      <div className="stack-lg">
+        <PageHeading title={t('notFound.title')} lead={t('notFound.body')} />
+        <p>
+          <Link to={paths.home}>{t('notFound.home')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack-lg">
+      <PageHeading title={card.data?.alias ?? t('people.person.title')} lead={card.data ? t('people.person.lead') : undefined} />
+      {card.isPending ? <Loading /> : null}
+      {card.isError ? <QueryError error={card.error} onRetry={() => void card.refetch()} /> : null}
+      {card.isSuccess ? (
+        <>
+          <section className="section" aria-labelledby="person-community">
+            <h2 id="person-community">{t('people.person.communityTitle')}</h2>
+            <div className="card">
+              <CommunityDetails card={card.data} />
+            </div>
+          </section>
+          {isSelf ? (
+            <p className="alert alert-info">
+              {t('people.person.self')} <Link to={paths.profile}>{t('people.person.editProfile')}</Link>
+            </p>
+          ) : (
+            <ProfileAccess
+              person={card.data}
+              viewerId={viewerId}
+              canBreakGlass={hasAnyRole(user, BREAK_GLASS_ROLES)}
+              sharedByGrant={sharesProfile(grants.data?.received, id)}
+            />
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** A person's page: their community card, what they share with me, and (for supervisors and admins) break-glass. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  // Not an id at all: the same answer as for someone who does not exist, without asking the server.
+  if (!idSchema.safeParse(id).success) return <NotFound />;
+  return <Person key={id} id={id} />;
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { usePersonSearch } from './use-person-search.ts';
+
+type Props = { selfId: string; personHref: (id: string) => string };
+
+/** Search by alias and go to a person's page. */
+export function PersonFinder({ selfId, personHref }: Props) {
+  const { t } = useTranslation();
+  const { query, setQuery, results, noResults } = usePersonSearch(selfId);
+  return (
+    <div className="stack">
+      <TextField
+        name="personSearch"
+        type="search"
+        label={t('people.search.label')}
+        description={t('people.search.hint')}
+        value={query}
+        onChange={setQuery}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      {noResults ? (
+        <p className="empty" role="status">
+          {t('people.search.noResults')}
+        </p>
+      ) : null}
+      {results.length > 0 ? (
+        <ul className="link-list" aria-label={t('people.search.results')}>
+          {results.map((card) => (
+            <li key={card.id}>
+              <Link to={personHref(card.id)} className="link-row">
+                <span className="link-row-title">{card.alias}</span>
+                {card.pronouns ? <span className="muted">{card.pronouns}</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
