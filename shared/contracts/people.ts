@@ -58,8 +58,6 @@ export const personCardSchema = z.object({
   alias: z.string(),
   pronouns: z.string().nullable(),
   languages: z.array(z.string()),
-  /** Empty unless the person chose to share their pathways with the community. */
-  pathways: z.array(pathwaySchema),
 });
 export type PersonCard = z.infer<typeof personCardSchema>;
 export const personSearchQuery = z.object({ q: z.string().trim().min(1).max(40) }).strict();
@@ -72,7 +70,10 @@ export const sharedProfileSchema = z.object({
   pronouns: z.string().nullable(),
   languages: z.array(z.string()),
   timezone: z.string(),
+  /** Empty unless the person chose to show their pathways to the people they share their profile with. */
   pathways: z.array(pathwaySchema),
+  /** How the reader got to see this: the person's grant, or a break-glass window (until when). */
+  access: z.object({ via: z.enum(['self', 'grant', 'break_glass']), until: z.string().nullable() }),
 });
 
 export const adminPersonSchema = z.object({

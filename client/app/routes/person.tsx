@@ -1,28 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BREAK_GLASS_ROLES, idSchema } from '../../../shared/contracts/common.ts';
-import type { Grant } from '../../../shared/contracts/consent.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { usePersonCard } from '../../features/people/api/person.ts';
 import { CommunityDetails } from '../../features/people/components/person-details.tsx';
 import { ProfileAccess } from '../../features/people/components/profile-access.tsx';
-import { useGrants } from '../../features/privacy/api/grants.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { hasAnyRole, useSessionData } from '../../lib/session.ts';
 import { paths } from '../paths.ts';
 import { NotFound } from './not-found.tsx';
 
-function sharesProfile(grants: Grant[] | undefined, grantorId: string): boolean {
-  return !!grants?.some((grant) => grant.grantor.id === grantorId && grant.status === 'active' && grant.scopes.includes('profile'));
-}
-
 function Person({ id }: { id: string }) {
   const { t } = useTranslation();
   const { user } = useSessionData();
   const card = usePersonCard(id);
-  const grants = useGrants();
   const viewerId = user?.id ?? '';
   const isSelf = id === viewerId;
 
@@ -56,12 +49,7 @@ function Person({ id }: { id: string }) {
               {t('people.person.self')} <Link to={paths.profile}>{t('people.person.editProfile')}</Link>
             </p>
           ) : (
-            <ProfileAccess
-              person={card.data}
-              viewerId={viewerId}
-              canBreakGlass={hasAnyRole(user, BREAK_GLASS_ROLES)}
-              sharedByGrant={sharesProfile(grants.data?.received, id)}
-            />
+            <ProfileAccess person={card.data} canBreakGlass={hasAnyRole(user, BREAK_GLASS_ROLES)} />
           )}
         </>
       ) : null}

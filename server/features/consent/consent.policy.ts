@@ -14,8 +14,8 @@ import type { Actor } from '../../plugins/session.ts';
 
 export type RecordAccess =
   | { via: 'self' }
-  | { via: 'grant'; grantId: string; purpose: string }
-  | { via: 'break_glass'; breakGlassId: string; reason: string };
+  | { via: 'grant'; grantId: string; purpose: string; until: Date | null }
+  | { via: 'break_glass'; breakGlassId: string; reason: string; until: Date };
 
 /** The one definition of a grant in force for a scope at a moment. */
 export function grantIsActive(scope: Scope, at: Date): SQL {
@@ -36,18 +36,18 @@ export async function decideRecordRead(
 ): Promise<RecordAccess | null> {
   if (actor.userId === subjectId) return { via: 'self' };
   const [grant] = await db
-    .select({ id: consentGrants.id, purpose: consentGrants.purpose })
+    .select({ id: consentGrants.id, purpose: consentGrants.purpose, expiresAt: consentGrants.expiresAt })
     .from(consentGrants)
     .where(and(eq(consentGrants.granteeId, actor.userId), eq(consentGrants.grantorId, subjectId), grantIsActive(scope, at)))
     .limit(1);
-  if (grant) return { via: 'grant', grantId: grant.id, purpose: grant.purpose };
+  if (grant) return { via: 'grant', grantId: grant.id, purpose: grant.purpose, until: grant.expiresAt };
   if (actor.roles.some((role) => BREAK_GLASS_ROLES.includes(role))) {
     const [opened] = await db
-      .select({ id: breakGlass.id, reason: breakGlass.reason })
+      .select({ id: breakGlass.id, reason: breakGlass.reason, expiresAt: breakGlass.expiresAt })
       .from(breakGlass)
       .where(and(eq(breakGlass.actorId, actor.userId), eq(breakGlass.subjectId, subjectId), gt(breakGlass.expiresAt, at)))
       .limit(1);
-    if (opened) return { via: 'break_glass', breakGlassId: opened.id, reason: opened.reason };
+    if (opened) return { via: 'break_glass', breakGlassId: opened.id, reason: opened.reason, until: opened.expiresAt };
   }
   return null;
 }
@@ -81,4 +81,9 @@ export async function grantedSubjects(db: Db, actor: Actor, scope: Scope, at = n
     .select({ subjectId: consentGrants.grantorId, grantId: consentGrants.id, purpose: consentGrants.purpose })
     .from(consentGrants)
     .where(and(eq(consentGrants.granteeId, actor.userId), grantIsActive(scope, at)));
+}
+
+/** What a reader may be told about how they got access (never the purpose or reason text of others). */
+export function accessSummary(access: RecordAccess): { via: RecordAccess['via']; until: string | null } {
+  return { via: access.via, until: access.via === 'self' ? null : (access.until?.toISOString() ?? null) };
 }

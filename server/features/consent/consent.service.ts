@@ -239,7 +239,7 @@ export async function openBreakGlass({
       to: reviewer.email,
       subject: 'Break-glass access was opened in Kinship',
       text:
-        `${actor.alias} opened break-glass access to a member's record for ${BREAK_GLASS_MINUTES} minutes.\n\n` +
+        `${actor.alias} opened break-glass access to a person's record for ${BREAK_GLASS_MINUTES} minutes.\n\n` +
         `Review the reason at ${ctx.config.publicUrl}/admin/break-glass`,
     });
   }

@@ -110,7 +110,9 @@ describe('GET /api/people/:id/profile — the permission matrix', () => {
       pronouns: null,
       languages: [],
       timezone: 'America/Chicago',
-      pathways: ['smart_recovery'],
+      // The subject keeps pathways private: a profile grant alone does not reveal them.
+      pathways: [],
+      access: { via: 'grant', until: null },
     });
     expect(response.headers['cache-control']).toBe('no-store');
     const [entry] = (await accessLogOf(subject)).entries;
@@ -174,6 +176,7 @@ describe('GET /api/people/:id/profile — the permission matrix', () => {
     const response = await breakGlassSupervisor.agent.get(url());
     expect(response.status).toBe(200);
     expect(response.body.legalName).toBe('Solomon Private');
+    expect(response.body.access).toEqual({ via: 'break_glass', until: opened.body.expiresAt });
 
     const [entry] = (await accessLogOf(subject)).entries;
     expect(entry).toMatchObject({ actor: { id: breakGlassSupervisor.id }, scope: 'profile', breakGlass: true });

@@ -97,7 +97,7 @@ describe('POST /api/invites/preview', () => {
     for (let i = 0; i < 2; i++) {
       const response = await visitor.post('/api/invites/preview', { token });
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ email, roles: ['ally'], organizationName: 'Harbor Recovery Community' });
+      expect(response.body).toEqual({ kind: 'invite', email, roles: ['ally'], organizationName: 'Harbor Recovery Community' });
     }
   });
 

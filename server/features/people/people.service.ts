@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/contracts/common.ts';
-import type { AdminPerson, PersonCard, RecoveryPathway } from '../../../shared/contracts/people.ts';
+import type { AdminPerson, PersonCard } from '../../../shared/contracts/people.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -8,31 +8,13 @@ import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { revokeAllSessions } from '../auth/auth.service.ts';
 
+// Recovery pathways never appear on a card: they are private, or shown only through a `profile` grant.
 const cardColumns = {
   id: profiles.userId,
   alias: profiles.alias,
   pronouns: profiles.pronouns,
   languages: profiles.languages,
-  pathways: profiles.pathways,
-  pathwaysVisibility: profiles.pathwaysVisibility,
 };
-
-type CardRow = {
-  id: string;
-  alias: string;
-  pronouns: string | null;
-  languages: string[];
-  pathways: string[];
-  pathwaysVisibility: 'private' | 'shared';
-};
-
-const toCard = (row: CardRow): PersonCard => ({
-  id: row.id,
-  alias: row.alias,
-  pronouns: row.pronouns,
-  languages: row.languages,
-  pathways: row.pathwaysVisibility === 'shared' ? (row.pathways as RecoveryPathway[]) : [],
-});
 
 /** Finds people by the start of their alias, to pick someone (never by legal name or email). */
 export async function searchPeople({ db, query }: { db: Db; query: string }) {
@@ -44,7 +26,7 @@ export async function searchPeople({ db, query }: { db: Db; query: string }) {
     .where(and(eq(users.status, 'active'), ilike(profiles.alias, pattern)))
     .orderBy(asc(profiles.alias))
     .limit(20);
-  return rows.map(toCard);
+  return rows satisfies PersonCard[];
 }
 
 export async function getPersonCard({ db, id }: { db: Db; id: string }) {
@@ -54,7 +36,7 @@ export async function getPersonCard({ db, id }: { db: Db; id: string }) {
     .innerJoin(users, eq(users.id, profiles.userId))
     .where(and(eq(users.status, 'active'), eq(profiles.userId, id)));
   if (!row) throw new AppError('NOT_FOUND', 'Not found');
-  return toCard(row);
+  return row satisfies PersonCard;
 }
 
 const adminColumns = {

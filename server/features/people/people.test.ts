@@ -241,23 +241,26 @@ describe('GET /api/people/:id (person card)', () => {
     const viewer = await buildPerson(t);
     const response = await viewer.agent.get(`/api/people/${person.id}`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ id: person.id, alias: 'Card Cass', pronouns: 'she/her', languages: ['en', 'es'], pathways: [] });
+    expect(response.body).toEqual({ id: person.id, alias: 'Card Cass', pronouns: 'she/her', languages: ['en', 'es'] });
     expect(JSON.stringify(response.body)).not.toMatch(/Legalname|@example\.org/);
   });
 
-  it('hides pathways unless the person shares them', async () => {
+  it('never shows pathways on a card; through a profile grant only when the person chose to include them', async () => {
     const person = await buildPerson(t);
     await person.agent.patch('/api/me/profile', { pathways: ['smart_recovery', 'medication_assisted'], pathwaysVisibility: 'private' });
     const viewer = await buildPerson(t);
-    expect((await viewer.agent.get(`/api/people/${person.id}`)).body.pathways).toEqual([]);
-    expect((await viewer.agent.get(`/api/people?q=${encodeURIComponent(person.alias)}`)).body[0].pathways).toEqual([]);
+    const profileUrl = `/api/people/${person.id}/profile`;
+    await person.agent.post('/api/me/grants', { granteeId: viewer.id, scopes: ['profile'], purpose: 'Peer support' });
 
-    await person.agent.patch('/api/me/profile', { pathwaysVisibility: 'shared' });
-    expect((await viewer.agent.get(`/api/people/${person.id}`)).body.pathways).toEqual(['smart_recovery', 'medication_assisted']);
-    expect((await viewer.agent.get(`/api/people?q=${encodeURIComponent(person.alias)}`)).body[0].pathways).toEqual([
-      'smart_recovery',
-      'medication_assisted',
-    ]);
+    for (const visibility of ['private', 'shared'] as const) {
+      await person.agent.patch('/api/me/profile', { pathwaysVisibility: visibility });
+      expect((await viewer.agent.get(`/api/people/${person.id}`)).body).not.toHaveProperty('pathways');
+      expect((await viewer.agent.get(`/api/people?q=${encodeURIComponent(person.alias)}`)).body[0]).not.toHaveProperty('pathways');
+      const shared = await viewer.agent.get(profileUrl);
+      expect(shared.body.pathways).toEqual(visibility === 'shared' ? ['smart_recovery', 'medication_assisted'] : []);
+      // The person always sees their own.
+      expect((await person.agent.get(profileUrl)).body.pathways).toEqual(['smart_recovery', 'medication_assisted']);
+    }
   });
 
   it('answers 404 for an unknown person, 400 for a malformed id and 401 for anonymous visitors', async () => {

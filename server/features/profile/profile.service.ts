@@ -7,7 +7,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { authorizeRecordRead } from '../consent/consent.policy.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
 
 const selectProfile = (db: Db) =>
   db
@@ -66,7 +66,7 @@ export async function updateOwnProfile({ db, actor, changes }: { db: Db; actor: 
 export async function getSharedProfile({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }) {
   const existing = await loadProfileRow(db, subjectId);
   if (existing?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
-  await authorizeRecordRead(db, actor, subjectId, 'profile');
+  const access = await authorizeRecordRead(db, actor, subjectId, 'profile');
   const p = existing.profile;
   return {
     id: p.userId,
@@ -75,6 +75,8 @@ export async function getSharedProfile({ db, actor, subjectId }: { db: Db; actor
     pronouns: p.pronouns,
     languages: p.languages,
     timezone: p.timezone,
-    pathways: p.pathways as RecoveryPathway[],
+    // Pathways need a second yes: the grant of `profile`, and the person's choice to include them.
+    pathways: access.via === 'self' || p.pathwaysVisibility === 'shared' ? (p.pathways as RecoveryPathway[]) : [],
+    access: accessSummary(access),
   };
 }

@@ -16,13 +16,6 @@ export function useBreakGlassLog(enabled = true) {
   return useQuery({ ...breakGlassLogQueryOptions, enabled });
 }
 
-/** My emergency access to this person that is still open, if any (the server lets it run for one hour). */
-export function openWindow(log: BreakGlass[] | undefined, actorId: string, subjectId: string, now = Date.now()): BreakGlass | null {
-  return (
-    log?.find((entry) => entry.actor.id === actorId && entry.subject.id === subjectId && new Date(entry.expiresAt).getTime() > now) ?? null
-  );
-}
-
 export function openBreakGlass(input: z.output<typeof breakGlassRequestSchema>) {
   return apiRequest('/api/break-glass', { method: 'POST', body: input, schema: breakGlassSchema });
 }
@@ -32,8 +25,7 @@ export function useOpenBreakGlass() {
   return useMutation({
     mutationFn: openBreakGlass,
     onSuccess: async (opened) => {
-      // Show the window at once, then read the profile again: it now answers through break-glass.
-      queryClient.setQueryData(breakGlassLogQueryOptions.queryKey, (log) => [opened, ...(log ?? [])]);
+      // Read the profile again: it now answers through break-glass, and says until when.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: breakGlassLogQueryOptions.queryKey }),
         queryClient.invalidateQueries({ queryKey: sharedProfileQueryOptions(opened.subject.id).queryKey }),

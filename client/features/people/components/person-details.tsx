@@ -29,7 +29,7 @@ function Pathways({ pathways }: { pathways: RecoveryPathway[] }) {
   );
 }
 
-/** What anyone signed in sees of a person: alias (the page title), pronouns, languages, and pathways if they share them. */
+/** What anyone signed in sees of a person: alias (the page title), pronouns and languages. */
 export function CommunityDetails({ card }: { card: PersonCard }) {
   const { t } = useTranslation();
   const notGiven = <span className="muted">{t('people.details.notGiven')}</span>;
@@ -37,11 +37,6 @@ export function CommunityDetails({ card }: { card: PersonCard }) {
     <dl className="details person-details">
       <Row term={t('people.details.pronouns')}>{card.pronouns ?? notGiven}</Row>
       <Row term={t('people.details.languages')}>{card.languages.length > 0 ? formatLanguages(card.languages) : notGiven}</Row>
-      {card.pathways.length > 0 ? (
-        <Row term={t('people.details.pathways')}>
-          <Pathways pathways={card.pathways} />
-        </Row>
-      ) : null}
     </dl>
   );
 }

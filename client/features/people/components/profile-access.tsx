@@ -4,18 +4,14 @@ import type { PersonCard } from '../../../../shared/contracts/people.ts';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { openWindow, useBreakGlassLog } from '../api/break-glass.ts';
 import { useSharedProfile } from '../api/person.ts';
 import { BreakGlassSection } from './break-glass-section.tsx';
 import { ProfileDetails } from './person-details.tsx';
 
 type Props = {
   person: PersonCard;
-  viewerId: string;
   /** The viewer is a supervisor or admin (BREAK_GLASS_ROLES). */
   canBreakGlass: boolean;
-  /** The person has an active grant of `profile` to the viewer; the server then reads through it, not break-glass. */
-  sharedByGrant: boolean;
 };
 
 /** "Emergency access open until …": focused when it appears right after opening, so screen readers hear it. */
@@ -37,33 +33,31 @@ function EmergencyBanner({ until, alias, focus }: { until: string; alias: string
 }
 
 /** The person's private profile as far as the viewer may see it, and break-glass when they may open it. */
-export function ProfileAccess({ person, viewerId, canBreakGlass, sharedByGrant }: Props) {
+export function ProfileAccess({ person, canBreakGlass }: Props) {
   const { t } = useTranslation();
   const profile = useSharedProfile(person.id);
-  const log = useBreakGlassLog(canBreakGlass);
   const [justOpened, setJustOpened] = useState(false);
-  const opened = canBreakGlass ? openWindow(log.data, viewerId, person.id) : null;
   const refetch = profile.refetch;
-  const expiresAt = opened?.expiresAt;
+  // The server says how this read was allowed, so the page never guesses between a grant and break-glass.
+  const access = profile.data?.access;
+  const viaBreakGlass = access?.via === 'break_glass' && access.until !== null ? access.until : null;
 
   // When the hour is up, read again: the server now refuses, and the page shows break-glass instead of the details.
   useEffect(() => {
-    if (!expiresAt) return;
-    const timer = setTimeout(() => void refetch(), Math.max(Date.parse(expiresAt) - Date.now(), 0) + 1000);
+    if (!viaBreakGlass) return;
+    const timer = setTimeout(() => void refetch(), Math.max(Date.parse(viaBreakGlass) - Date.now(), 0) + 1000);
     return () => clearTimeout(timer);
-  }, [expiresAt, refetch]);
+  }, [viaBreakGlass, refetch]);
 
   let body: ReactNode;
-  // Wait for the break-glass log too: until it is in, a profile opened by break-glass would look "shared with you".
-  if (profile.isPending || (canBreakGlass && log.isPending)) body = <Loading />;
+  if (profile.isPending) body = <Loading />;
   else if (profile.isError) body = <QueryError error={profile.error} onRetry={() => void refetch()} />;
   else if (profile.data === null) body = <p className="empty">{t('people.profile.notShared', { alias: person.alias })}</p>;
   else {
-    const viaBreakGlass = opened !== null && !sharedByGrant;
     body = (
       <div className="card stack">
         {viaBreakGlass ? (
-          <EmergencyBanner until={opened.expiresAt} alias={person.alias} focus={justOpened} />
+          <EmergencyBanner until={viaBreakGlass} alias={person.alias} focus={justOpened} />
         ) : (
           <p className="alert alert-info">{t('people.profile.sharedNote', { alias: person.alias })}</p>
         )}
