@@ -58,7 +58,7 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await page.getByRole('link', { name: 'People' }).click();
     await checkPage(page, '04-admin-people');
     await page.getByLabel('Email').fill(MEMBER.email);
-    await page.getByRole('checkbox', { name: 'Member' }).check();
+    await page.getByRole('checkbox', { name: /^Member/ }).check();
     await page.getByRole('button', { name: 'Invite' }).click();
     await expect.poll(() => page.getByText(`Invitation sent to ${MEMBER.email}`).count()).toBeGreaterThan(0);
 
@@ -117,19 +117,40 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await expect.poll(() => page.getByText(`You are now sharing with ${ADMIN.alias}.`).count()).toBeGreaterThan(0);
     await checkPage(page, '09-privacy-shared');
+
+    // The admin opens what was shared; the read lands in the member's access log.
+    const adminContext = await browser.newContext({ viewport: PHONE });
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(`${server.url}/sign-in`);
+    await adminPage.getByLabel('Email').fill(ADMIN.email);
+    await adminPage.getByLabel('Password').fill(ADMIN.password);
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => adminPage.getByRole('heading', { level: 1 }).textContent()).toBe(`Welcome, ${ADMIN.alias}`);
+    await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy' }).click();
+    await adminPage.getByRole('link', { name: `View what ${MEMBER.alias} shared` }).click();
+    await expect.poll(() => adminPage.getByText(`${MEMBER.alias} shared this with you.`).count()).toBeGreaterThan(0);
+    await checkPage(adminPage, '10-person-shared');
+
+    await page.reload();
+    await expect.poll(() => page.getByText(`${ADMIN.alias} viewed Profile details`).count()).toBeGreaterThan(0);
+    await checkPage(page, '11-privacy-access-log');
+
+    // Revoking takes effect on the very next request.
     await page.getByRole('button', { name: 'Revoke' }).first().click();
     await page.getByRole('button', { name: 'Yes, revoke' }).click();
     await expect.poll(() => page.getByText('Revoked').count()).toBeGreaterThan(0);
-    await checkPage(page, '10-privacy-revoked');
+    await adminPage.reload();
+    await expect.poll(() => adminPage.getByText(`${MEMBER.alias} has not shared their profile details with you.`).count()).toBeGreaterThan(0);
+    await adminContext.close();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
-    await checkPage(page, '11-profile');
+    await checkPage(page, '12-profile');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Security' }).click();
-    await checkPage(page, '12-security');
+    await checkPage(page, '13-security');
     await context.close();
   });
 
   it('checked every page it reached', () => {
-    expect(pagesChecked.length).toBeGreaterThanOrEqual(12);
+    expect(pagesChecked.length).toBeGreaterThanOrEqual(13);
   });
 });
