@@ -66,7 +66,7 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Outbox' }).click();
     await expect.poll(() => page.getByText(MEMBER.email).count()).toBeGreaterThan(0);
     await checkPage(page, '05-admin-outbox');
-    const body = await page.locator('main').innerText();
+    const body = (await page.locator('main').textContent()) ?? '';
     inviteLink = /(http:\/\/\S+\/accept-invite#token=[\w-]+)/.exec(body)?.[1] ?? '';
     expect(inviteLink).toContain(server.url);
     await context.close();
@@ -140,7 +140,9 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await page.getByRole('button', { name: 'Yes, revoke' }).click();
     await expect.poll(() => page.getByText('Revoked').count()).toBeGreaterThan(0);
     await adminPage.reload();
-    await expect.poll(() => adminPage.getByText(`${MEMBER.alias} has not shared their profile details with you.`).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => adminPage.getByText(`${MEMBER.alias} has not shared their profile details with you.`).count())
+      .toBeGreaterThan(0);
     await adminContext.close();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
