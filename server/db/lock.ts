@@ -17,15 +17,22 @@ function processIsAlive(pid: number): boolean {
  * PGlite's files are corrupted by two processes opening them, so the first process takes a lock
  * file and every later one fails at once. A lock left by a crashed process is taken over.
  */
+const heldHere = new Set<string>();
+
 export function lockDataDirectory(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, 'kinship.lock');
+  if (heldHere.has(lockPath)) {
+    throw new DataDirectoryLockedError(`The data directory ${dataDir} is already open in this process.`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(lockPath);
       return () => {
+        heldHere.delete(lockPath);
         try {
           unlinkSync(lockPath);
         } catch {
