@@ -34,6 +34,18 @@ async function main() {
   }
   if (config.production && !config.smtpUrl) app.log.warn('SMTP_URL is not set: emails are held in the admin outbox and not delivered');
 
+  // Requests whose handler has not answered yet. Closing the HTTP server waits for open connections,
+  // but a handler whose client hung up keeps running: the database must stay open until it is done.
+  let inFlight = 0;
+  const counted = new WeakSet<object>();
+  app.addHook('onRequest', async (request) => {
+    counted.add(request);
+    inFlight += 1;
+  });
+  app.addHook('onSend', async (request) => {
+    if (counted.delete(request)) inFlight -= 1;
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -44,6 +56,7 @@ async function main() {
     timer.unref();
     try {
       await app.close();
+      for (let waited = 0; inFlight > 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       await database.close();
     } finally {
       process.exit(0);
