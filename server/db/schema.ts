@@ -2,7 +2,9 @@
 import * as accounts from './schema/accounts.ts';
 import * as consent from './schema/consent.ts';
 import * as mail from './schema/mail.ts';
+import * as notifications from './schema/notifications.ts';
 import * as organization from './schema/organization.ts';
+import * as recovery from './schema/recovery.ts';
 
-export const schema = { ...accounts, ...consent, ...mail, ...organization };
+export const schema = { ...accounts, ...consent, ...mail, ...notifications, ...organization, ...recovery };
 export type Schema = typeof schema;
