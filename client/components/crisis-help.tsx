@@ -1,8 +1,9 @@
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type CrisisLine, DEFAULT_CRISIS_LINES } from '../../shared/contracts/organization.ts';
 import { useSession } from '../lib/session.ts';
 import { Button } from './ui/button.tsx';
+import { ModalDialog } from './ui/modal-dialog.tsx';
 
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`;
@@ -55,34 +56,27 @@ export function CrisisHelp() {
       <Button variant="danger" className="help-button">
         {t('crisis.button')}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="dialog-title">
-                  {t('crisis.title')}
-                </Heading>
-                <p>{t('crisis.intro')}</p>
-                {lines.length > 0 ? (
-                  <ul className="crisis-lines">
-                    {lines.map((line) => (
-                      <CrisisLineItem key={`${line.name}-${line.phone ?? ''}-${line.text ?? ''}`} line={line} />
-                    ))}
-                  </ul>
-                ) : (
-                  <p>{t('crisis.none')}</p>
-                )}
-                <div className="button-row">
-                  <Button variant="secondary" onPress={close}>
-                    {t('common.close')}
-                  </Button>
-                </div>
-              </>
+      <ModalDialog title={t('crisis.title')} isDismissable>
+        {(close) => (
+          <>
+            <p>{t('crisis.intro')}</p>
+            {lines.length > 0 ? (
+              <ul className="crisis-lines">
+                {lines.map((line) => (
+                  <CrisisLineItem key={`${line.name}-${line.phone ?? ''}-${line.text ?? ''}`} line={line} />
+                ))}
+              </ul>
+            ) : (
+              <p>{t('crisis.none')}</p>
             )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+            <div className="button-row">
+              <Button variant="secondary" onPress={close}>
+                {t('common.close')}
+              </Button>
+            </div>
+          </>
+        )}
+      </ModalDialog>
     </DialogTrigger>
   );
 }

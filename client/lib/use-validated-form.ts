@@ -12,6 +12,7 @@ export function useValidatedForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [inputsKey, setInputsKey] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const focusPending = useRef(false);
 
@@ -56,5 +57,10 @@ export function useValidatedForm() {
     });
   }, []);
 
-  return { formRef, errors, formError, pending, submit, clearField, setFormError };
+  /** Empties the form by re-creating its inputs, for a form that stays on screen after a successful submit. */
+  const resetInputs = useCallback(() => setInputsKey((key) => key + 1), []);
+
+  return { formRef, errors, formError, pending, submit, clearField, setFormError, inputsKey, resetInputs };
 }
+
+export type ValidatedFormState = ReturnType<typeof useValidatedForm>;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
+import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { useOrganizationSettings } from '../../features/admin/api/settings.ts';
 import { AuditList } from '../../features/admin/components/audit-list.tsx';
@@ -20,20 +21,17 @@ export function AdminPeoplePage() {
   return (
     <div className="stack-lg">
       <PageHeading title={t('admin.people.title')} lead={t('admin.people.lead')} />
-      <section className="section" aria-labelledby="admin-invite">
-        <h2 id="admin-invite">{t('admin.invites.title')}</h2>
+      <PageSection id="admin-invite" title={t('admin.invites.title')}>
         <div className="card">
           <InviteForm />
         </div>
-      </section>
-      <section className="section" aria-labelledby="admin-pending">
-        <h2 id="admin-pending">{t('admin.invites.pendingTitle')}</h2>
+      </PageSection>
+      <PageSection id="admin-pending" title={t('admin.invites.pendingTitle')}>
         <PendingInvites />
-      </section>
-      <section className="section" aria-labelledby="admin-people">
-        <h2 id="admin-people">{t('admin.people.listTitle')}</h2>
+      </PageSection>
+      <PageSection id="admin-people" title={t('admin.people.listTitle')}>
         <PeopleList selfId={user?.id ?? ''} personHref={paths.person.to} />
-      </section>
+      </PageSection>
     </div>
   );
 }
@@ -77,17 +75,14 @@ export function AdminBreakGlassPage() {
   return (
     <div className="stack-lg">
       <PageHeading title={t('admin.breakGlass.title')} lead={t('admin.breakGlass.lead')} />
-      <section className="section" aria-labelledby="break-glass-find">
-        <h2 id="break-glass-find">{t('admin.breakGlass.findTitle')}</h2>
-        <p className="section-lead">{t('admin.breakGlass.findLead')}</p>
+      <PageSection id="break-glass-find" title={t('admin.breakGlass.findTitle')} lead={t('admin.breakGlass.findLead')}>
         <div className="card">
           <PersonFinder selfId={user?.id ?? ''} personHref={paths.person.to} />
         </div>
-      </section>
-      <section className="section" aria-labelledby="break-glass-log">
-        <h2 id="break-glass-log">{t('admin.breakGlass.listTitle')}</h2>
+      </PageSection>
+      <PageSection id="break-glass-log" title={t('admin.breakGlass.listTitle')}>
         <BreakGlassLog personHref={paths.person.to} />
-      </section>
+      </PageSection>
     </div>
   );
 }

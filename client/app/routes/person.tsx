@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { BREAK_GLASS_ROLES, idSchema } from '../../../shared/contracts/common.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
+import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { usePersonCard } from '../../features/people/api/person.ts';
 import { CommunityDetails } from '../../features/people/components/person-details.tsx';
@@ -38,12 +39,11 @@ function Person({ id }: { id: string }) {
       {card.isError ? <QueryError error={card.error} onRetry={() => void card.refetch()} /> : null}
       {card.isSuccess ? (
         <>
-          <section className="section" aria-labelledby="person-community">
-            <h2 id="person-community">{t('people.person.communityTitle')}</h2>
+          <PageSection id="person-community" title={t('people.person.communityTitle')}>
             <div className="card">
               <CommunityDetails card={card.data} />
             </div>
-          </section>
+          </PageSection>
           {isSelf ? (
             <p className="alert alert-info">
               {t('people.person.self')} <Link to={paths.profile}>{t('people.person.editProfile')}</Link>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
+import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { PersonPicker } from '../../features/people/components/person-picker.tsx';
 import { useGrants } from '../../features/privacy/api/grants.ts';
@@ -25,32 +26,24 @@ export function PrivacyPage() {
   return (
     <div className="stack-lg">
       <PageHeading title={t('privacy.title')} lead={t('privacy.lead')} />
-      <section className="section" aria-labelledby="privacy-given">
-        <h2 id="privacy-given">{t('privacy.given.title')}</h2>
-        <p className="section-lead">{t('privacy.given.lead')}</p>
+      <PageSection id="privacy-given" title={t('privacy.given.title')} lead={t('privacy.given.lead')}>
         {grantsBody((data) => (
           <GivenGrants grants={data.given} />
         ))}
-      </section>
-      <section className="section" aria-labelledby="privacy-share">
-        <h2 id="privacy-share">{t('privacy.share.title')}</h2>
-        <p className="section-lead">{t('privacy.share.lead')}</p>
+      </PageSection>
+      <PageSection id="privacy-share" title={t('privacy.share.title')} lead={t('privacy.share.lead')}>
         <div className="card">
           <ShareForm personField={(field) => <PersonPicker selfId={user?.id ?? ''} {...field} />} />
         </div>
-      </section>
-      <section className="section" aria-labelledby="privacy-received">
-        <h2 id="privacy-received">{t('privacy.received.title')}</h2>
-        <p className="section-lead">{t('privacy.received.lead')}</p>
+      </PageSection>
+      <PageSection id="privacy-received" title={t('privacy.received.title')} lead={t('privacy.received.lead')}>
         {grantsBody((data) => (
           <ReceivedGrants grants={data.received} personHref={paths.person.to} />
         ))}
-      </section>
-      <section className="section" aria-labelledby="privacy-log">
-        <h2 id="privacy-log">{t('privacy.log.title')}</h2>
-        <p className="section-lead">{t('privacy.log.lead')}</p>
+      </PageSection>
+      <PageSection id="privacy-log" title={t('privacy.log.title')} lead={t('privacy.log.lead')}>
         <AccessLogList />
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Checkbox as AriaCheckbox, CheckboxGroup as AriaCheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
+import { Checkbox as AriaCheckbox, CheckboxGroup as AriaCheckboxGroup } from 'react-aria-components';
+import { ChoiceGroupParts, ChoiceText } from './choice-parts.tsx';
 
 function Box() {
   return (
@@ -17,10 +18,7 @@ export function Checkbox({ value, children, description, isDisabled }: CheckboxP
   return (
     <AriaCheckbox value={value} className="checkbox" isDisabled={isDisabled}>
       <Box />
-      <span className="checkbox-text">
-        <span className="checkbox-label">{children}</span>
-        {description ? <span className="checkbox-description">{description}</span> : null}
-      </span>
+      <ChoiceText description={description}>{children}</ChoiceText>
     </AriaCheckbox>
   );
 }
@@ -39,14 +37,9 @@ type GroupProps = {
 export function CheckboxGroup({ label, description, error, children, ...props }: GroupProps) {
   return (
     <AriaCheckboxGroup {...props} className="field checkbox-group" isInvalid={!!error} validationBehavior="aria">
-      <Label className="field-label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field-hint">
-          {description}
-        </Text>
-      ) : null}
-      <div className="checkbox-list">{children}</div>
-      <FieldError className="field-error">{error}</FieldError>
+      <ChoiceGroupParts label={label} description={description} error={error}>
+        {children}
+      </ChoiceGroupParts>
     </AriaCheckboxGroup>
   );
 }

@@ -1,8 +1,9 @@
 import { type ReactNode, useRef, useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../lib/form-errors.ts';
 import { Button } from './button.tsx';
+import { ModalDialog } from './modal-dialog.tsx';
 
 type Props = {
   /** Visible text of the button that opens the dialog. */
@@ -35,6 +36,39 @@ function refocus({ item, section }: FocusHome) {
   if (!heading) return;
   heading.tabIndex = -1;
   heading.focus();
+}
+
+type ContentProps = {
+  children: ReactNode;
+  error: string | null;
+  pending: boolean;
+  danger?: boolean | undefined;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+/** Inside an "are you sure?" dialog: what will happen, why it failed (if it did), then confirm and cancel. */
+export function ConfirmContent({ children, error, pending, danger, confirmLabel, onConfirm, onCancel }: ContentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="dialog-body">{children}</div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <Button variant={danger ? 'danger' : 'primary'} isPending={pending} onPress={onConfirm}>
+          {confirmLabel}
+        </Button>
+        <Button variant="secondary" onPress={onCancel} isDisabled={pending}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </>
+  );
 }
 
 /** A button that asks "are you sure?" in a modal dialog before doing something hard to undo. */
@@ -77,33 +111,20 @@ export function ConfirmDialog(props: Props) {
       <Button variant={props.triggerVariant ?? 'secondary'} aria-describedby={props.triggerDescribedBy} isDisabled={props.isDisabled}>
         {props.triggerLabel}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog" role="alertdialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="dialog-title">
-                  {props.title}
-                </Heading>
-                <div className="dialog-body">{props.children}</div>
-                {error ? (
-                  <p className="field-error" role="alert">
-                    {error}
-                  </p>
-                ) : null}
-                <div className="button-row">
-                  <Button variant={props.danger ? 'danger' : 'primary'} isPending={pending} onPress={() => confirm(close)}>
-                    {props.confirmLabel}
-                  </Button>
-                  <Button variant="secondary" onPress={close} isDisabled={pending}>
-                    {t('common.cancel')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog title={props.title} role="alertdialog" isDismissable>
+        {(close) => (
+          <ConfirmContent
+            error={error}
+            pending={pending}
+            danger={props.danger}
+            confirmLabel={props.confirmLabel}
+            onConfirm={() => confirm(close)}
+            onCancel={close}
+          >
+            {props.children}
+          </ConfirmContent>
+        )}
+      </ModalDialog>
     </DialogTrigger>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Radio as AriaRadio, RadioGroup as AriaRadioGroup, FieldError, Label, Text } from 'react-aria-components';
+import { Radio as AriaRadio, RadioGroup as AriaRadioGroup } from 'react-aria-components';
+import { ChoiceGroupParts, ChoiceText } from './choice-parts.tsx';
 
 type RadioProps = { value: string; children: ReactNode; description?: ReactNode };
 
@@ -7,10 +8,7 @@ export function Radio({ value, children, description }: RadioProps) {
   return (
     <AriaRadio value={value} className="radio">
       <span className="radio-dot" aria-hidden="true" />
-      <span className="checkbox-text">
-        <span className="checkbox-label">{children}</span>
-        {description ? <span className="checkbox-description">{description}</span> : null}
-      </span>
+      <ChoiceText description={description}>{children}</ChoiceText>
     </AriaRadio>
   );
 }
@@ -28,14 +26,9 @@ type GroupProps = {
 export function RadioGroup({ label, description, error, children, ...props }: GroupProps) {
   return (
     <AriaRadioGroup {...props} className="field radio-group" isInvalid={!!error} validationBehavior="aria">
-      <Label className="field-label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field-hint">
-          {description}
-        </Text>
-      ) : null}
-      <div className="checkbox-list">{children}</div>
-      <FieldError className="field-error">{error}</FieldError>
+      <ChoiceGroupParts label={label} description={description} error={error}>
+        {children}
+      </ChoiceGroupParts>
     </AriaRadioGroup>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { TextField as AriaTextField, FieldError, Input, Label, Text, TextArea } from 'react-aria-components';
 
-type Props = {
+export type TextFieldProps = {
   name: string;
   label: ReactNode;
   type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'date';
@@ -21,7 +21,7 @@ type Props = {
 };
 
 /** Label, input, hint and error wired together (aria-describedby, aria-invalid) by react-aria. */
-export function TextField(props: Props) {
+export function TextField(props: TextFieldProps) {
   const { label, description, error, multiline, inputMode, spellCheck, placeholder, ...field } = props;
   return (
     <AriaTextField {...field} className="field" isInvalid={!!error} validationBehavior="aria">

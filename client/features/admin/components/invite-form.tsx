@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../shared/contracts/common.ts';
 import { createInviteSchema } from '../../../../shared/contracts/invites.ts';
+import { EmailField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useCreateInvite } from '../api/invites.ts';
@@ -16,43 +17,27 @@ export function InviteForm() {
   const create = useCreateInvite();
   const [roles, setRoles] = useState<string[]>(['member']);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [formKey, setFormKey] = useState(0);
 
   return (
-    <form
-      key={formKey}
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ValidatedForm
+      form={form}
+      onValues={(data) => {
         setSentTo(null);
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+        return form.submit(
           createInviteSchema,
           { email: formString(data, 'email'), roles },
           async (input) => {
             const invite = await create.mutateAsync(input);
             setSentTo(invite.email);
             setRoles(['member']);
-            setFormKey((key) => key + 1);
+            form.resetInputs();
           },
           { CONFLICT: t('admin.invites.conflict') },
         );
       }}
+      intro={sentTo ? <FormAlert tone="success">{t('admin.invites.sent', { email: sentTo })}</FormAlert> : null}
     >
-      {sentTo ? <FormAlert tone="success">{t('admin.invites.sent', { email: sentTo })}</FormAlert> : null}
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
-      <TextField
-        name="email"
-        type="email"
-        label={t('fields.email')}
-        autoComplete="off"
-        inputMode="email"
-        spellCheck={false}
-        isRequired
-        error={form.errors.email}
-      />
+      <EmailField name="email" autoComplete="off" error={form.errors.email} />
       <CheckboxGroup label={t('admin.people.roles')} value={roles} onChange={setRoles} error={form.errors.roles}>
         {ROLES.map((role) => (
           <Checkbox key={role} value={role} description={t(`roles.${role}.description`)}>
@@ -63,6 +48,6 @@ export function InviteForm() {
       <Button type="submit" isPending={form.pending}>
         {t('admin.invites.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

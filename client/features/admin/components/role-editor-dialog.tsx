@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/contracts/common.ts';
 import { type AdminPerson, setRolesSchema } from '../../../../shared/contracts/people.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
-import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useSetRoles } from '../api/people.ts';
 
@@ -15,19 +16,15 @@ function RoleForm({ person, close }: { person: AdminPerson; close: () => void })
   const setRoles = useSetRoles();
   const [roles, setSelected] = useState<string[]>(person.roles);
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit(setRolesSchema, { roles }, async (input) => {
+    <ValidatedForm
+      form={form}
+      onValues={() =>
+        form.submit(setRolesSchema, { roles }, async (input) => {
           await setRoles.mutateAsync({ id: person.id, roles: input.roles });
           close();
-        });
-      }}
+        })
+      }
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <CheckboxGroup label={t('admin.people.roles')} value={roles} onChange={setSelected} error={form.errors.roles}>
         {ROLES.map((role: Role) => (
           <Checkbox key={role} value={role} description={t(`roles.${role}.description`)}>
@@ -43,7 +40,7 @@ function RoleForm({ person, close }: { person: AdminPerson; close: () => void })
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </ValidatedForm>
   );
 }
 
@@ -54,20 +51,9 @@ export function RoleEditorDialog({ person, describedBy }: { person: AdminPerson;
       <Button variant="secondary" aria-describedby={describedBy}>
         {t('admin.people.changeRoles')}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="dialog-title">
-                  {t('admin.people.rolesTitle', { alias: person.alias })}
-                </Heading>
-                <RoleForm person={person} close={close} />
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog title={t('admin.people.rolesTitle', { alias: person.alias })} isDismissable>
+        {(close) => <RoleForm person={person} close={close} />}
+      </ModalDialog>
     </DialogTrigger>
   );
 }

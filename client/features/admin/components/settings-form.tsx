@@ -7,7 +7,9 @@ import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { Switch } from '../../../components/ui/switch.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TimezoneField } from '../../../components/ui/timezone-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
+import { useSavedNotice } from '../../../lib/use-saved-notice.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useUpdateSettings } from '../api/settings.ts';
 
@@ -19,25 +21,14 @@ export function SettingsForm({ settings }: { settings: OrganizationSettings }) {
   const [lines, setLines] = useState(() => toDrafts(settings.crisisLines));
   const [openSignup, setOpenSignup] = useState(settings.openSignup);
   const [requireStaffMfa, setRequireStaffMfa] = useState(settings.requireStaffMfa);
-  const [saved, setSaved] = useState(false);
-
-  function changed<T>(setter: (value: T) => void) {
-    return (value: T) => {
-      setter(value);
-      setSaved(false);
-    };
-  }
+  const { isSaved, clearSaved, markSaved, edited } = useSavedNotice();
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onChange={() => setSaved(false)}
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(false);
-        const data = new FormData(event.currentTarget);
+    <ValidatedForm
+      form={form}
+      onChange={clearSaved}
+      onValues={(data) => {
+        clearSaved();
         const input = {
           name: formString(data, 'name'),
           timezone,
@@ -45,13 +36,12 @@ export function SettingsForm({ settings }: { settings: OrganizationSettings }) {
           openSignup,
           requireStaffMfa,
         };
-        void form.submit(updateOrganizationSettingsSchema, input, async (valid) => {
+        return form.submit(updateOrganizationSettingsSchema, input, async (valid) => {
           await update.mutateAsync(valid);
-          setSaved(true);
+          markSaved();
         });
       }}
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <section className="card stack" aria-labelledby="settings-org">
         <h2 id="settings-org">{t('admin.settings.organizationHeading')}</h2>
         <TextField name="name" label={t('fields.organizationName')} defaultValue={settings.name} isRequired error={form.errors.name} />
@@ -59,26 +49,26 @@ export function SettingsForm({ settings }: { settings: OrganizationSettings }) {
           name="timezone"
           label={t('fields.timezone')}
           value={timezone}
-          onChange={changed(setTimezone)}
+          onChange={edited(setTimezone)}
           error={form.errors.timezone}
         />
       </section>
       <div className="card">
-        <CrisisLinesEditor value={lines} onChange={changed(setLines)} namePrefix="crisisLines" errors={form.errors} />
+        <CrisisLinesEditor value={lines} onChange={edited(setLines)} namePrefix="crisisLines" errors={form.errors} />
       </div>
       <section className="card stack" aria-labelledby="settings-access">
         <h2 id="settings-access">{t('admin.settings.accessHeading')}</h2>
-        <Switch isSelected={openSignup} onChange={changed(setOpenSignup)} description={t('admin.settings.openSignupHint')}>
+        <Switch isSelected={openSignup} onChange={edited(setOpenSignup)} description={t('admin.settings.openSignupHint')}>
           {t('admin.settings.openSignup')}
         </Switch>
-        <Switch isSelected={requireStaffMfa} onChange={changed(setRequireStaffMfa)} description={t('admin.settings.requireStaffMfaHint')}>
+        <Switch isSelected={requireStaffMfa} onChange={edited(setRequireStaffMfa)} description={t('admin.settings.requireStaffMfaHint')}>
           {t('admin.settings.requireStaffMfa')}
         </Switch>
       </section>
-      {saved ? <FormAlert tone="success">{t('admin.settings.saved')}</FormAlert> : null}
+      {isSaved ? <FormAlert tone="success">{t('admin.settings.saved')}</FormAlert> : null}
       <Button type="submit" isPending={form.pending}>
         {t('admin.settings.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

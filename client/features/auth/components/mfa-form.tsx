@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { mfaCodeSchema } from '../../../../shared/contracts/auth.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { signOut } from '../../../lib/session.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
@@ -17,24 +17,19 @@ export function MfaForm() {
   const queryClient = useQueryClient();
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+    <ValidatedForm
+      form={form}
+      onValues={(data) =>
+        form.submit(
           mfaCodeSchema,
           { code: formString(data, 'code').trim().toLowerCase() },
           async (input) => {
             await verify.mutateAsync(input);
           },
           { UNAUTHENTICATED: t('mfa.wrongCode'), BAD_REQUEST: t('mfa.wrongCode') },
-        );
-      }}
+        )
+      }
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <TextField
         name="code"
         label={t('mfa.code')}
@@ -50,6 +45,6 @@ export function MfaForm() {
       <Button variant="quiet" onPress={() => signOut(queryClient)}>
         {t('mfa.differentAccount')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { resetCompleteSchema } from '../../../../shared/contracts/auth.ts';
-import { LIMITS } from '../../../../shared/limits.ts';
+import { NewPasswordField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useCompletePasswordReset } from '../api/password-reset.ts';
@@ -44,14 +44,10 @@ export function ResetPasswordForm({ token, signInHref, forgotPasswordHref }: Pro
 
   const expired = t('reset.expired');
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+    <ValidatedForm
+      form={form}
+      onValues={(data) =>
+        form.submit(
           resetCompleteSchema,
           { token, password: formString(data, 'password') },
           async (input) => {
@@ -59,27 +55,15 @@ export function ResetPasswordForm({ token, signInHref, forgotPasswordHref }: Pro
             setDone(true);
           },
           { GONE: expired, NOT_FOUND: expired, BAD_REQUEST: expired },
-        );
-      }}
+        )
+      }
+      errorAction={<Link to={forgotPasswordHref}>{t('reset.requestNew')}</Link>}
     >
-      {form.formError ? (
-        <FormAlert>
-          {form.formError} <Link to={forgotPasswordHref}>{t('reset.requestNew')}</Link>
-        </FormAlert>
-      ) : null}
       {form.errors.token ? <FormAlert>{expired}</FormAlert> : null}
-      <TextField
-        name="password"
-        type="password"
-        label={t('fields.newPassword')}
-        description={t('fields.newPasswordHint', { count: LIMITS.passwordMin })}
-        autoComplete="new-password"
-        isRequired
-        error={form.errors.password}
-      />
+      <NewPasswordField name="password" label={t('fields.newPassword')} error={form.errors.password} />
       <Button type="submit" isPending={form.pending}>
         {t('reset.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

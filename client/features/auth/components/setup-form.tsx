@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setupSchema } from '../../../../shared/contracts/auth.ts';
 import { DEFAULT_CRISIS_LINES } from '../../../../shared/contracts/organization.ts';
-import { LIMITS } from '../../../../shared/limits.ts';
 import { CrisisLinesEditor, fromDrafts, toDrafts } from '../../../components/crisis-lines-editor.tsx';
+import { AliasField, EmailField, NewPasswordField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TimezoneField } from '../../../components/ui/timezone-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useSetupOrganization } from '../api/sign-up.ts';
@@ -29,13 +29,9 @@ export function SetupForm() {
   const [lines, setLines] = useState(() => toDrafts(DEFAULT_CRISIS_LINES));
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
+    <ValidatedForm
+      form={form}
+      onValues={(data) => {
         const input = {
           organization: { name: formString(data, 'organization.name'), timezone, crisisLines: fromDrafts(lines) },
           admin: {
@@ -44,7 +40,7 @@ export function SetupForm() {
             password: formString(data, 'admin.password'),
           },
         };
-        void form.submit(
+        return form.submit(
           setupSchema,
           input,
           async (valid) => {
@@ -54,7 +50,6 @@ export function SetupForm() {
         );
       }}
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <section className="card stack" aria-labelledby="setup-org">
         <h2 id="setup-org">{t('setup.organizationHeading')}</h2>
         <TextField
@@ -77,37 +72,13 @@ export function SetupForm() {
       <section className="card stack" aria-labelledby="setup-admin">
         <h2 id="setup-admin">{t('setup.adminHeading')}</h2>
         <p className="field-hint">{t('setup.adminHint')}</p>
-        <TextField
-          name="admin.email"
-          type="email"
-          label={t('fields.email')}
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          isRequired
-          error={form.errors['admin.email']}
-        />
-        <TextField
-          name="admin.alias"
-          label={t('fields.alias')}
-          description={t('fields.aliasHint')}
-          autoComplete="nickname"
-          isRequired
-          error={form.errors['admin.alias']}
-        />
-        <TextField
-          name="admin.password"
-          type="password"
-          label={t('fields.password')}
-          description={t('fields.newPasswordHint', { count: LIMITS.passwordMin })}
-          autoComplete="new-password"
-          isRequired
-          error={form.errors['admin.password']}
-        />
+        <EmailField name="admin.email" autoComplete="email" error={form.errors['admin.email']} />
+        <AliasField name="admin.alias" error={form.errors['admin.alias']} />
+        <NewPasswordField name="admin.password" label={t('fields.password')} error={form.errors['admin.password']} />
       </section>
       <Button type="submit" isPending={form.pending}>
         {t('setup.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { signUpSchema } from '../../../../shared/contracts/auth.ts';
+import { EmailField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { FormAlert } from '../../../components/ui/form-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useSignUp } from '../api/sign-up.ts';
+import { EmailSent } from './email-sent.tsx';
 
 /** Step one of open sign-up: the address. The emailed link finishes the account (alias and password). */
 export function SignUpForm({ signInHref }: { signInHref: string }) {
@@ -16,26 +17,13 @@ export function SignUpForm({ signInHref }: { signInHref: string }) {
   const signUp = useSignUp();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  if (sentTo) {
-    return (
-      <div className="stack">
-        <FormAlert tone="success">{t('signUp.sent', { email: sentTo })}</FormAlert>
-        <p>
-          <Link to={signInHref}>{t('forgot.backToSignIn')}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (sentTo) return <EmailSent message={t('signUp.sent', { email: sentTo })} signInHref={signInHref} />;
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+    <ValidatedForm
+      form={form}
+      onValues={(data) =>
+        form.submit(
           signUpSchema,
           { email: formString(data, 'email') },
           async (input) => {
@@ -43,27 +31,16 @@ export function SignUpForm({ signInHref }: { signInHref: string }) {
             setSentTo(input.email);
           },
           { FORBIDDEN: t('signUp.closed') },
-        );
-      }}
+        )
+      }
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
-      <TextField
-        name="email"
-        type="email"
-        label={t('fields.email')}
-        description={t('signUp.emailHint')}
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        isRequired
-        error={form.errors.email}
-      />
+      <EmailField name="email" description={t('signUp.emailHint')} autoComplete="email" error={form.errors.email} />
       <Button type="submit" isPending={form.pending}>
         {t('signUp.submit')}
       </Button>
       <p className="form-links">
         <Link to={signInHref}>{t('signUp.haveAccount')}</Link>
       </p>
-    </form>
+    </ValidatedForm>
   );
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { acceptInviteSchema } from '../../../../shared/contracts/invites.ts';
-import { LIMITS } from '../../../../shared/limits.ts';
+import { AliasField, NewPasswordField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formString } from '../../../lib/form-errors.ts';
 import { formatList } from '../../../lib/format.ts';
@@ -27,14 +28,10 @@ export function AcceptInviteForm({ token, onAccepted }: { token: string | null; 
   const invite = preview.data;
   const roles = formatList(invite.roles.map((role) => t(`roles.${role}.label`)));
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+    <ValidatedForm
+      form={form}
+      onValues={(data) =>
+        form.submit(
           acceptInviteSchema,
           { token, alias: formString(data, 'alias'), password: formString(data, 'password') },
           async (input) => {
@@ -42,36 +39,22 @@ export function AcceptInviteForm({ token, onAccepted }: { token: string | null; 
             onAccepted();
           },
           { GONE: t('invite.invalid'), NOT_FOUND: t('invite.invalid') },
-        );
-      }}
+        )
+      }
+      intro={
+        <p className="lead">
+          {invite.kind === 'invite'
+            ? t('invite.invitedLead', { roles })
+            : t('invite.welcome', { organization: invite.organizationName, roles })}
+        </p>
+      }
     >
-      <p className="lead">
-        {invite.kind === 'invite'
-          ? t('invite.invitedLead', { roles })
-          : t('invite.welcome', { organization: invite.organizationName, roles })}
-      </p>
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <TextField name="email" type="email" label={t('fields.email')} value={invite.email} autoComplete="username" isReadOnly />
-      <TextField
-        name="alias"
-        label={t('fields.alias')}
-        description={t('fields.aliasHint')}
-        autoComplete="nickname"
-        isRequired
-        error={form.errors.alias}
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={t('fields.password')}
-        description={t('fields.newPasswordHint', { count: LIMITS.passwordMin })}
-        autoComplete="new-password"
-        isRequired
-        error={form.errors.password}
-      />
+      <AliasField name="alias" error={form.errors.alias} />
+      <NewPasswordField name="password" label={t('fields.password')} error={form.errors.password} />
       <Button type="submit" isPending={form.pending}>
         {t('invite.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { breakGlassRequestSchema } from '../../../../shared/contracts/consent.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { ConfirmContent } from '../../../components/ui/confirm-dialog.tsx';
+import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { describeError } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { type BreakGlass, useOpenBreakGlass } from '../api/break-glass.ts';
@@ -33,8 +34,9 @@ function ConfirmOpen({ request, alias, onClose, onOpened }: ConfirmProps) {
   }
 
   return (
-    <ModalOverlay
-      className="modal-overlay"
+    <ModalDialog
+      title={t('people.breakGlass.confirmTitle', { alias })}
+      role="alertdialog"
       isDismissable={!open.isPending}
       isOpen={request !== null}
       onOpenChange={(isOpen) => {
@@ -43,34 +45,19 @@ function ConfirmOpen({ request, alias, onClose, onOpened }: ConfirmProps) {
         onClose();
       }}
     >
-      <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title" className="dialog-title">
-                {t('people.breakGlass.confirmTitle', { alias })}
-              </Heading>
-              <div className="dialog-body">
-                <p>{t('people.breakGlass.confirmBody', { alias })}</p>
-              </div>
-              {error ? (
-                <p className="field-error" role="alert">
-                  {error}
-                </p>
-              ) : null}
-              <div className="button-row">
-                <Button variant="danger" isPending={open.isPending} onPress={() => void confirm()}>
-                  {t('people.breakGlass.confirm')}
-                </Button>
-                <Button variant="secondary" onPress={close} isDisabled={open.isPending}>
-                  {t('common.cancel')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      {(close) => (
+        <ConfirmContent
+          error={error}
+          pending={open.isPending}
+          danger
+          confirmLabel={t('people.breakGlass.confirm')}
+          onConfirm={() => void confirm()}
+          onCancel={close}
+        >
+          <p>{t('people.breakGlass.confirmBody', { alias })}</p>
+        </ConfirmContent>
+      )}
+    </ModalDialog>
   );
 }
 
@@ -90,16 +77,10 @@ export function BreakGlassSection({ subject, onOpened }: Props) {
         <li>{t('people.breakGlass.logged', { alias: subject.alias })}</li>
         <li>{t('people.breakGlass.emailed')}</li>
       </ul>
-      <form
-        ref={form.formRef}
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit(breakGlassRequestSchema, { subjectId: subject.id, reason }, async (valid) => setRequest(valid));
-        }}
+      <ValidatedForm
+        form={form}
+        onValues={() => form.submit(breakGlassRequestSchema, { subjectId: subject.id, reason }, async (valid) => setRequest(valid))}
       >
-        {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
         <TextField
           name="reason"
           label={t('people.breakGlass.reason')}
@@ -124,7 +105,7 @@ export function BreakGlassSection({ subject, onOpened }: Props) {
         <Button type="submit" variant="danger">
           {t('people.breakGlass.submit')}
         </Button>
-      </form>
+      </ValidatedForm>
       <ConfirmOpen request={request} alias={subject.alias} onClose={() => setRequest(null)} onOpened={onOpened} />
     </section>
   );

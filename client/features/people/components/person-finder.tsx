@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { PersonSearchField } from './person-search-field.tsx';
 import { usePersonSearch } from './use-person-search.ts';
 
 type Props = { selfId: string; personHref: (id: string) => string };
@@ -11,21 +11,7 @@ export function PersonFinder({ selfId, personHref }: Props) {
   const { query, setQuery, results, noResults } = usePersonSearch(selfId);
   return (
     <div className="stack">
-      <TextField
-        name="personSearch"
-        type="search"
-        label={t('people.search.label')}
-        description={t('people.search.hint')}
-        value={query}
-        onChange={setQuery}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      {noResults ? (
-        <p className="empty" role="status">
-          {t('people.search.noResults')}
-        </p>
-      ) : null}
+      <PersonSearchField query={query} onQueryChange={setQuery} noResults={noResults} />
       {results.length > 0 ? (
         <ul className="link-list" aria-label={t('people.search.results')}>
           {results.map((card) => (

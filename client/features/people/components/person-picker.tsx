@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonCard } from '../../../../shared/contracts/people.ts';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { PersonSearchField } from './person-search-field.tsx';
 import { usePersonSearch } from './use-person-search.ts';
 
 type Props = {
@@ -20,22 +20,12 @@ export function PersonPicker({ selfId, value, onChange, error }: Props) {
 
   return (
     <>
-      <TextField
-        name="personSearch"
-        type="search"
-        label={t('people.search.label')}
-        description={t('people.search.hint')}
-        value={query}
-        onChange={setQuery}
-        autoComplete="off"
-        spellCheck={false}
+      <PersonSearchField
+        query={query}
+        onQueryChange={setQuery}
+        noResults={noResults && options.length === 0}
         error={options.length === 0 ? error : undefined}
       />
-      {noResults && options.length === 0 ? (
-        <p className="empty" role="status">
-          {t('people.search.noResults')}
-        </p>
-      ) : null}
       {options.length > 0 ? (
         <RadioGroup
           label={t('people.search.person')}

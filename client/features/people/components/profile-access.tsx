@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonCard } from '../../../../shared/contracts/people.ts';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { PageSection } from '../../../components/ui/page-section.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useSharedProfile } from '../api/person.ts';
@@ -68,10 +69,9 @@ export function ProfileAccess({ person, canBreakGlass }: Props) {
 
   return (
     <>
-      <section className="section" aria-labelledby="person-profile">
-        <h2 id="person-profile">{t('people.profile.title')}</h2>
+      <PageSection id="person-profile" title={t('people.profile.title')}>
         {body}
-      </section>
+      </PageSection>
       {canBreakGlass && profile.data === null ? <BreakGlassSection subject={person} onOpened={() => setJustOpened(true)} /> : null}
     </>
   );

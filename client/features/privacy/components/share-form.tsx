@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString, optionalString } from '../../../lib/form-errors.ts';
 import { scopeKey } from '../../../lib/labels.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
@@ -34,36 +35,29 @@ export function ShareForm({ personField }: Props) {
   const create = useCreateGrant();
   const [person, setPerson] = useState<PersonCard | null>(null);
   const [scopes, setScopes] = useState<string[]>([]);
-  const [formKey, setFormKey] = useState(0);
   const [shared, setShared] = useState<string | null>(null);
 
   return (
-    <form
-      key={formKey}
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ValidatedForm
+      form={form}
+      onValues={(data) => {
         setShared(null);
-        const data = new FormData(event.currentTarget);
         const input = {
           granteeId: person?.id ?? '',
           scopes,
           purpose: formString(data, 'purpose'),
           expiresAt: endOfDay(optionalString(data, 'until')),
         };
-        void form.submit(createGrantSchema, input, async (valid) => {
+        return form.submit(createGrantSchema, input, async (valid) => {
           await create.mutateAsync(valid);
           setShared(person?.alias ?? '');
           setPerson(null);
           setScopes([]);
-          setFormKey((key) => key + 1);
+          form.resetInputs();
         });
       }}
+      intro={shared !== null ? <FormAlert tone="success">{t('privacy.share.done', { alias: shared })}</FormAlert> : null}
     >
-      {shared !== null ? <FormAlert tone="success">{t('privacy.share.done', { alias: shared })}</FormAlert> : null}
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       {personField({
         value: person,
         onChange: setPerson,
@@ -101,6 +95,6 @@ export function ShareForm({ personField }: Props) {
       <Button type="submit" isPending={form.pending}>
         {t('privacy.share.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OwnProfile, RECOVERY_PATHWAYS, updateProfileSchema } from '../../../../shared/contracts/people.ts';
+import { AliasField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TimezoneField } from '../../../components/ui/timezone-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
+import { useSavedNotice } from '../../../lib/use-saved-notice.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useUpdateProfile } from '../api/profile.ts';
 
@@ -25,20 +28,16 @@ export function ProfileForm({ profile }: { profile: OwnProfile }) {
   const [timezone, setTimezone] = useState(profile.timezone);
   const [pathways, setPathways] = useState<string[]>(profile.pathways);
   const [visibility, setVisibility] = useState<string>(profile.pathwaysVisibility);
-  const [saved, setSaved] = useState(false);
+  const { isSaved, clearSaved, markSaved, edited } = useSavedNotice();
 
   const languageError = Object.entries(form.errors).find(([path]) => path.startsWith('languages'))?.[1];
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onChange={() => setSaved(false)}
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(false);
-        const data = new FormData(event.currentTarget);
+    <ValidatedForm
+      form={form}
+      onChange={clearSaved}
+      onValues={(data) => {
+        clearSaved();
         const legalName = formString(data, 'legalName').trim();
         const pronouns = formString(data, 'pronouns').trim();
         const input = {
@@ -50,24 +49,15 @@ export function ProfileForm({ profile }: { profile: OwnProfile }) {
           pathways,
           pathwaysVisibility: visibility,
         };
-        void form.submit(updateProfileSchema, input, async (valid) => {
+        return form.submit(updateProfileSchema, input, async (valid) => {
           await update.mutateAsync(valid);
-          setSaved(true);
+          markSaved();
         });
       }}
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <section className="card stack" aria-labelledby="profile-community">
         <h2 id="profile-community">{t('profile.communityHeading')}</h2>
-        <TextField
-          name="alias"
-          label={t('fields.alias')}
-          description={t('fields.aliasHint')}
-          defaultValue={profile.alias}
-          autoComplete="nickname"
-          isRequired
-          error={form.errors.alias}
-        />
+        <AliasField name="alias" defaultValue={profile.alias} error={form.errors.alias} />
         <TextField
           name="pronouns"
           label={t('profile.pronouns')}
@@ -100,20 +90,14 @@ export function ProfileForm({ profile }: { profile: OwnProfile }) {
           name="timezone"
           label={t('fields.timezone')}
           value={timezone}
-          onChange={(zone) => {
-            setTimezone(zone);
-            setSaved(false);
-          }}
+          onChange={edited(setTimezone)}
           error={form.errors.timezone}
         />
         <CheckboxGroup
           label={t('profile.pathways')}
           description={t('profile.pathwaysHint')}
           value={pathways}
-          onChange={(value) => {
-            setPathways(value);
-            setSaved(false);
-          }}
+          onChange={edited(setPathways)}
           error={form.errors.pathways}
         >
           {RECOVERY_PATHWAYS.map((pathway) => (
@@ -125,10 +109,7 @@ export function ProfileForm({ profile }: { profile: OwnProfile }) {
         <RadioGroup
           label={t('profile.pathwaysVisibility')}
           value={visibility}
-          onChange={(value) => {
-            setVisibility(value);
-            setSaved(false);
-          }}
+          onChange={edited(setVisibility)}
           error={form.errors.pathwaysVisibility}
         >
           <Radio value="private" description={t('profile.visibilityPrivateHint')}>
@@ -139,10 +120,10 @@ export function ProfileForm({ profile }: { profile: OwnProfile }) {
           </Radio>
         </RadioGroup>
       </section>
-      {saved ? <FormAlert tone="success">{t('profile.saved')}</FormAlert> : null}
+      {isSaved ? <FormAlert tone="success">{t('profile.saved')}</FormAlert> : null}
       <Button type="submit" isPending={form.pending}>
         {t('profile.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

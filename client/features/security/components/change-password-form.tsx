@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordSchema } from '../../../../shared/contracts/auth.ts';
-import { LIMITS } from '../../../../shared/limits.ts';
+import { CurrentPasswordField, NewPasswordField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useChangePassword } from '../api/security.ts';
@@ -14,54 +14,32 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const form = useValidatedForm();
   const change = useChangePassword();
   const [done, setDone] = useState(false);
-  const [formKey, setFormKey] = useState(0);
 
   return (
-    <form
-      key={formKey}
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ValidatedForm
+      form={form}
+      onValues={(data) => {
         setDone(false);
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+        return form.submit(
           changePasswordSchema,
           { currentPassword: formString(data, 'currentPassword'), newPassword: formString(data, 'newPassword') },
           async (input) => {
             await change.mutateAsync(input);
             setDone(true);
-            setFormKey((key) => key + 1);
+            form.resetInputs();
           },
           { UNAUTHENTICATED: t('security.password.wrongCurrent'), FORBIDDEN: t('security.password.wrongCurrent') },
         );
       }}
+      intro={done ? <FormAlert tone="success">{t('security.password.done')}</FormAlert> : null}
     >
-      {done ? <FormAlert tone="success">{t('security.password.done')}</FormAlert> : null}
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       {/* Lets password managers know which account this is for. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField
-        name="currentPassword"
-        type="password"
-        label={t('fields.currentPassword')}
-        autoComplete="current-password"
-        isRequired
-        error={form.errors.currentPassword}
-      />
-      <TextField
-        name="newPassword"
-        type="password"
-        label={t('fields.newPassword')}
-        description={t('fields.newPasswordHint', { count: LIMITS.passwordMin })}
-        autoComplete="new-password"
-        isRequired
-        error={form.errors.newPassword}
-      />
+      <CurrentPasswordField name="currentPassword" label={t('fields.currentPassword')} error={form.errors.currentPassword} />
+      <NewPasswordField name="newPassword" label={t('fields.newPassword')} error={form.errors.newPassword} />
       <Button type="submit" isPending={form.pending}>
         {t('security.password.submit')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }

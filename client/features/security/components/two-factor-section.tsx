@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { totpDisableSchema, totpEnableSchema, type totpSetupSchema } from '../../../../shared/contracts/auth.ts';
+import { CurrentPasswordField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { describeError, formString } from '../../../lib/form-errors.ts';
 import { refreshSession } from '../../../lib/session.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
@@ -21,14 +23,10 @@ function EnableForm({ setup, onEnabled, onCancel }: { setup: SetupData; onEnable
   const enable = useEnableTotp();
   const qrSrc = `data:image/svg+xml;utf8,${encodeURIComponent(setup.qrSvg)}`;
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+    <ValidatedForm
+      form={form}
+      onValues={(data) =>
+        form.submit(
           totpEnableSchema,
           { code: formString(data, 'code') },
           async (input) => {
@@ -36,21 +34,22 @@ function EnableForm({ setup, onEnabled, onCancel }: { setup: SetupData; onEnable
             onEnabled(result.recoveryCodes);
           },
           { BAD_REQUEST: t('mfa.wrongCode'), UNAUTHENTICATED: t('mfa.wrongCode') },
-        );
-      }}
+        )
+      }
+      intro={
+        <ol className="steps">
+          <li>{t('security.twoFactor.step1')}</li>
+          <li>
+            {t('security.twoFactor.step2')}
+            <img className="qr" src={qrSrc} alt={t('security.twoFactor.qrAlt')} width="200" height="200" />
+            <p>
+              {t('security.twoFactor.manual')} <code className="secret">{setup.secret}</code>
+            </p>
+          </li>
+          <li>{t('security.twoFactor.step3')}</li>
+        </ol>
+      }
     >
-      <ol className="steps">
-        <li>{t('security.twoFactor.step1')}</li>
-        <li>
-          {t('security.twoFactor.step2')}
-          <img className="qr" src={qrSrc} alt={t('security.twoFactor.qrAlt')} width="200" height="200" />
-          <p>
-            {t('security.twoFactor.manual')} <code className="secret">{setup.secret}</code>
-          </p>
-        </li>
-        <li>{t('security.twoFactor.step3')}</li>
-      </ol>
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <TextField
         name="code"
         label={t('security.twoFactor.code')}
@@ -67,7 +66,7 @@ function EnableForm({ setup, onEnabled, onCancel }: { setup: SetupData; onEnable
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </ValidatedForm>
   );
 }
 
@@ -76,37 +75,29 @@ function DisableForm() {
   const form = useValidatedForm();
   const disable = useDisableTotp();
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        void form.submit(
+    <ValidatedForm
+      form={form}
+      onValues={(data) =>
+        form.submit(
           totpDisableSchema,
           { password: formString(data, 'password') },
           async (input) => {
             await disable.mutateAsync(input);
           },
           { CONFLICT: t('security.twoFactor.requiredByOrg'), UNAUTHENTICATED: t('security.password.wrongCurrent') },
-        );
-      }}
+        )
+      }
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
-      <TextField
+      <CurrentPasswordField
         name="password"
-        type="password"
         label={t('fields.password')}
         description={t('security.twoFactor.disableHint')}
-        autoComplete="current-password"
-        isRequired
         error={form.errors.password}
       />
       <Button type="submit" variant="danger" isPending={form.pending}>
         {t('security.twoFactor.turnOff')}
       </Button>
-    </form>
+    </ValidatedForm>
   );
 }
 

@@ -1,0 +1,25 @@
+/** English: the profile page. */
+export const profile = {
+  profile: {
+    title: 'Profile',
+    lead: 'Only your community alias, pronouns and languages are shown in community spaces.',
+    communityHeading: 'Shown in the community',
+    pronouns: 'Pronouns (optional)',
+    pronounsHint: 'For example: she/her, he/him, they/them.',
+    languages: 'Languages you speak',
+    languagesHint: 'Language codes separated by commas, for example: en, es.',
+    privateHeading: 'Private to you',
+    privateHint: 'Only you see these, unless you share your profile on the Privacy page.',
+    legalName: 'Legal name (optional)',
+    legalNameHint: 'Never shown in community spaces.',
+    pathways: 'Recovery pathways',
+    pathwaysHint: 'Choose any that are part of your recovery.',
+    pathwaysVisibility: 'Who can see your recovery pathways',
+    visibilityPrivate: 'Only me',
+    visibilityPrivateHint: 'Private, even to people you share your profile with.',
+    visibilityShared: 'People I share my profile with',
+    visibilitySharedHint: 'Shown to people you grant access to your profile details.',
+    submit: 'Save profile',
+    saved: 'Your profile is saved.',
+  },
+};

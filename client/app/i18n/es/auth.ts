@@ -1,0 +1,68 @@
+import type { auth as en } from '../en/auth.ts';
+
+/** Spanish for en/auth.ts, typed by it so both have the same keys. */
+export const auth: typeof en = {
+  setup: {
+    title: 'Configurar Kinship',
+    lead: 'Te damos la bienvenida. Pon nombre a tu organización, revisa las líneas de crisis que verá tu gente y crea la primera cuenta de administración.',
+    organizationHeading: 'Tu organización',
+    timezoneHint: 'Se usa para horarios y recordatorios. Elegimos la de este dispositivo.',
+    adminHeading: 'Tu cuenta de administración',
+    adminHint: 'Con esta cuenta invitarás a tu equipo y a los miembros.',
+    submit: 'Crear organización',
+    alreadyDone: 'Kinship ya está configurado aquí. Inicia sesión.',
+  },
+  signIn: {
+    title: 'Iniciar sesión',
+    lead: 'Qué bueno verte de nuevo.',
+    leadOrg: 'Qué bueno verte de nuevo en {{organization}}.',
+    submit: 'Iniciar sesión',
+    forgot: '¿Olvidaste tu contraseña?',
+    noAccount: '¿Eres nuevo? Crea una cuenta',
+    wrongCredentials: 'El correo y la contraseña no coinciden. Inténtalo de nuevo.',
+  },
+  mfa: {
+    title: 'Verificación en dos pasos',
+    lead: 'Escribe el código de tu aplicación de autenticación para terminar de iniciar sesión.',
+    code: 'Código',
+    codeHint: 'Seis dígitos de tu aplicación o uno de tus códigos de recuperación (como abcd-1234).',
+    submit: 'Verificar',
+    differentAccount: 'Usar otra cuenta',
+    wrongCode: 'Ese código no funcionó. Revisa tu aplicación e inténtalo de nuevo.',
+  },
+  signUp: {
+    title: 'Crear una cuenta',
+    lead: 'Únete a {{organization}}. Escribe tu correo y te enviaremos un enlace para terminar de crear tu cuenta.',
+    emailHint: 'Solo lo ven tú y quienes administran la organización. Los demás ven tu alias en la comunidad.',
+    submit: 'Enviar enlace de registro',
+    sent: 'Revisa tu correo. Si {{email}} puede unirse, te enviamos un enlace para terminar de crear tu cuenta. Funciona durante 24 horas.',
+    haveAccount: '¿Ya tienes cuenta? Inicia sesión',
+    closed: 'Solo se puede entrar con invitación. Pide una a tu organización.',
+  },
+  forgot: {
+    title: 'Restablecer la contraseña',
+    lead: 'Escribe tu correo y te enviaremos un enlace para elegir una contraseña nueva.',
+    submit: 'Enviar enlace',
+    sent: 'Si existe una cuenta con ese correo, te enviamos un enlace. Revisa tu bandeja de entrada.',
+    backToSignIn: 'Volver a iniciar sesión',
+  },
+  reset: {
+    title: 'Elige una contraseña nueva',
+    lead: 'Después podrás iniciar sesión con tu contraseña nueva.',
+    submit: 'Guardar contraseña nueva',
+    done: 'Tu contraseña cambió. Ya puedes iniciar sesión.',
+    expired: 'Este enlace para restablecer caducó o ya se usó.',
+    missingToken: 'Este enlace está incompleto. Vuelve a abrir el enlace del correo o pide uno nuevo.',
+    requestNew: 'Pedir un enlace nuevo',
+  },
+  invite: {
+    title: 'Termina de crear tu cuenta',
+    invitedTitle: 'Te invitan a unirte a {{organization}}',
+    invitedLead: 'Te unirás como {{roles}}. Elige un alias en la comunidad y una contraseña.',
+    welcome: 'Únete a {{organization}} como {{roles}}. Elige un alias en la comunidad y una contraseña.',
+    submit: 'Crear cuenta',
+    invalid: 'Este enlace caducó o ya se usó. Pide una invitación nueva o vuelve a registrarte.',
+    missingToken: 'Este enlace está incompleto. Vuelve a abrir el enlace del correo.',
+    signedIn: 'Tienes la sesión iniciada como {{alias}}. Cierra sesión primero para crear una cuenta nueva con este enlace.',
+  },
+};
