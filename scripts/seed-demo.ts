@@ -271,6 +271,7 @@ const actorFor = (id: string, person: DemoPerson): Actor => ({
   userId: id,
   email: person.email,
   alias: person.alias,
+  timezone: TIMEZONE,
   roles: person.roles,
   mfaEnabled: false,
   // Services never look at the session of an actor; the seed has none.

@@ -10,8 +10,11 @@ import { LIMITS } from '../shared/limits.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type AppContext, organizationCache } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { assessmentsRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { checkinRoutes } from './features/checkins/checkins.routes.ts';
+import { clockRoutes } from './features/clocks/clocks.routes.ts';
 import { consentRoutes } from './features/consent/consent.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inviteRoutes } from './features/invites/invites.routes.ts';
@@ -20,7 +23,9 @@ import { createMailer } from './features/mail/mail.service.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { organizationRoutes } from './features/organization/organization.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
+import { plansRoutes, safetyPlanRoutes } from './features/plans/plans.routes.ts';
 import { profileRoutes } from './features/profile/profile.routes.ts';
+import { reasonRoutes } from './features/reasons/reasons.routes.ts';
 import type { FastifyZod } from './http.ts';
 import { deriveKeys } from './lib/crypto.ts';
 import { instanceSecret } from './lib/instance-secret.ts';
@@ -147,8 +152,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     peopleRoutes,
     profileRoutes,
     consentRoutes,
+    checkinRoutes,
+    plansRoutes,
+    safetyPlanRoutes,
+    assessmentsRoutes,
     mailRoutes,
     auditRoutes,
+    clockRoutes,
+    reasonRoutes,
   ]) {
     registerRoutes(app);
   }

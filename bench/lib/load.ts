@@ -6,6 +6,12 @@ export interface LoadTarget {
   label: string;
   url: string;
   headers?: Record<string, string>;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: string;
+  /** Called once per connection: lets each connection act as a different person (its own cookie). */
+  setupClient?: (client: autocannon.Client) => void;
+  /** Replace `[<id>]` in each request (headers included) with a fresh unique id. */
+  idReplacement?: boolean;
 }
 
 export interface LoadFigures {
@@ -43,7 +49,19 @@ interface Sample {
 function runOnce(target: LoadTarget, connections: number, seconds: number, sample?: Sample): Promise<void> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: target.url, headers: target.headers, connections, duration: seconds, pipelining: 1, timeout: 10 },
+      {
+        url: target.url,
+        headers: target.headers,
+        // Only when set: an explicit undefined would replace autocannon's defaults (GET).
+        ...(target.method ? { method: target.method } : {}),
+        ...(target.body !== undefined ? { body: target.body } : {}),
+        ...(target.setupClient ? { setupClient: target.setupClient } : {}),
+        ...(target.idReplacement ? { idReplacement: true } : {}),
+        connections,
+        duration: seconds,
+        pipelining: 1,
+        timeout: 10,
+      },
       (error, result) => {
         if (error) return reject(error);
         const problems: string[] = [];

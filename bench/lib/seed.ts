@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { hashToken, newToken } from '../../server/lib/crypto.ts';
 import { hashPassword } from '../../server/lib/passwords.ts';
 import type { Role } from '../../shared/contracts/common.ts';
 import { RECOVERY_PATHWAYS } from '../../shared/contracts/people.ts';
@@ -77,4 +78,20 @@ export async function signedIn(baseUrl: string, email: string): Promise<HttpClie
   const client = httpClient(baseUrl);
   await client.signIn(email, BENCH_PASSWORD);
   return client;
+}
+
+/**
+ * Signed-in sessions for many people at once, straight into the table (hundreds of sign-ins over HTTP
+ * would spend the run on argon2 and trip the per-IP sign-in limit). Returns each person's Cookie and
+ * CSRF headers, as the web client would send them.
+ */
+export async function insertSessions(pool: pg.Pool, people: SeededPerson[]): Promise<Map<string, Record<string, string>>> {
+  const tokens = people.map(() => newToken());
+  const csrf = people.map(() => newToken());
+  await pool.query(
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, state, expires_at)
+     SELECT h, u::uuid, c, 'active', now() + interval '12 hours' FROM unnest($1::text[], $2::text[], $3::text[]) AS t(h, u, c)`,
+    [tokens.map(hashToken), people.map((p) => p.id), csrf],
+  );
+  return new Map(people.map((p, i) => [p.id, { cookie: `__Host-kinship=${tokens[i]}`, 'x-csrf-token': csrf[i] ?? '' }]));
 }

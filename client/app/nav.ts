@@ -16,6 +16,9 @@ export type NavItem = {
 /** The main navigation. A new feature adds one line here (and its label in the translation files). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.home, label: 'home', end: true },
+  { to: paths.safetyPlan, label: 'safetyPlan' },
+  { to: paths.recoveryPlan, label: 'recoveryPlan' },
+  { to: paths.barc10, label: 'barc10' },
   { to: paths.profile, label: 'profile' },
   { to: paths.privacy, label: 'privacy' },
   { to: paths.security, label: 'security' },

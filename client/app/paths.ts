@@ -10,6 +10,11 @@ export const paths = {
   profile: '/profile',
   privacy: '/privacy',
   security: '/security',
+  /** The person's own safety plan: one tap from every page (header), also offline and printable. */
+  safetyPlan: '/safety-plan',
+  /** The recovery plan: goals by life domain, triggers and coping strategies, support people; versioned. */
+  recoveryPlan: '/plan',
+  barc10: '/barc-10',
   /** A person's page: their community card, what they share with me, and break-glass for staff. */
   person: {
     pattern: '/people/:id',

@@ -42,6 +42,8 @@ type RequestOptions<S extends z.ZodType | undefined> = {
   body?: unknown;
   schema?: S;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an Idempotency-Key kept for retries of the same submission. */
+  headers?: Record<string, string>;
 };
 
 type Result<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -74,8 +76,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, response.statusText || code);
 }
 
-async function send(path: string, method: Method, body: unknown, signal?: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(
+  path: string,
+  method: Method,
+  body: unknown,
+  signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   const isWrite = method !== 'GET';
   if (isWrite) {
     headers['content-type'] = 'application/json';
@@ -99,12 +107,12 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   const method = options.method ?? 'GET';
   let response: Response;
   try {
-    response = await send(path, method, options.body, options.signal);
+    response = await send(path, method, options.body, options.signal, options.headers);
     if (response.status === 403 && method !== 'GET' && refreshCsrf) {
       const error = await toApiError(response.clone());
       if (error.code === 'CSRF_FAILED') {
         csrfToken = await refreshCsrf();
-        response = await send(path, method, options.body, options.signal);
+        response = await send(path, method, options.body, options.signal, options.headers);
       }
     }
   } catch (cause) {

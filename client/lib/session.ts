@@ -2,6 +2,7 @@ import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query'
 import { type Me, type Session, sessionSchema } from '../../shared/contracts/auth.ts';
 import type { Role } from '../../shared/contracts/common.ts';
 import { apiRequest, setCsrfRefresher, setCsrfToken } from './api-client.ts';
+import { clearOffline } from './offline-store.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
@@ -56,6 +57,8 @@ export async function signOut(queryClient: QueryClient): Promise<void> {
   try {
     await apiRequest('/api/auth/sign-out', { method: 'POST', body: {} });
   } finally {
+    // What this device kept for offline use (the safety plan) leaves with the person, even if the server was unreachable.
+    await clearOffline();
     await resetForNewPerson(queryClient);
   }
 }

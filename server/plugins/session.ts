@@ -13,6 +13,8 @@ export interface Actor {
   userId: string;
   email: string;
   alias: string;
+  /** IANA zone from the profile: the member's "today" (check-ins, clocks) without another query. */
+  timezone: string;
   roles: Role[];
   mfaEnabled: boolean;
   session: { tokenHash: string; csrfToken: string; state: 'active' | 'pending_mfa' };
@@ -57,6 +59,7 @@ const selectActor = (db: Db) =>
       roles: users.roles,
       totpEnabledAt: users.totpEnabledAt,
       alias: profiles.alias,
+      timezone: profiles.timezone,
       csrfToken: sessions.csrfToken,
       state: sessions.state,
       lastSeenAt: sessions.lastSeenAt,
@@ -89,6 +92,7 @@ export async function loadActor(db: Db, ctx: AppContext, token: string): Promise
     userId: row.userId,
     email: row.email,
     alias: row.alias,
+    timezone: row.timezone,
     roles: row.roles,
     mfaEnabled: row.totpEnabledAt !== null,
     session: { tokenHash, csrfToken: row.csrfToken, state: row.state },

@@ -269,8 +269,11 @@ function shaped(schema: JsonSchema, name = ''): fc.Arbitrary<unknown> {
       for (const [key, child] of Object.entries(schema.properties ?? {})) model[key] = shaped(child, key);
       return fc.record(model, { requiredKeys: (schema.required ?? []).filter((key) => key in model) });
     }
-    case 'array':
-      return fc.array(shaped(schema.items ?? {}, name), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+    case 'array': {
+      // Short arrays keep runs fast, but never shorter than the schema's minimum (BARC-10 needs exactly ten).
+      const minLength = schema.minItems ?? 0;
+      return fc.array(shaped(schema.items ?? {}, name), { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 4, 4)) });
+    }
     case 'string':
       return fc.oneof(
         { weight: 3, arbitrary: stringFor(schema) },

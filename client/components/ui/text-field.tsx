@@ -4,7 +4,7 @@ import { TextField as AriaTextField, FieldError, Input, Label, Text, TextArea } 
 export type TextFieldProps = {
   name: string;
   label: ReactNode;
-  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'date';
+  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'date' | 'datetime-local';
   description?: ReactNode;
   error?: string | undefined;
   isRequired?: boolean;

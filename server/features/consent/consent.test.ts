@@ -42,6 +42,7 @@ function actorFor(person: Person, roles: Role[]): Actor {
     userId: person.id,
     email: person.email,
     alias: person.alias,
+    timezone: 'America/Chicago',
     roles,
     mfaEnabled: false,
     session: { tokenHash: 'unused', csrfToken: 'unused', state: 'active' },

@@ -1,0 +1,82 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import {
+  CHECKIN_LIMITS,
+  type Checkin,
+  type checkinBodySchema,
+  checkinListSchema,
+  checkinSchema,
+  type TREND_WINDOWS,
+  trendsSchema,
+} from '../../../../shared/contracts/checkins.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { addDays } from '../../../lib/local-day.ts';
+
+export type TrendWindow = (typeof TREND_WINDOWS)[number];
+
+export type RecentCheckins = {
+  /** Today in the member's time zone (the server decides, from their profile). */
+  today: string;
+  /** The oldest day that may still be filled in. */
+  earliest: string;
+  byDate: Map<string, Checkin>;
+};
+
+/** The check-ins a member can still edit: today and the missed-day window before it. */
+export const recentCheckinsQueryOptions = queryOptions({
+  queryKey: ['me', 'checkins', 'recent'],
+  queryFn: async ({ signal }): Promise<RecentCheckins> => {
+    // The first answer says which day is today in the member's zone; the second covers the whole backfill window.
+    const first = await apiRequest('/api/me/checkins', { schema: checkinListSchema, signal });
+    const today = first.to;
+    const earliest = addDays(today, -CHECKIN_LIMITS.backfillDays);
+    const items =
+      earliest < first.from
+        ? (await apiRequest(`/api/me/checkins?from=${earliest}&to=${today}`, { schema: checkinListSchema, signal })).items
+        : first.items;
+    return { today, earliest, byDate: new Map(items.map((item) => [item.localDate, item])) };
+  },
+});
+
+export function useRecentCheckins() {
+  return useQuery(recentCheckinsQueryOptions);
+}
+
+export type CheckinInput = z.input<typeof checkinBodySchema>;
+
+/** PUT is "create or replace the check-in of this day"; the key makes a retried request count once. */
+export function putCheckin(localDate: string, body: CheckinInput, idempotencyKey: string) {
+  return apiRequest(`/api/me/checkins/${encodeURIComponent(localDate)}`, {
+    method: 'PUT',
+    body,
+    schema: checkinSchema,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+}
+
+export function useSaveCheckin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ localDate, body, key }: { localDate: string; body: CheckinInput; key: string }) => putCheckin(localDate, body, key),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(recentCheckinsQueryOptions.queryKey, (current) => {
+        if (!current) return current;
+        const byDate = new Map(current.byDate);
+        byDate.set(saved.localDate, saved);
+        return { ...current, byDate };
+      });
+      await queryClient.invalidateQueries({ queryKey: ['me', 'trends'] });
+    },
+  });
+}
+
+export function trendsQueryOptions(days: TrendWindow) {
+  return queryOptions({
+    queryKey: ['me', 'trends', days],
+    queryFn: ({ signal }) => apiRequest(`/api/me/trends?days=${days}`, { schema: trendsSchema, signal }),
+  });
+}
+
+export function useTrends(days: TrendWindow) {
+  return useQuery(trendsQueryOptions(days));
+}

@@ -1,0 +1,40 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Clock, type CreateClock, clockListSchema, clockSchema } from '../../../../shared/contracts/clocks.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export const clocksQueryOptions = queryOptions({
+  queryKey: ['me', 'clocks'],
+  queryFn: ({ signal }) => apiRequest('/api/me/clocks', { schema: clockListSchema, signal }),
+});
+
+export function useClocks() {
+  return useQuery(clocksQueryOptions);
+}
+
+function useReplaceClock() {
+  const queryClient = useQueryClient();
+  return (clock: Clock) =>
+    queryClient.setQueryData(clocksQueryOptions.queryKey, (current) => {
+      if (!current) return { clocks: [clock] };
+      const exists = current.clocks.some((item) => item.id === clock.id);
+      return { clocks: exists ? current.clocks.map((item) => (item.id === clock.id ? clock : item)) : [...current.clocks, clock] };
+    });
+}
+
+export function useCreateClock() {
+  const replace = useReplaceClock();
+  return useMutation({
+    mutationFn: (input: CreateClock) => apiRequest('/api/me/clocks', { method: 'POST', body: input, schema: clockSchema }),
+    onSuccess: replace,
+  });
+}
+
+/** Starts a new run now; the server keeps every earlier run and the totals. */
+export function useStartNewRun() {
+  const replace = useReplaceClock();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest(`/api/me/clocks/${encodeURIComponent(id)}/reset`, { method: 'POST', body: {}, schema: clockSchema }),
+    onSuccess: replace,
+  });
+}

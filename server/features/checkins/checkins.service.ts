@@ -1,0 +1,165 @@
+import { and, eq } from 'drizzle-orm';
+import type { Checkin, CheckinBody, Trends } from '../../../shared/contracts/checkins.ts';
+import { CHECKIN_LIMITS } from '../../../shared/contracts/checkins.ts';
+import type { Db } from '../../db/client.ts';
+import { checkins } from '../../db/schema/recovery.ts';
+import { type AppError, badRequest, notFound } from '../../lib/app-error.ts';
+import { runIdempotent, type StoredResponse } from '../../lib/idempotency.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { authorizeRecordRead } from '../consent/consent.policy.ts';
+import { classifyDay, currentStreak, dailySeries, daysBetween, todayIn, windowEndingOn } from './checkins.dates.ts';
+import {
+  activeSubjectZone,
+  checkinsBetween,
+  findCheckin,
+  presentCheckin,
+  seriesBetween,
+  streakFacts,
+  upsertCheckin,
+} from './checkins.queries.ts';
+
+interface Own {
+  db: Db;
+  actor: Actor;
+}
+
+function dayNotAllowed(localDate: string, today: string): AppError | null {
+  const kind = classifyDay(localDate, today);
+  if (kind === 'future') {
+    return badRequest(`params.localDate: ${localDate} has not started yet in your time zone`, [
+      { path: 'params.localDate', message: `Must not be after today (${today})` },
+    ]);
+  }
+  if (kind === 'too_old') {
+    return badRequest(`params.localDate: a missed day can be filled in up to ${CHECKIN_LIMITS.backfillDays} days later`, [
+      { path: 'params.localDate', message: `Must be ${CHECKIN_LIMITS.backfillDays} days ago or later` },
+    ]);
+  }
+  return null;
+}
+
+/**
+ * Creates (201) or replaces (200) the check-in of one local day. Today is a normal check-in, an earlier
+ * day within the backfill limit is marked backfilled, a day not yet begun in the member's zone is refused.
+ */
+export async function putCheckin({
+  db,
+  actor,
+  localDate,
+  body,
+  request,
+}: Own & {
+  localDate: string;
+  body: CheckinBody;
+  request: { key: string | undefined; method: string; path: string; rawBody: unknown };
+}): Promise<StoredResponse<Checkin>> {
+  if (body.localDate !== undefined && body.localDate !== localDate) {
+    throw badRequest('body.localDate: must match the day in the URL', [{ path: 'body.localDate', message: `Must be ${localDate}` }]);
+  }
+  const today = todayIn(actor.timezone);
+  return runIdempotent<Checkin>(
+    db,
+    { userId: actor.userId, key: request.key, method: request.method, path: request.path, body: request.rawBody },
+    async (tx, inTransaction) => {
+      // Checked inside: a replay of yesterday's accepted check-in still gets its stored answer.
+      const refused = dayNotAllowed(localDate, today);
+      if (refused) throw refused;
+      const row = await upsertCheckin(
+        tx,
+        {
+          userId: actor.userId,
+          localDate,
+          mood: body.mood,
+          craving: body.craving,
+          sleepHours: body.sleepHours ?? null,
+          used: body.used,
+          substances: body.used === 'yes' ? [...new Set(body.substances ?? [])] : [],
+          gratitude: body.gratitude ?? null,
+          note: body.note ?? null,
+          backfilled: localDate < today,
+        },
+        inTransaction,
+      );
+      return { status: row.created ? 201 : 200, body: presentCheckin(row) };
+    },
+  );
+}
+
+export async function getOwnCheckin({ db, actor, localDate }: Own & { localDate: string }): Promise<Checkin> {
+  const row = await findCheckin(db, actor.userId, localDate);
+  if (!row) throw notFound();
+  return presentCheckin(row);
+}
+
+export async function deleteOwnCheckin({ db, actor, localDate }: Own & { localDate: string }) {
+  const deleted = await db
+    .delete(checkins)
+    .where(and(eq(checkins.userId, actor.userId), eq(checkins.localDate, localDate)))
+    .returning({ localDate: checkins.localDate });
+  if (deleted.length === 0) throw notFound();
+  return { ok: true as const };
+}
+
+/** Own check-ins between two days (default: the 30 days ending today), newest first. */
+export async function listOwnCheckins({ db, actor, from, to }: Own & { from?: string; to?: string }) {
+  const end = to ?? todayIn(actor.timezone);
+  const start = from ?? windowEndingOn(end, CHECKIN_LIMITS.detailDefaultDays).from;
+  const span = daysBetween(start, end) + 1;
+  if (span < 1) throw badRequest('query.from: must not be after query.to', [{ path: 'query.from', message: 'Must not be after to' }]);
+  if (span > CHECKIN_LIMITS.rangeMaxDays) {
+    throw badRequest(`query.from: ask for at most ${CHECKIN_LIMITS.rangeMaxDays} days at once`, [
+      { path: 'query.from', message: `The range may cover at most ${CHECKIN_LIMITS.rangeMaxDays} days` },
+    ]);
+  }
+  const rows = await checkinsBetween(db, actor.userId, start, end);
+  return { from: start, to: end, items: rows.map(presentCheckin) };
+}
+
+/** Charts of the window ending today, adherence and streaks: two indexed queries, run side by side. */
+export async function getTrends({ db, actor, days }: Own & { days: number }): Promise<Trends> {
+  const today = todayIn(actor.timezone);
+  const window = windowEndingOn(today, days);
+  const [rows, streaks] = await Promise.all([seriesBetween(db, actor.userId, window.from, window.to), streakFacts(db, actor.userId)]);
+  const series = dailySeries(
+    window,
+    rows.map((row) => ({ ...row, sleepHours: row.sleepHours === null ? null : Number(row.sleepHours) })),
+  );
+  const daysCheckedIn = rows.length;
+  return {
+    days,
+    ...window,
+    series,
+    daysCheckedIn,
+    adherence: Math.round((daysCheckedIn / days) * 10_000) / 10_000,
+    currentStreak: currentStreak(streaks.lastRun, today),
+    longestStreak: streaks.longest,
+  };
+}
+
+/** The subject's zone, after making sure the reader may see `scope` (logged); 404 for anything else. */
+async function authorizedSubjectZone(db: Db, actor: Actor, subjectId: string, scope: 'checkins.summary' | 'checkins.detail') {
+  const zone = await activeSubjectZone(db, subjectId);
+  if (!zone) throw notFound();
+  await authorizeRecordRead(db, actor, subjectId, scope);
+  return zone;
+}
+
+/** `checkins.summary`: done today or not, the current streak and the last day; nothing of the content. */
+export async function getCheckinSummary({ db, actor, subjectId }: Own & { subjectId: string }) {
+  const zone = await authorizedSubjectZone(db, actor, subjectId, 'checkins.summary');
+  const today = todayIn(zone);
+  const { lastRun } = await streakFacts(db, subjectId);
+  return {
+    checkedInToday: lastRun !== null && lastRun.end >= today,
+    currentStreak: currentStreak(lastRun, today),
+    lastCheckinDate: lastRun?.end ?? null,
+  };
+}
+
+/** `checkins.detail`: the subject's check-ins of the last `days` days in their zone, newest first. */
+export async function listSharedCheckins({ db, actor, subjectId, days }: Own & { subjectId: string; days: number }) {
+  const zone = await authorizedSubjectZone(db, actor, subjectId, 'checkins.detail');
+  const window = windowEndingOn(todayIn(zone), days);
+  const rows = await checkinsBetween(db, subjectId, window.from, window.to);
+  return { ...window, items: rows.map(presentCheckin) };
+}

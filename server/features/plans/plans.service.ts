@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import type { Scope } from '../../../shared/contracts/consent.ts';
+import { EMPTY_PLAN, type Plan, type PlanContent } from '../../../shared/contracts/plans.ts';
+import { LIMITS } from '../../../shared/limits.ts';
+import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { recoveryPlanVersions } from '../../db/schema/recovery.ts';
+import { AppError } from '../../lib/app-error.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { accessSummary, authorizeRecordRead, type RecordAccess } from '../consent/consent.policy.ts';
+import { type RECOVERY_PLAN_SECTIONS, summarizeChanges } from './changes.ts';
+import { latestVersion, type StoredVersion, saveVersion, type VersionTable, versionNumbered, versionPage } from './versions.ts';
+
+function present<T>(stored: StoredVersion<T> | null, empty: T) {
+  return stored
+    ? { version: stored.version, createdAt: stored.createdAt.toISOString(), content: stored.content }
+    : { version: 0, createdAt: null, content: empty };
+}
+
+/**
+ * Another person's record in `scope`: the subject must be an active account, and the read goes
+ * through the consent policy (logged). Every refusal is the same 404.
+ */
+export async function authorizeSubjectRead(db: Db, actor: Actor, subjectId: string, scope: Scope): Promise<RecordAccess> {
+  const [subject] = await db.select({ status: users.status }).from(users).where(eq(users.id, subjectId)).limit(1);
+  if (subject?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
+  return authorizeRecordRead(db, actor, subjectId, scope);
+}
+
+export async function getOwnPlan({ db, actor }: { db: Db; actor: Actor }): Promise<Plan> {
+  return present(await latestVersion<PlanContent>(db, recoveryPlanVersions, actor.userId), EMPTY_PLAN);
+}
+
+export async function saveOwnPlan({
+  db,
+  actor,
+  content,
+  baseVersion,
+}: {
+  db: Db;
+  actor: Actor;
+  content: PlanContent;
+  baseVersion: number;
+}) {
+  return present(await saveVersion(db, recoveryPlanVersions, actor.userId, baseVersion, content), EMPTY_PLAN);
+}
+
+/** The history of a versioned plan, newest first, each version with what it changed from the one before. */
+export async function listVersions({
+  db,
+  table,
+  userId,
+  before,
+  sections,
+}: {
+  db: Db;
+  table: VersionTable;
+  userId: string;
+  before?: number;
+  sections: typeof RECOVERY_PLAN_SECTIONS;
+}) {
+  const rows = await versionPage<Record<string, unknown>>(db, table, userId, LIMITS.pageSize, before);
+  const page = rows.slice(0, LIMITS.pageSize);
+  const versions = page.map((row, i) => {
+    // Rows are consecutive numbers; the one before the last of the page was fetched as the extra row.
+    const previous = rows[i + 1] ?? null;
+    const { summary, changes } = summarizeChanges(sections, previous?.content ?? null, row.content);
+    return { version: row.version, createdAt: row.createdAt.toISOString(), summary, changes };
+  });
+  const last = page.at(-1);
+  return { versions, nextBefore: rows.length > LIMITS.pageSize && last ? last.version : null };
+}
+
+export async function getOwnPlanVersion({ db, actor, version }: { db: Db; actor: Actor; version: number }): Promise<Plan> {
+  const stored = await versionNumbered<PlanContent>(db, recoveryPlanVersions, actor.userId, version);
+  if (!stored) throw new AppError('NOT_FOUND', 'Not found');
+  return present(stored, EMPTY_PLAN);
+}
+
+/** Another person's current recovery plan: only through the `plan` scope (or break-glass), and logged. */
+export async function getSharedPlan({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }) {
+  const access = await authorizeSubjectRead(db, actor, subjectId, 'plan');
+  const plan = present(await latestVersion<PlanContent>(db, recoveryPlanVersions, subjectId), EMPTY_PLAN);
+  return { ...plan, access: accessSummary(access) };
+}
+
+export { present as presentVersion };
