@@ -74,10 +74,11 @@ export const checkinsScenario: Scenario = {
     };
     const settings = { ...bench.settings, connections: MEMBERS };
     // Online check-ins carry no key; offline replays do (a fresh one per request here: first sends, not replays).
-    for (const variant of [
+    const variants: { scenario: string; extra: Record<string, string> }[] = [
       { scenario: 'checkins.put', extra: {} },
       { scenario: 'checkins.put_idempotent', extra: { 'idempotency-key': 'bench-[<id>]' } },
-    ]) {
+    ];
+    for (const variant of variants) {
       bench.log(`${variant.scenario}: PUT ${path}`);
       const {
         real,

@@ -7,6 +7,11 @@ export const paths = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
   acceptInvite: '/accept-invite',
+  /** The daily check-in: today's, or a missed day of the last 30. */
+  checkIn: '/check-in',
+  trends: '/trends',
+  clocks: '/clocks',
+  reasons: '/reasons',
   profile: '/profile',
   privacy: '/privacy',
   security: '/security',

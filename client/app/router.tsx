@@ -3,7 +3,10 @@ import { AuthLayout } from '../components/layouts/auth-layout.tsx';
 import { paths } from './paths.ts';
 import { AcceptInvitePage } from './routes/accept-invite.tsx';
 import { AdminLayout } from './routes/admin-layout.tsx';
+import { Barc10Page } from './routes/barc-10.tsx';
 import { AdminAuditPage, AdminBreakGlassPage, AdminOutboxPage, AdminPeoplePage, AdminSettingsPage } from './routes/admin-pages.tsx';
+import { CheckInPage } from './routes/check-in.tsx';
+import { ClocksPage } from './routes/clocks.tsx';
 import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { GuestOnly } from './routes/guest-only.tsx';
 import { HomePage } from './routes/home.tsx';
@@ -11,15 +14,19 @@ import { NotFound } from './routes/not-found.tsx';
 import { PersonPage } from './routes/person.tsx';
 import { PrivacyPage } from './routes/privacy.tsx';
 import { ProfilePage } from './routes/profile.tsx';
+import { RecoveryPlanPage } from './routes/recovery-plan.tsx';
+import { ReasonsPage } from './routes/reasons.tsx';
 import { RequireRole } from './routes/require-role.tsx';
 import { ResetPasswordPage } from './routes/reset-password.tsx';
 import { Root } from './routes/root.tsx';
 import { RouteError } from './routes/route-error.tsx';
+import { SafetyPlanPage } from './routes/safety-plan.tsx';
 import { SecurityPage } from './routes/security.tsx';
 import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
 import { SignUpPage } from './routes/sign-up.tsx';
 import { SignedInShell } from './routes/signed-in-shell.tsx';
+import { TrendsPage } from './routes/trends.tsx';
 
 const ADMIN = ['admin'] as const;
 const OVERSIGHT = ['admin', 'supervisor'] as const;
@@ -50,6 +57,13 @@ export function createRouter() {
           element: <SignedInShell />,
           children: [
             { path: paths.home, element: <HomePage /> },
+            { path: paths.checkIn, element: <CheckInPage /> },
+            { path: paths.trends, element: <TrendsPage /> },
+            { path: paths.clocks, element: <ClocksPage /> },
+            { path: paths.reasons, element: <ReasonsPage /> },
+            { path: paths.safetyPlan, element: <SafetyPlanPage /> },
+            { path: paths.recoveryPlan, element: <RecoveryPlanPage /> },
+            { path: paths.barc10, element: <Barc10Page /> },
             { path: paths.profile, element: <ProfilePage /> },
             { path: paths.privacy, element: <PrivacyPage /> },
             { path: paths.security, element: <SecurityPage /> },

@@ -5,7 +5,7 @@ import { useSession } from '../lib/session.ts';
 import { Button } from './ui/button.tsx';
 import { ModalDialog } from './ui/modal-dialog.tsx';
 
-function telHref(phone: string): string {
+export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`;
 }
 
@@ -17,7 +17,7 @@ function smsHref(text: string): string | null {
   return keyword ? `sms:${number}?&body=${encodeURIComponent(keyword)}` : `sms:${number}`;
 }
 
-function CrisisLineItem({ line }: { line: CrisisLine }) {
+export function CrisisLineItem({ line }: { line: CrisisLine }) {
   const { t } = useTranslation();
   const sms = line.text ? smsHref(line.text) : null;
   return (

@@ -21,3 +21,8 @@ export function dayAsDate(day: string): Date {
 export function formatDay(day: string, language: string): string {
   return new Intl.DateTimeFormat(language, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(dayAsDate(day));
 }
+
+/** "Dec 3, 2026": a calendar day with its year. */
+export function formatLongDay(day: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(dayAsDate(day));
+}

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { AuthLayout } from '../../components/layouts/auth-layout.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
+import { ApiError, isApiError } from '../../lib/api-client.ts';
 import { useSession } from '../../lib/session.ts';
 import { paths } from '../paths.ts';
+import { OfflineSafetyPlanPage } from './safety-plan.tsx';
 
 /** After a client-side navigation, focus the new page's heading so screen readers announce where they are. */
 function useFocusOnNavigate() {
@@ -22,12 +24,19 @@ function useFocusOnNavigate() {
   }, [pathname]);
 }
 
-function SessionError({ error, retry }: { error: unknown; retry: () => void }) {
+function SessionError({ error, retry, offline }: { error: unknown; retry: () => void; offline: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="stack">
       <h1 tabIndex={-1}>{t('app.unavailable')}</h1>
       <QueryError error={error} onRetry={retry} />
+      {offline ? (
+        <p>
+          <Link to={paths.safetyPlan} className="btn btn-secondary">
+            {t('safetyPlan.headerLink')}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -38,6 +47,23 @@ export function Root() {
   const { pathname } = useLocation();
   useFocusOnNavigate();
 
+  // No network and no session yet (the installed app opened offline): the safety plan kept on this device still opens.
+  const offline =
+    (session.isPending && session.fetchStatus === 'paused') || (session.isError && isApiError(session.error) && session.error.status === 0);
+  if (offline && pathname === paths.safetyPlan) {
+    return (
+      <AuthLayout homeHref={paths.home}>
+        <OfflineSafetyPlanPage />
+      </AuthLayout>
+    );
+  }
+  if (session.isPending && session.fetchStatus === 'paused') {
+    return (
+      <AuthLayout homeHref={paths.home}>
+        <SessionError error={new ApiError(0, 'INTERNAL', 'Offline')} retry={() => void session.refetch()} offline />
+      </AuthLayout>
+    );
+  }
   if (session.isPending) {
     // Even on a slow network the help button is there from the first paint (with the default crisis lines).
     return (
@@ -52,7 +78,7 @@ export function Root() {
     // Even when the server cannot be reached, the crisis lines (defaults) stay one tap away.
     return (
       <AuthLayout homeHref={paths.home}>
-        <SessionError error={session.error} retry={() => void session.refetch()} />
+        <SessionError error={session.error} retry={() => void session.refetch()} offline={offline} />
       </AuthLayout>
     );
   }

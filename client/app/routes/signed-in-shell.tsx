@@ -25,5 +25,7 @@ export function SignedInShell() {
     ? NAV_ITEMS.filter((item) => item.to === paths.security)
     : NAV_ITEMS.filter((item) => hasAnyRole(user, item.roles));
   const items = visible.map((item) => ({ to: item.to, end: item.end, label: t(`nav.items.${item.label}`) }));
-  return <AppShell items={items} homeHref={paths.home} alias={user.alias} />;
+  // The safety plan is one tap away on every page, except while two-factor setup is required first.
+  const safetyPlanHref = user.mfaSetupRequired ? undefined : paths.safetyPlan;
+  return <AppShell items={items} homeHref={paths.home} alias={user.alias} safetyPlanHref={safetyPlanHref} />;
 }

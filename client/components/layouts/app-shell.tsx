@@ -6,16 +6,16 @@ import { SiteHeader, SkipLink } from './site-header.tsx';
 
 export type ShellNavItem = { to: string; label: string; end?: boolean };
 
-type Props = { items: ShellNavItem[]; homeHref: string; alias: string };
+type Props = { items: ShellNavItem[]; homeHref: string; alias: string; safetyPlanHref?: string | undefined };
 
 /** The signed-in frame: header with the help button, the main navigation, the page, and a footer. */
-export function AppShell({ items, homeHref, alias }: Props) {
+export function AppShell({ items, homeHref, alias, safetyPlanHref }: Props) {
   const { t } = useTranslation();
 
   return (
     <div className="shell">
       <SkipLink />
-      <SiteHeader homeHref={homeHref} />
+      <SiteHeader homeHref={homeHref} safetyPlanHref={safetyPlanHref} />
       <nav className="main-nav" aria-label={t('nav.label')}>
         <ul>
           {items.map((item) => (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { CrisisHelp } from '../crisis-help.tsx';
 
 export function SkipLink() {
@@ -11,15 +11,28 @@ export function SkipLink() {
   );
 }
 
-export function SiteHeader({ homeHref }: { homeHref: string }) {
+type Props = {
+  homeHref: string;
+  /** Signed-in people get their own safety plan one tap away, next to the crisis lines. */
+  safetyPlanHref?: string | undefined;
+};
+
+export function SiteHeader({ homeHref, safetyPlanHref }: Props) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
       <Link to={homeHref} className="brand">
         <img src="/favicon.svg" alt="" width="32" height="32" />
-        <span>{t('app.name')}</span>
+        <span className="brand-name">{t('app.name')}</span>
       </Link>
-      <CrisisHelp />
+      <div className="header-actions">
+        {safetyPlanHref ? (
+          <NavLink to={safetyPlanHref} className="btn btn-secondary safety-plan-button">
+            {t('safetyPlan.headerLink')}
+          </NavLink>
+        ) : null}
+        <CrisisHelp />
+      </div>
     </header>
   );
 }

@@ -114,3 +114,18 @@ describe('dailySeries', () => {
     ]);
   });
 });
+
+describe('dailySeries over long windows', () => {
+  it('steps through month ends, the leap day and the new year like addDays does', () => {
+    for (const [to, days] of [
+      ['2024-12-31', 365],
+      ['2025-03-01', 400],
+      ['2100-03-01', 60],
+    ] as const) {
+      const window = windowEndingOn(to, days);
+      const series = dailySeries(window, []);
+      expect(series).toHaveLength(days);
+      expect(series.map((p) => p.date)).toEqual(Array.from({ length: days }, (_, i) => addDays(window.from, i)));
+    }
+  });
+});

@@ -76,23 +76,38 @@ export interface DayValues {
   sleepHours: number | null;
 }
 
-/** One point per day of the window, oldest first; days without a check-in are present with nulls. */
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+
+/**
+ * One point per day of the window, oldest first; days without a check-in are present with nulls.
+ * The day is stepped by hand (no Date per day): for a 365-day chart this loop cost more than the query.
+ */
 export function dailySeries(window: { from: string; to: string }, rows: readonly DayValues[]) {
   const byDay = new Map(rows.map((row) => [row.localDate, row]));
-  const series = [];
-  // One Date stepped a day at a time: parsing and formatting each day anew cost more than the query.
-  const cursor = new Date(epochDay(window.from) * DAY_MS);
-  const last = epochDay(window.to) * DAY_MS;
-  for (; cursor.getTime() <= last; cursor.setUTCDate(cursor.getUTCDate() + 1)) {
-    const date = cursor.toISOString().slice(0, 10);
+  const count = daysBetween(window.from, window.to) + 1;
+  let y = Number(window.from.slice(0, 4));
+  let m = Number(window.from.slice(5, 7));
+  let d = Number(window.from.slice(8, 10));
+  const series = new Array(Math.max(count, 0));
+  for (let i = 0; i < count; i++) {
+    const date = `${y}-${pad2(m)}-${pad2(d)}`;
     const row = byDay.get(date);
-    series.push({
+    series[i] = {
       date,
       checkedIn: row !== undefined,
-      mood: row?.mood ?? null,
-      craving: row?.craving ?? null,
-      sleepHours: row?.sleepHours ?? null,
-    });
+      mood: row ? row.mood : null,
+      craving: row ? row.craving : null,
+      sleepHours: row ? row.sleepHours : null,
+    };
+    if (++d > daysInMonth(y, m)) {
+      d = 1;
+      if (++m > 12) {
+        m = 1;
+        y++;
+      }
+    }
   }
-  return series;
+  return series as { date: string; checkedIn: boolean; mood: number | null; craving: number | null; sleepHours: number | null }[];
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { CLOCK_LIMITS, type Clock, type CreateClock, type MilestoneView, type UpdateClock } from '../../../shared/contracts/clocks.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
@@ -87,7 +87,8 @@ async function runsOf(db: Db, clockIds: string[]): Promise<Map<string, RunRow[]>
 }
 
 async function presentClocks(db: Db, userId: string, now: Date): Promise<Clock[]> {
-  const [clocks, zone] = [await activeClocksOf(db, userId), await timezoneOf(db, userId)];
+  const clocks = await activeClocksOf(db, userId);
+  const zone = await timezoneOf(db, userId);
   const runs = await runsOf(
     db,
     clocks.map((c) => c.id),
@@ -122,18 +123,22 @@ export async function createClock({ db, actor, input, now = new Date() }: { db: 
   const startedAt = pastInstant(input.startedAt, 'body.startedAt', now);
   const goal = input.goal ?? null;
   if (input.kind === 'harm_reduction' && !goal) throw fieldError('body.goal', 'Say the goal in your own words');
-  const [active] = await db
-    .select({ n: count() })
-    .from(recoveryClocks)
-    .where(and(eq(recoveryClocks.userId, actor.userId), isNull(recoveryClocks.archivedAt)));
-  if ((active?.n ?? 0) >= CLOCK_LIMITS.clocksMax) {
-    throw new AppError('CONFLICT', `You can keep up to ${CLOCK_LIMITS.clocksMax} clocks; archive one to start another`);
-  }
-  const [clock] = await db
-    .insert(recoveryClocks)
-    .values({ userId: actor.userId, label: input.label, kind: input.kind, goal, startedAt })
-    .returning();
-  if (!clock) throw new Error('insert returned no clock');
+  const clock = await db.transaction(async (tx) => {
+    // Counting and inserting under a per-member lock: two devices cannot both add the 20th clock.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`clocks:${actor.userId}`}, 0))`);
+    const [active] = await tx
+      .select({ n: count() })
+      .from(recoveryClocks)
+      .where(and(eq(recoveryClocks.userId, actor.userId), isNull(recoveryClocks.archivedAt)));
+    if ((active?.n ?? 0) >= CLOCK_LIMITS.clocksMax) {
+      throw new AppError('CONFLICT', `You can keep up to ${CLOCK_LIMITS.clocksMax} clocks; archive one to start another`);
+    }
+    const [row] = await tx
+      .insert(recoveryClocks)
+      .values({ userId: actor.userId, label: input.label, kind: input.kind, goal, startedAt })
+      .returning();
+    return row as ClockRow;
+  });
   return presentOne(db, clock, now);
 }
 

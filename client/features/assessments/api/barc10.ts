@@ -1,0 +1,24 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { barc10HistorySchema, barc10ResultSchema } from '../../../../shared/contracts/assessments.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export const barc10HistoryQueryOptions = queryOptions({
+  queryKey: ['me', 'assessments', 'barc10'],
+  queryFn: () => apiRequest('/api/me/assessments/barc10', { schema: barc10HistorySchema }),
+});
+
+export function useBarc10History() {
+  return useQuery(barc10HistoryQueryOptions);
+}
+
+export function takeBarc10(answers: number[]) {
+  return apiRequest('/api/me/assessments/barc10', { method: 'POST', body: { answers }, schema: barc10ResultSchema });
+}
+
+export function useTakeBarc10() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: takeBarc10,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: barc10HistoryQueryOptions.queryKey }),
+  });
+}

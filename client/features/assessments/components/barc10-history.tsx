@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BARC10_THRESHOLD } from '../../../../shared/contracts/assessments.ts';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { formatDate } from '../../../lib/format.ts';
+import { useBarc10History } from '../api/barc10.ts';
+import { Barc10Chart, barc10Summary } from './barc10-chart.tsx';
+
+/** Past totals: a chart with its summary in words, and the same numbers as a table. */
+export function Barc10History() {
+  const { t } = useTranslation();
+  const history = useBarc10History();
+  // The server lists newest first; the chart and table read oldest to newest.
+  const points = useMemo(() => [...(history.data?.results ?? [])].reverse(), [history.data]);
+
+  if (history.isPending) return <Loading />;
+  if (history.isError) return <QueryError error={history.error} onRetry={() => void history.refetch()} />;
+  if (points.length === 0) return <p className="empty">{t('barc10.historyEmpty')}</p>;
+
+  return (
+    <div className="stack">
+      <figure className="card chart-figure" aria-label={t('barc10.chartLabel')}>
+        <Barc10Chart points={points} />
+        <figcaption className="chart-summary">{barc10Summary(points, t)}</figcaption>
+      </figure>
+      <details className="disclosure">
+        <summary>{t('barc10.table')}</summary>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('barc10.tableDate')}</th>
+              <th scope="col">{t('barc10.tableTotal')}</th>
+              <th scope="col">{t('barc10.tableMarker')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...points].reverse().map((point) => (
+              <tr key={point.id}>
+                <td>
+                  <time dateTime={point.takenAt}>{formatDate(point.takenAt)}</time>
+                </td>
+                <td>{point.total}</td>
+                <td>{point.total >= BARC10_THRESHOLD ? t('barc10.yes') : t('barc10.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { planSchema, type savePlanSchema, versionHistorySchema } from '../../../../shared/contracts/plans.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export const recoveryPlanQueryOptions = queryOptions({
+  queryKey: ['me', 'plan'],
+  queryFn: () => apiRequest('/api/me/plan', { schema: planSchema }),
+});
+
+export function useRecoveryPlan() {
+  return useQuery(recoveryPlanQueryOptions);
+}
+
+export const planHistoryQueryOptions = infiniteQueryOptions({
+  queryKey: ['me', 'plan', 'versions'],
+  queryFn: ({ pageParam }) =>
+    apiRequest(pageParam ? `/api/me/plan/versions?before=${pageParam}` : '/api/me/plan/versions', { schema: versionHistorySchema }),
+  initialPageParam: 0,
+  getNextPageParam: (last) => last.nextBefore ?? undefined,
+});
+
+export function usePlanHistory() {
+  return useInfiniteQuery(planHistoryQueryOptions);
+}
+
+/** An old version never changes, so it is fetched once. */
+export function usePlanVersion(version: number | null) {
+  return useQuery({
+    queryKey: ['me', 'plan', 'version', version],
+    queryFn: () => apiRequest(`/api/me/plan/versions/${version}`, { schema: planSchema }),
+    enabled: version !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function saveRecoveryPlan(input: z.output<typeof savePlanSchema>) {
+  return apiRequest('/api/me/plan', { method: 'PUT', body: input, schema: planSchema });
+}
+
+export function useSaveRecoveryPlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: saveRecoveryPlan,
+    onSuccess: async (plan) => {
+      queryClient.setQueryData(recoveryPlanQueryOptions.queryKey, plan);
+      await queryClient.invalidateQueries({ queryKey: planHistoryQueryOptions.queryKey });
+    },
+  });
+}

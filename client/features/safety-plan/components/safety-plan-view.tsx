@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { SAFETY_PLAN_STEPS, type SafetyPlanContent } from '../../../../shared/contracts/safety-plan.ts';
+import { telHref } from '../../../components/crisis-help.tsx';
+
+type Contact = SafetyPlanContent['helpers'][number];
+
+function ContactList({ contacts }: { contacts: Contact[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="plan-items">
+      {contacts.map((contact, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in the order the person wrote it
+        <li key={index} className="plan-contact">
+          <span className="break-word">{contact.name}</span>
+          {contact.phone ? (
+            <a className="btn btn-secondary plan-call" href={telHref(contact.phone)}>
+              <span aria-hidden="true">☎ </span>
+              {t('safetyPlan.call', { name: contact.name })}
+              <span className="print-only"> {contact.phone}</span>
+            </a>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TextList({ items }: { items: string[] }) {
+  return (
+    <ul className="plan-items">
+      {items.map((item, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in the order the person wrote it
+        <li key={index} className="break-word">
+          {item}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The six steps, in the order a person uses them, then "the one thing that matters most". Read-only and printable. */
+export function SafetyPlanView({ content }: { content: SafetyPlanContent }) {
+  const { t } = useTranslation();
+  return (
+    <div className="stack safety-plan">
+      {content.mostImportant ? (
+        <section className="card plan-most-important" aria-labelledby="safety-most-important">
+          <h2 id="safety-most-important">{t('safetyPlan.mostImportant')}</h2>
+          <p className="break-word">{content.mostImportant}</p>
+        </section>
+      ) : null}
+      <ol className="plan-steps">
+        {SAFETY_PLAN_STEPS.map((step, index) => {
+          const value = content[step.key];
+          const id = `safety-step-${step.key}`;
+          return (
+            <li key={step.key} className="card plan-step">
+              <section aria-labelledby={id} className="stack-sm">
+                <h2 id={id}>
+                  <span className="plan-step-number">{t('safetyPlan.stepNumber', { number: index + 1 })}</span>
+                  <span className="plan-step-title">{t(`safetyPlan.steps.${step.key}`)}</span>
+                </h2>
+                {value.length === 0 ? <p className="muted">{t('safetyPlan.emptyStep')}</p> : null}
+                {value.length > 0 && typeof value[0] === 'string' ? <TextList items={value as string[]} /> : null}
+                {value.length > 0 && typeof value[0] !== 'string' ? <ContactList contacts={value as Contact[]} /> : null}
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
