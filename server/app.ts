@@ -21,6 +21,7 @@ import { inviteRoutes } from './features/invites/invites.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { createMailer } from './features/mail/mail.service.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
+import { myDataRoutes } from './features/my-data/my-data.routes.ts';
 import { organizationRoutes } from './features/organization/organization.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { plansRoutes, safetyPlanRoutes } from './features/plans/plans.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     auditRoutes,
     clockRoutes,
     reasonRoutes,
+    myDataRoutes,
   ]) {
     registerRoutes(app);
   }

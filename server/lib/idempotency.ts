@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { idempotencyKeys } from '../db/schema/recovery.ts';
 import { AppError } from './app-error.ts';
+import { prepared } from './prepared.ts';
 
 /**
  * Offline clients replay writes they are unsure reached us, with the same `Idempotency-Key`. The first
@@ -53,12 +54,16 @@ export function requestHash(request: Pick<IdempotentRequest, 'method' | 'path' |
 /** Thrown inside the transaction to roll back a duplicate's work; never leaves this module. */
 class LostRace extends Error {}
 
-async function storedAnswer<T>(db: Db, userId: string, key: string, hash: string): Promise<StoredResponse<T> | null> {
-  const [row] = await db
+const selectStored = (db: Db) =>
+  db
     .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, response: idempotencyKeys.response })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
-    .limit(1);
+    .where(and(eq(idempotencyKeys.userId, sql.placeholder('userId')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .limit(1)
+    .prepare('idempotency_stored');
+
+async function storedAnswer<T>(db: Db, userId: string, key: string, hash: string): Promise<StoredResponse<T> | null> {
+  const [row] = await prepared(db, 'idempotency_stored', selectStored).execute({ userId, key });
   if (!row) return null;
   if (row.requestHash !== hash) {
     throw new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request', [

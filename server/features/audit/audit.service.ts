@@ -25,6 +25,7 @@ export type AuditEvent =
   | 'roles.changed'
   | 'account.disabled'
   | 'account.enabled'
+  | 'account.deleted'
   | 'grant.created'
   | 'grant.revoked'
   | 'break_glass.opened';

@@ -7,6 +7,7 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { revokeAllSessions } from '../auth/auth.service.ts';
+import { DELETED_EMAIL_DOMAIN } from '../my-data/my-data.service.ts';
 
 // Recovery pathways never appear on a card: they are private, or shown only through a `profile` grant.
 const cardColumns = {
@@ -124,9 +125,13 @@ export async function setStatus({ db, actor, id, status }: { db: Db; actor: Acto
   if (id === actor.userId && status === 'disabled') throw new AppError('CONFLICT', 'You cannot disable your own account');
   await db.transaction(async (tx) => {
     await lockAdminsAnd(tx, id);
-    const [before] = await tx.select({ roles: users.roles, status: users.status }).from(users).where(eq(users.id, id));
+    const [before] = await tx.select({ roles: users.roles, status: users.status, email: users.email }).from(users).where(eq(users.id, id));
     if (!before) throw new AppError('NOT_FOUND', 'Not found');
     if (before.status === status) return;
+    // A person who deleted their account keeps only a de-identified row (my-data.service); it never opens again.
+    if (status === 'active' && before.email.endsWith(`@${DELETED_EMAIL_DOMAIN}`)) {
+      throw new AppError('CONFLICT', 'This person deleted their account; it cannot be enabled again');
+    }
     if (status === 'disabled' && before.roles.includes('admin')) await assertAnotherAdminRemains(tx, id);
     await tx.update(users).set({ status, updatedAt: sql`now()` }).where(eq(users.id, id));
     if (status === 'disabled') await revokeAllSessions(tx, id);

@@ -1,0 +1,466 @@
+import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DeleteAccountResult, MyDataExport } from '../../../shared/contracts/my-data.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { invites, passwordResets, profiles, sessions, users } from '../../db/schema/accounts.ts';
+import { accessLog, auditLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
+import { outbox } from '../../db/schema/mail.ts';
+import { notifications, pushSubscriptions, reminderPreferences } from '../../db/schema/notifications.ts';
+import {
+  assessments,
+  checkins,
+  clockRuns,
+  idempotencyKeys,
+  reasons,
+  recoveryClocks,
+  recoveryPlanVersions,
+  safetyPlanVersions,
+} from '../../db/schema/recovery.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { verifyPassword } from '../../lib/passwords.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+/**
+ * "My data": the person's own rows, read straight from their tables (the actor is the owner, so no
+ * consent policy applies), and the deletion of the account. Table by table, in one place, so what
+ * leaves in an export and what an erasure touches can be read side by side.
+ */
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+/** A person whose profile is gone (should not happen: accounts are de-identified, never deleted). */
+const UNKNOWN = 'deleted account';
+
+const grantorProfile = alias(profiles, 'export_grantor_profile');
+const granteeProfile = alias(profiles, 'export_grantee_profile');
+const readerProfile = alias(profiles, 'export_reader_profile');
+
+// ---------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------
+
+export async function exportMyData({ db, actor }: { db: Db; actor: Actor }): Promise<MyDataExport> {
+  const me = actor.userId;
+  // One snapshot: a check-in saved mid-export cannot leave the document half old, half new.
+  return db.transaction(
+    async (tx) => {
+      // Account: never the password hash, TOTP secret or recovery code hashes.
+      const [account] = await tx
+        .select({
+          id: users.id,
+          email: users.email,
+          roles: users.roles,
+          status: users.status,
+          totpEnabledAt: users.totpEnabledAt,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(eq(users.id, me));
+      if (!account) throw new AppError('NOT_FOUND', 'Not found');
+
+      const [profile] = await tx.select().from(profiles).where(eq(profiles.userId, me));
+
+      // Consent grants I gave and grants others gave me.
+      const grantRows = await tx
+        .select({
+          grant: consentGrants,
+          grantorAlias: grantorProfile.alias,
+          granteeAlias: granteeProfile.alias,
+        })
+        .from(consentGrants)
+        .leftJoin(grantorProfile, eq(grantorProfile.userId, consentGrants.grantorId))
+        .leftJoin(granteeProfile, eq(granteeProfile.userId, consentGrants.granteeId))
+        .where(or(eq(consentGrants.grantorId, me), eq(consentGrants.granteeId, me)))
+        .orderBy(asc(consentGrants.createdAt));
+      const grants = grantRows.map(({ grant, grantorAlias, granteeAlias }) => ({
+        id: grant.id,
+        grantor: { id: grant.grantorId, alias: grantorAlias ?? UNKNOWN },
+        grantee: { id: grant.granteeId, alias: granteeAlias ?? UNKNOWN },
+        scopes: grant.scopes,
+        purpose: grant.purpose,
+        startsAt: iso(grant.startsAt),
+        expiresAt: isoOrNull(grant.expiresAt),
+        revokedAt: isoOrNull(grant.revokedAt),
+        createdAt: iso(grant.createdAt),
+      }));
+
+      // Who read my record.
+      const reads = await tx
+        .select({ entry: accessLog, readerAlias: readerProfile.alias })
+        .from(accessLog)
+        .leftJoin(readerProfile, eq(readerProfile.userId, accessLog.actorId))
+        .where(eq(accessLog.subjectId, me))
+        .orderBy(asc(accessLog.id));
+
+      const emergencies = await tx
+        .select({ window: breakGlass, readerAlias: readerProfile.alias })
+        .from(breakGlass)
+        .leftJoin(readerProfile, eq(readerProfile.userId, breakGlass.actorId))
+        .where(eq(breakGlass.subjectId, me))
+        .orderBy(asc(breakGlass.createdAt));
+
+      // My security events: what I did, and what was done to my account. The keyed email hash stays out.
+      const events = await tx
+        .select({
+          at: auditLog.at,
+          event: auditLog.event,
+          actorId: auditLog.actorId,
+          subjectId: auditLog.subjectId,
+          detail: auditLog.detail,
+        })
+        .from(auditLog)
+        .where(or(eq(auditLog.actorId, me), eq(auditLog.subjectId, me)))
+        .orderBy(asc(auditLog.id));
+
+      const checkinRows = await tx.select().from(checkins).where(eq(checkins.userId, me)).orderBy(asc(checkins.localDate));
+
+      const clockRows = await tx.select().from(recoveryClocks).where(eq(recoveryClocks.userId, me)).orderBy(asc(recoveryClocks.createdAt));
+      const runRows = clockRows.length
+        ? await tx
+            .select()
+            .from(clockRuns)
+            .where(
+              inArray(
+                clockRuns.clockId,
+                clockRows.map((c) => c.id),
+              ),
+            )
+            .orderBy(asc(clockRuns.startedAt))
+        : [];
+
+      const reasonRows = await tx.select().from(reasons).where(eq(reasons.userId, me)).orderBy(asc(reasons.position));
+      const planRows = await tx
+        .select()
+        .from(recoveryPlanVersions)
+        .where(eq(recoveryPlanVersions.userId, me))
+        .orderBy(asc(recoveryPlanVersions.version));
+      const safetyRows = await tx
+        .select()
+        .from(safetyPlanVersions)
+        .where(eq(safetyPlanVersions.userId, me))
+        .orderBy(asc(safetyPlanVersions.version));
+      const assessmentRows = await tx.select().from(assessments).where(eq(assessments.userId, me)).orderBy(asc(assessments.takenAt));
+      const [reminders] = await tx.select().from(reminderPreferences).where(eq(reminderPreferences.userId, me));
+      const notificationRows = await tx
+        .select()
+        .from(notifications)
+        .where(eq(notifications.userId, me))
+        .orderBy(asc(notifications.createdAt));
+      // Not exported: sessions (token hashes), idempotency keys (stored replies), push subscriptions
+      // (browser keys), password resets and invites (token hashes). They are credentials, not content.
+
+      const toVersion = (row: { version: number; content: Record<string, unknown>; createdAt: Date }) => ({
+        version: row.version,
+        content: row.content,
+        createdAt: iso(row.createdAt),
+      });
+
+      return {
+        format: 'kinship-export' as const,
+        version: 1 as const,
+        exportedAt: new Date().toISOString(),
+        account: {
+          id: account.id,
+          email: account.email,
+          roles: account.roles,
+          status: account.status,
+          twoFactorEnabled: account.totpEnabledAt !== null,
+          createdAt: iso(account.createdAt),
+        },
+        profile: profile
+          ? {
+              alias: profile.alias,
+              legalName: profile.legalName,
+              pronouns: profile.pronouns,
+              languages: profile.languages,
+              timezone: profile.timezone,
+              pathways: profile.pathways,
+              pathwaysVisibility: profile.pathwaysVisibility,
+              updatedAt: iso(profile.updatedAt),
+            }
+          : null,
+        consent: { given: grants.filter((g) => g.grantor.id === me), received: grants.filter((g) => g.grantee.id === me) },
+        accessLog: reads.map(({ entry, readerAlias }) => ({
+          at: iso(entry.at),
+          reader: { id: entry.actorId, alias: readerAlias ?? UNKNOWN },
+          scope: entry.scope,
+          purpose: entry.purpose,
+          grantId: entry.grantId,
+          breakGlass: entry.breakGlass,
+        })),
+        breakGlass: emergencies.map(({ window, readerAlias }) => ({
+          openedAt: iso(window.createdAt),
+          expiresAt: iso(window.expiresAt),
+          openedBy: { id: window.actorId, alias: readerAlias ?? UNKNOWN },
+          reason: window.reason,
+        })),
+        securityEvents: events.map((e) => ({
+          at: iso(e.at),
+          event: e.event,
+          actorId: e.actorId,
+          subjectId: e.subjectId,
+          detail: e.detail,
+        })),
+        checkins: checkinRows.map((c) => ({
+          localDate: c.localDate,
+          mood: c.mood,
+          craving: c.craving,
+          sleepHours: c.sleepHours === null ? null : Number(c.sleepHours),
+          used: c.used,
+          substances: c.substances,
+          gratitude: c.gratitude,
+          note: c.note,
+          backfilled: c.backfilled,
+          createdAt: iso(c.createdAt),
+          updatedAt: iso(c.updatedAt),
+        })),
+        clocks: clockRows.map((c) => ({
+          id: c.id,
+          label: c.label,
+          kind: c.kind,
+          goal: c.goal,
+          startedAt: iso(c.startedAt),
+          createdAt: iso(c.createdAt),
+          archivedAt: isoOrNull(c.archivedAt),
+          runs: runRows.filter((r) => r.clockId === c.id).map((r) => ({ startedAt: iso(r.startedAt), endedAt: iso(r.endedAt) })),
+        })),
+        reasons: reasonRows.map((r) => ({ text: r.text, position: r.position, createdAt: iso(r.createdAt) })),
+        recoveryPlan: planRows.map(toVersion),
+        safetyPlan: safetyRows.map(toVersion),
+        assessments: assessmentRows.map((a) => ({ instrument: a.instrument, answers: a.answers, total: a.total, takenAt: iso(a.takenAt) })),
+        reminderPreferences: reminders
+          ? {
+              checkinTime: reminders.checkinTime,
+              milestones: reminders.milestones,
+              barcEveryDays: reminders.barcEveryDays,
+              showReasons: reminders.showReasons,
+              byEmail: reminders.byEmail,
+              byPush: reminders.byPush,
+              updatedAt: iso(reminders.updatedAt),
+            }
+          : null,
+        notifications: notificationRows.map((n) => ({
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          createdAt: iso(n.createdAt),
+          readAt: isoOrNull(n.readAt),
+        })),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** `kinship-export-2026-11-26.json`, dated in the person's own time zone. */
+export function exportFileName(timezone: string, at = new Date()): string {
+  let day: string;
+  try {
+    day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  } catch {
+    day = at.toISOString().slice(0, 10);
+  }
+  return `kinship-export-${day}.json`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account deletion
+// ---------------------------------------------------------------------------------------------
+
+export const FORMER_MEMBER = 'Former member';
+export const DELETED_EMAIL_DOMAIN = 'deleted.invalid';
+/** Not an argon2 hash: verification always fails, so no password can ever match again. */
+const UNUSABLE_PASSWORD_HASH = '!account-deleted';
+
+const WHY_LOGS =
+  'The access log (who read your records, when and why) and the security log are kept: the law (42 CFR Part 2 accounting of ' +
+  'disclosures, HIPAA audit controls) requires us to be able to show who saw health records. They hold only account ids, ' +
+  'and your account no longer carries your email or name.';
+const WHY_BREAK_GLASS =
+  'Records of emergency (break-glass) access to your record or by you are kept with the access log, for the same legal reason.';
+const WHY_INVITES = 'Invitations you sent on behalf of the organization stay in its records; they now show "Former member".';
+
+export async function deleteMyAccount({
+  ctx,
+  actor,
+  password,
+}: {
+  ctx: AppContext;
+  actor: Actor;
+  password: string;
+}): Promise<DeleteAccountResult> {
+  const db = ctx.db;
+  const me = actor.userId;
+  const [current] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me));
+  if (!current || !(await verifyPassword(current.passwordHash, password))) {
+    throw new AppError('VALIDATION_FAILED', 'Your password is not right', [{ path: 'body.password', message: 'Not your password' }]);
+  }
+
+  return db.transaction(async (tx) => {
+    // Same lock order as role and status changes (people.service): this row and every admin row, by id,
+    // so two admins deleting themselves at once cannot both believe the other remains.
+    const locked = await tx
+      .select({ id: users.id, roles: users.roles, email: users.email })
+      .from(users)
+      .where(or(eq(users.id, me), sql`'admin' = any(${users.roles})`))
+      .orderBy(asc(users.id))
+      .for('update');
+    const self = locked.find((row) => row.id === me);
+    if (!self) throw new AppError('NOT_FOUND', 'Not found');
+    if (self.roles.includes('admin')) {
+      const [others] = await tx
+        .select({ n: count() })
+        .from(users)
+        .where(and(ne(users.id, me), eq(users.status, 'active'), sql`'admin' = any(${users.roles})`));
+      if ((others?.n ?? 0) === 0) {
+        throw new AppError(
+          'CONFLICT',
+          'You are the only active admin. Make someone else an admin first, so the organization is not left without one; then you can delete your account.',
+        );
+      }
+    }
+    const email = self.email;
+
+    const erased: DeleteAccountResult['erased'] = [];
+    const erase = async (what: string, run: Promise<unknown[]>) => {
+      erased.push({ what, count: (await run).length });
+    };
+    const myClocks = tx.select({ id: recoveryClocks.id }).from(recoveryClocks).where(eq(recoveryClocks.userId, me));
+
+    // Recovery content.
+    await erase('check-ins', tx.delete(checkins).where(eq(checkins.userId, me)).returning({ id: checkins.id }));
+    await erase('recovery clock runs', tx.delete(clockRuns).where(inArray(clockRuns.clockId, myClocks)).returning({ id: clockRuns.id }));
+    await erase('recovery clocks', tx.delete(recoveryClocks).where(eq(recoveryClocks.userId, me)).returning({ id: recoveryClocks.id }));
+    await erase('reasons', tx.delete(reasons).where(eq(reasons.userId, me)).returning({ id: reasons.id }));
+    await erase(
+      'recovery plan versions',
+      tx.delete(recoveryPlanVersions).where(eq(recoveryPlanVersions.userId, me)).returning({ id: recoveryPlanVersions.id }),
+    );
+    await erase(
+      'safety plan versions',
+      tx.delete(safetyPlanVersions).where(eq(safetyPlanVersions.userId, me)).returning({ id: safetyPlanVersions.id }),
+    );
+    await erase('assessments', tx.delete(assessments).where(eq(assessments.userId, me)).returning({ id: assessments.id }));
+    // Sharing, both ways: nobody sees anything of theirs any more, and they see nobody's.
+    await erase(
+      'consent grants',
+      tx
+        .delete(consentGrants)
+        .where(or(eq(consentGrants.grantorId, me), eq(consentGrants.granteeId, me)))
+        .returning({ id: consentGrants.id }),
+    );
+    // Reminders and the notification centre.
+    await erase(
+      'reminder preferences',
+      tx.delete(reminderPreferences).where(eq(reminderPreferences.userId, me)).returning({ id: reminderPreferences.userId }),
+    );
+    await erase('notifications', tx.delete(notifications).where(eq(notifications.userId, me)).returning({ id: notifications.id }));
+    await erase(
+      'push subscriptions',
+      tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, me)).returning({ id: pushSubscriptions.id }),
+    );
+    // Credentials and pending links: every session ends here, this one included.
+    await erase(
+      'saved offline replies',
+      tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, me)).returning({ key: idempotencyKeys.key }),
+    );
+    await erase('sessions', tx.delete(sessions).where(eq(sessions.userId, me)).returning({ id: sessions.tokenHash }));
+    await erase(
+      'password reset links',
+      tx.delete(passwordResets).where(eq(passwordResets.userId, me)).returning({ id: passwordResets.id }),
+    );
+    await erase(
+      'pending invitations',
+      tx
+        .delete(invites)
+        .where(and(eq(invites.email, email), isNull(invites.acceptedAt)))
+        .returning({ id: invites.id }),
+    );
+    // Emails to them (held bodies can hold links and names).
+    await erase('emails sent to you', tx.delete(outbox).where(eq(outbox.to, email)).returning({ id: outbox.id }));
+
+    // The account row stays (the logs, break-glass records and invitations refer to it by id) but
+    // nothing in it names the person or lets anyone sign in.
+    const deletedEmail = `deleted-${me}@${DELETED_EMAIL_DOMAIN}`;
+    await tx
+      .update(users)
+      .set({
+        email: deletedEmail,
+        passwordHash: UNUSABLE_PASSWORD_HASH,
+        roles: [],
+        status: 'disabled',
+        totpSecretEnc: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        recoveryCodeHashes: [],
+        updatedAt: sql`now()`,
+      })
+      .where(eq(users.id, me));
+    // An accepted invitation names the address it was sent to.
+    await tx
+      .update(invites)
+      .set({ email: deletedEmail })
+      .where(or(eq(invites.email, email), eq(invites.acceptedBy, me)));
+    // Aliases are unique; a short piece of the id keeps two former members apart (and apart from anyone's chosen alias).
+    let formerAlias = `${FORMER_MEMBER} ${me.slice(0, 8)}`;
+    const [taken] = await tx
+      .select({ id: profiles.userId })
+      .from(profiles)
+      .where(and(ne(profiles.userId, me), sql`lower(${profiles.alias}) = lower(${formerAlias})`));
+    if (taken) formerAlias = `${FORMER_MEMBER} ${me}`;
+    await tx
+      .update(profiles)
+      .set({
+        alias: formerAlias,
+        legalName: null,
+        pronouns: null,
+        languages: [],
+        pathways: [],
+        pathwaysVisibility: 'private',
+        updatedAt: sql`now()`,
+      })
+      .where(eq(profiles.userId, me));
+
+    const [reads] = await tx
+      .select({ n: count() })
+      .from(accessLog)
+      .where(or(eq(accessLog.subjectId, me), eq(accessLog.actorId, me)));
+    const [windows] = await tx
+      .select({ n: count() })
+      .from(breakGlass)
+      .where(or(eq(breakGlass.subjectId, me), eq(breakGlass.actorId, me)));
+    const [sent] = await tx.select({ n: count() }).from(invites).where(eq(invites.invitedBy, me));
+
+    await recordAudit(tx, {
+      event: 'account.deleted',
+      actorId: me,
+      subjectId: me,
+      detail: { rowsErased: erased.reduce((sum, e) => sum + e.count, 0) },
+    });
+    const [events] = await tx
+      .select({ n: count() })
+      .from(auditLog)
+      .where(or(eq(auditLog.subjectId, me), eq(auditLog.actorId, me)));
+
+    return {
+      deleted: true as const,
+      erased,
+      deidentified: [
+        {
+          what: 'account',
+          how: 'Your email is replaced by a placeholder, your password and two-factor sign-in are removed, your roles are emptied and the account is closed.',
+        },
+        { what: 'profile', how: `Your alias becomes "${formerAlias}"; legal name, pronouns, languages and recovery pathways are cleared.` },
+      ],
+      kept: [
+        { what: 'access log', count: reads?.n ?? 0, why: WHY_LOGS },
+        { what: 'security log', count: events?.n ?? 0, why: WHY_LOGS },
+        { what: 'break-glass records', count: windows?.n ?? 0, why: WHY_BREAK_GLASS },
+        { what: 'invitations you sent', count: sent?.n ?? 0, why: WHY_INVITES },
+      ],
+    };
+  });
+}
