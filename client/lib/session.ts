@@ -29,6 +29,7 @@ export async function refreshSession(queryClient: QueryClient): Promise<Session>
 }
 
 let deliberateSignOut = false;
+let accountDeleted = false;
 
 /** True after the person pressed "Sign out" (until someone signs in again), as opposed to a session that expired. */
 export function signedOutOnPurpose(): boolean {
@@ -39,7 +40,10 @@ export function signedOutOnPurpose(): boolean {
 export async function resetForNewPerson(queryClient: QueryClient): Promise<Session> {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
   const session = await refreshSession(queryClient);
-  if (session.user) deliberateSignOut = false;
+  if (session.user) {
+    deliberateSignOut = false;
+    accountDeleted = false;
+  }
   return session;
 }
 
@@ -61,6 +65,22 @@ export async function signOut(queryClient: QueryClient): Promise<void> {
     await clearOffline();
     await resetForNewPerson(queryClient);
   }
+}
+
+/** After the person deleted their account: like a sign-out (local data cleared), without asking the server again. */
+export async function forgetDeletedPerson(queryClient: QueryClient): Promise<void> {
+  deliberateSignOut = true;
+  accountDeleted = true;
+  try {
+    await clearOffline();
+  } finally {
+    await resetForNewPerson(queryClient);
+  }
+}
+
+/** True on the sign-in page right after an account deletion, so it can say goodbye kindly. Cleared by the next sign-in. */
+export function accountJustDeleted(): boolean {
+  return accountDeleted;
 }
 
 /** For screens below the root gate, which renders nothing until the session has loaded. */

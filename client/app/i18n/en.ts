@@ -2,6 +2,7 @@ import { admin } from './en/admin.ts';
 import { auth } from './en/auth.ts';
 import { common } from './en/common.ts';
 import { journey } from './en/journey.ts';
+import { myData } from './en/my-data.ts';
 import { people } from './en/people.ts';
 import { plans } from './en/plans.ts';
 import { privacy } from './en/privacy.ts';
@@ -9,6 +10,6 @@ import { profile } from './en/profile.ts';
 import { security } from './en/security.ts';
 
 /** English: the source language. Every other language has exactly these keys (checked by TypeScript). */
-export const en = { ...common, ...auth, ...profile, ...privacy, ...security, ...admin, ...people, ...journey, ...plans };
+export const en = { ...common, ...auth, ...profile, ...privacy, ...security, ...admin, ...people, ...journey, ...plans, ...myData };
 
 export type Translation = typeof en;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { PageSection } from '../../components/ui/page-section.tsx';
-import { type Barc10Result, Barc10Form } from '../../features/assessments/components/barc10-form.tsx';
+import { Barc10Form, type Barc10Result } from '../../features/assessments/components/barc10-form.tsx';
 import { Barc10History } from '../../features/assessments/components/barc10-history.tsx';
 import { Barc10ResultCard } from '../../features/assessments/components/barc10-result.tsx';
 

@@ -51,7 +51,9 @@ export function CheckInPage() {
       ) : null}
       {recent.isPending ? <Loading /> : null}
       {recent.isError ? <QueryError error={recent.error} onRetry={() => void recent.refetch()} /> : null}
-      {recent.isSuccess ? <DailyCheckin recent={recent.data} renderSupport={(_checkin, back) => <HardMomentSupport back={back} />} /> : null}
+      {recent.isSuccess ? (
+        <DailyCheckin recent={recent.data} renderSupport={(_checkin, back) => <HardMomentSupport back={back} />} />
+      ) : null}
     </div>
   );
 }

@@ -42,7 +42,9 @@ export function OfflineSafetyPlanView({ stored }: { stored: OfflineSafetyPlan | 
       </p>
       <CrisisLinesSection lines={stored?.plan.crisisLines.length ? stored.plan.crisisLines : DEFAULT_CRISIS_LINES} />
       {stored ? <SafetyPlanView content={stored.plan.content} /> : null}
-      {stored?.plan.createdAt ? <p className="muted">{t('safetyPlan.lastSaved', { date: formatDateTime(stored.plan.createdAt) })}</p> : null}
+      {stored?.plan.createdAt ? (
+        <p className="muted">{t('safetyPlan.lastSaved', { date: formatDateTime(stored.plan.createdAt) })}</p>
+      ) : null}
     </div>
   );
 }
@@ -88,12 +90,7 @@ export function SafetyPlanPage() {
       {plan.isError && !data ? <QueryError error={plan.error} onRetry={() => void plan.refetch()} /> : null}
       {!editing ? <CrisisLinesSection lines={lines} /> : null}
       {data && editing ? (
-        <SafetyPlanForm
-          plan={data}
-          userId={userId}
-          onDone={stopEditing}
-          onConflict={async () => (await plan.refetch()).data}
-        />
+        <SafetyPlanForm plan={data} userId={userId} onDone={stopEditing} onConflict={async () => (await plan.refetch()).data} />
       ) : null}
       {data && !editing ? (
         <>

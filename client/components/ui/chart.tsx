@@ -18,6 +18,8 @@ type Props = {
   height?: number;
   /** Hide the y axis labels (for yes/no bars, where the summary says it all). */
   hideYAxis?: boolean;
+  /** The step between y axis labels (1 for a 1–5 scale); uPlot chooses when absent. */
+  yStep?: number;
 };
 
 const PRIMARY = '#1d5c57';
@@ -28,7 +30,7 @@ const TEXT = '#5c514a';
  * A small uPlot chart sized to its container. It is a picture for sighted people only (aria-hidden):
  * every chart must sit beside a text summary and a data table with the same numbers.
  */
-export function Chart({ x, series, range, language, height = 180, hideYAxis = false }: Props) {
+export function Chart({ x, series, range, language, height = 180, hideYAxis = false, yStep }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -51,7 +53,14 @@ export function Chart({ x, series, range, language, height = 180, hideYAxis = fa
           ticks: { stroke: GRID },
           values: (_plot, splits) => splits.map((split) => dayFormat.format(new Date(split * 1000))),
         },
-        { show: !hideYAxis, stroke: TEXT, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID }, size: 36 },
+        {
+          show: !hideYAxis,
+          stroke: TEXT,
+          grid: { stroke: GRID, width: 1 },
+          ticks: { stroke: GRID },
+          size: 36,
+          ...(yStep ? { incrs: [yStep, yStep * 2], space: 18 } : {}),
+        },
       ],
       series: [
         {},
@@ -73,7 +82,7 @@ export function Chart({ x, series, range, language, height = 180, hideYAxis = fa
       observer.disconnect();
       plot.destroy();
     };
-  }, [x, series, range, language, height, hideYAxis]);
+  }, [x, series, range, language, height, hideYAxis, yStep]);
 
   return <div ref={containerRef} className="chart" aria-hidden="true" />;
 }

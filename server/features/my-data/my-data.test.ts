@@ -78,15 +78,13 @@ async function seedRecoveryData(person: Person, tag: string) {
     endpoint: `https://push.example/${person.id}`,
     keys: { p256dh: 'p256dh-key', auth: `${SECRETS.pushKey}-${tag}` },
   });
-  await d
-    .insert(idempotencyKeys)
-    .values({
-      userId: person.id,
-      key: `key-${tag}`,
-      requestHash: 'h',
-      status: 201,
-      response: { secret: `${SECRETS.idempotentReply}-${tag}` },
-    });
+  await d.insert(idempotencyKeys).values({
+    userId: person.id,
+    key: `key-${tag}`,
+    requestHash: 'h',
+    status: 201,
+    response: { secret: `${SECRETS.idempotentReply}-${tag}` },
+  });
   await d
     .update(users)
     .set({ totpSecretEnc: `${SECRETS.totp}-${tag}`, recoveryCodeHashes: [`${SECRETS.recoveryCode}-${tag}`] })
@@ -214,6 +212,23 @@ describe('GET /api/me/export', () => {
 
   it('needs a signed-in person', async () => {
     expect((await createAgent(t.app).get('/api/me/export')).status).toBe(401);
+  });
+
+  it('is rate-limited per person', async () => {
+    const limited = await buildTestApp({ rateLimitMultiplier: 1 });
+    try {
+      await setUpOrganization(limited);
+      const first = await buildPerson(limited);
+      const second = await buildPerson(limited);
+      for (let i = 0; i < 10; i += 1) expect((await first.agent.get('/api/me/export')).status).toBe(200);
+      const refused = await first.agent.get('/api/me/export');
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('RATE_LIMITED');
+      // Someone else (same address) still gets theirs.
+      expect((await second.agent.get('/api/me/export')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

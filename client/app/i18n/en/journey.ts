@@ -39,7 +39,8 @@ export const journey = {
       body: 'Cravings come in waves, and waves pass. Checking in was a strong step. Here is what you wrote about why your recovery matters, and your plan for moments like this.',
       safetyPlan: 'Open my safety plan',
       reasonsTitle: 'My reasons',
-      reachOut: 'You do not have to ride this out alone. Reaching out to someone you trust, or using “Get help now” at the top of the page, is always okay.',
+      reachOut:
+        'You do not have to ride this out alone. Reaching out to someone you trust, or using “Get help now” at the top of the page, is always okay.',
       back: 'Back to my check-in',
     },
   },
@@ -85,7 +86,10 @@ export const journey = {
         label: 'My recovery',
         description: 'Time in recovery, whatever your path. Medication for opioid use disorder is recovery too.',
       },
-      abstinence: { label: 'Time without', description: 'Time since you last used a substance or did something you are stepping away from.' },
+      abstinence: {
+        label: 'Time without',
+        description: 'Time since you last used a substance or did something you are stepping away from.',
+      },
       harm_reduction: { label: 'Harm-reduction goal', description: 'Time keeping a goal you set in your own words.' },
     },
     goalIs: 'My goal: {{goal}}',

@@ -14,6 +14,7 @@ export const plans = {
       professionals: 'Professionals and crisis services I can contact',
       safeEnvironment: 'How I can make my surroundings safer',
     },
+    professionalsNote: 'The crisis lines at the top of this page are always here for you too.',
     stepNumber: 'Step {{number}}',
     mostImportant: 'The one thing that matters most to me',
     mostImportantHint: 'A person, a hope, a reason to keep going.',

@@ -86,13 +86,17 @@ export const journey: typeof en = {
     kinds: {
       recovery: {
         label: 'Mi recuperación',
-        description: 'Tiempo en recuperación, sea cual sea tu camino. El tratamiento con medicamentos para el trastorno por consumo de opioides también es recuperación.',
+        description:
+          'Tiempo en recuperación, sea cual sea tu camino. El tratamiento con medicamentos para el trastorno por consumo de opioides también es recuperación.',
       },
       abstinence: {
         label: 'Tiempo sin',
         description: 'Tiempo desde la última vez que consumiste una sustancia o hiciste algo de lo que te estás alejando.',
       },
-      harm_reduction: { label: 'Meta de reducción de daños', description: 'Tiempo cumpliendo una meta que pones con tus propias palabras.' },
+      harm_reduction: {
+        label: 'Meta de reducción de daños',
+        description: 'Tiempo cumpliendo una meta que pones con tus propias palabras.',
+      },
     },
     goalIs: 'Mi meta: {{goal}}',
     currentDays_one: '{{count}} día',

@@ -16,6 +16,7 @@ export const plans: typeof en = {
       professionals: 'Profesionales y servicios de crisis a los que puedo acudir',
       safeEnvironment: 'Cómo puedo hacer que mi entorno sea más seguro',
     },
+    professionalsNote: 'Las líneas de crisis del principio de esta página también están siempre a tu alcance.',
     stepNumber: 'Paso {{number}}',
     mostImportant: 'Lo que más me importa',
     mostImportantHint: 'Una persona, una esperanza, una razón para seguir adelante.',

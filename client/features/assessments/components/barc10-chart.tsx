@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { TFunction } from 'i18next';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -7,6 +7,13 @@ import { BARC10_THRESHOLD } from '../../../../shared/contracts/assessments.ts';
 import { formatDate } from '../../../lib/format.ts';
 
 type Point = { takenAt: string; total: number };
+
+/** count values evenly spread from the first to the last of a sorted list. */
+function spread(values: number[], count: number): number[] {
+  const first = values[0] ?? 0;
+  const last = values.at(-1) ?? first;
+  return Array.from({ length: count }, (_, i) => first + ((last - first) * i) / (count - 1));
+}
 
 /**
  * Totals over time (10–60) with the 47 marker as a dashed line. The canvas is decoration for sighted people:
@@ -33,17 +40,19 @@ export function Barc10Chart({ points }: { points: Point[] }) {
         legend: { show: false },
         cursor: { show: false },
         scales: {
-          // One result still gets a readable span of a few days around it.
-          x: { time: true, range: (_u, min, max) => (min === max ? [min - 86_400 * 3, max + 86_400 * 3] : [min, max]) },
+          // Plain numbers (seconds), labelled by us: one result still gets a readable span of a few days around it.
+          x: { time: false, range: (_u, min, max) => (min === max ? [min - 86_400 * 3, max + 86_400 * 3] : [min, max]) },
           y: { range: [10, 60] },
         },
         axes: [
           {
             stroke: muted,
+            // Label the days results were taken (a handful), or six evenly spread days for a long history.
+            splits: () => (xs.length <= 6 ? xs : spread(xs, 6)),
             values: (_u, splits) => splits.map((split) => dateFormat.format(new Date(split * 1000))),
             grid: { show: false },
           },
-          { stroke: muted, splits: () => [10, 20, 30, 40, 47, 50, 60], grid: { stroke: '#e2d8cc' } },
+          { stroke: muted, splits: () => [10, 20, 30, 40, BARC10_THRESHOLD, 60], grid: { stroke: '#e2d8cc' } },
         ],
         series: [
           {},

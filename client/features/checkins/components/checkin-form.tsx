@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { CHECKIN_LIMITS, type Checkin, checkinBodySchema, USED_ANSWERS } from '../../../../shared/contracts/checkins.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
@@ -13,6 +14,9 @@ import { MoodField } from './mood-field.tsx';
 import { SleepField } from './sleep-field.tsx';
 
 type Used = (typeof USED_ANSWERS)[number];
+
+// An unanswered question reads "This is required." (a missing value), not "Please check this value."
+const answeredSchema = z.looseObject({ mood: z.number(), used: z.string() }).pipe(checkinBodySchema);
 
 function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -65,7 +69,7 @@ export function CheckinForm({ localDate, existing, onSaved }: Props) {
           gratitude: formString(data, 'gratitude'),
           note: formString(data, 'note'),
         };
-        return form.submit(checkinBodySchema, input, async () => {
+        return form.submit(answeredSchema, input, async () => {
           const body = input as CheckinInput;
           const saved = await save.mutateAsync({ localDate, body, key: keyFor(body) });
           attempt.current = null;

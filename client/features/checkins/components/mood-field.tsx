@@ -31,8 +31,7 @@ export function MoodField({ value, onChange, error }: Props) {
       <div className="mood-choices">
         {MOODS.map((mood) => (
           <Radio key={mood.value} value={String(mood.value)} className="mood-choice">
-            <span className="mood-number">{mood.value}</span>
-            <span className="mood-word">{t(`checkin.moods.${mood.name}`)}</span>
+            <span className="mood-number">{mood.value}</span> <span className="mood-word">{t(`checkin.moods.${mood.name}`)}</span>
           </Radio>
         ))}
       </div>

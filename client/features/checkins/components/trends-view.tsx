@@ -58,6 +58,7 @@ function Charts({ trends }: { trends: Trends }) {
         x={charts.x}
         series={charts.mood}
         range={[1, 5]}
+        yStep={1}
         formatValue={plain}
       />
       <TrendCard

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOCK_KINDS, CLOCK_LIMITS, type ClockKind, createClockSchema } from '../../../../shared/contracts/clocks.ts';
+import { CLOCK_LIMITS, type ClockKind, createClockSchema } from '../../../../shared/contracts/clocks.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
@@ -10,6 +10,9 @@ import { formString } from '../../../lib/form-errors.ts';
 import { useSavedNotice } from '../../../lib/use-saved-notice.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useCreateClock } from '../api/clocks.ts';
+
+/** "My recovery" first: the pathway-neutral choice most people want. */
+const KIND_ORDER: readonly ClockKind[] = ['recovery', 'abstinence', 'harm_reduction'];
 
 /** "2026-11-26T08:30" as this device's wall clock, which is what a datetime-local input shows and reads. */
 function localNow(): string {
@@ -62,8 +65,13 @@ export function AddClockForm() {
         isRequired
         error={form.errors.label}
       />
-      <RadioGroup label={t('clocks.form.kind')} value={kind} onChange={edited((value) => setKind(value as ClockKind))} error={form.errors.kind}>
-        {CLOCK_KINDS.map((option) => (
+      <RadioGroup
+        label={t('clocks.form.kind')}
+        value={kind}
+        onChange={edited((value) => setKind(value as ClockKind))}
+        error={form.errors.kind}
+      >
+        {KIND_ORDER.map((option) => (
           <Radio key={option} value={option} description={t(`clocks.kinds.${option}.description`)}>
             {t(`clocks.kinds.${option}.label`)}
           </Radio>

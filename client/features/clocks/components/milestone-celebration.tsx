@@ -6,9 +6,17 @@ import { milestoneName } from './milestone-name.ts';
 
 const STORAGE_KEY = 'kinship.celebrated-milestones';
 
-/** Ids of the form clock|start of run|milestone key: a new run can celebrate the same milestone again. */
+/**
+ * One short id per clock, run and milestone (a new run can celebrate the same milestone again). Hashed, so what
+ * stays on the device says nothing readable: no labels, no dates.
+ */
 function celebrationId(clock: Clock, key: string): string {
-  return `${clock.id}|${clock.startedAt}|${key}`;
+  let hash = 0x811c9dc5;
+  for (const char of `${clock.id}|${clock.startedAt}|${key}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
 }
 
 function readShown(): Set<string> {

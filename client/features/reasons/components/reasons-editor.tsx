@@ -58,47 +58,54 @@ export function ReasonsEditor({ initial }: { initial: string[] }) {
       }}
     >
       {items.length === 0 ? <p className="empty">{t('reasons.empty')}</p> : null}
-      <ol className="reason-editor-list">
-        {items.map((item, index) => (
-          <li key={item.id} className="card stack reason-editor-item">
-            <TextField
-              name={`reasons.${index}`}
-              label={t('reasons.itemLabel', { number: index + 1 })}
-              value={item.text}
-              onChange={(text) => setItems(items.map((other) => (other.id === item.id ? { ...other, text } : other)))}
-              maxLength={REASON_LIMITS.textMax}
-              error={form.errors[`reasons.${index}`]}
-            />
-            <div className="button-row">
-              <Button
-                id={`${listId}-${item.id}-up`}
-                variant="secondary"
-                isDisabled={index === 0}
-                aria-label={t('reasons.moveUpLabel', { number: index + 1 })}
-                onPress={() => move(index, -1)}
-              >
-                {t('reasons.moveUp')}
-              </Button>
-              <Button
-                id={`${listId}-${item.id}-down`}
-                variant="secondary"
-                isDisabled={index === items.length - 1}
-                aria-label={t('reasons.moveDownLabel', { number: index + 1 })}
-                onPress={() => move(index, 1)}
-              >
-                {t('reasons.moveDown')}
-              </Button>
-              <Button
-                variant="quiet"
-                aria-label={t('reasons.removeLabel', { number: index + 1 })}
-                onPress={() => change(items.filter((other) => other.id !== item.id), t('reasons.removed'))}
-              >
-                {t('reasons.remove')}
-              </Button>
-            </div>
-          </li>
-        ))}
-      </ol>
+      {items.length > 0 ? (
+        <ol className="reason-editor-list">
+          {items.map((item, index) => (
+            <li key={item.id} className="card stack reason-editor-item">
+              <TextField
+                name={`reasons.${index}`}
+                label={t('reasons.itemLabel', { number: index + 1 })}
+                value={item.text}
+                onChange={(text) => setItems(items.map((other) => (other.id === item.id ? { ...other, text } : other)))}
+                maxLength={REASON_LIMITS.textMax}
+                error={form.errors[`reasons.${index}`]}
+              />
+              <div className="button-row">
+                <Button
+                  id={`${listId}-${item.id}-up`}
+                  variant="secondary"
+                  isDisabled={index === 0}
+                  aria-label={t('reasons.moveUpLabel', { number: index + 1 })}
+                  onPress={() => move(index, -1)}
+                >
+                  {t('reasons.moveUp')}
+                </Button>
+                <Button
+                  id={`${listId}-${item.id}-down`}
+                  variant="secondary"
+                  isDisabled={index === items.length - 1}
+                  aria-label={t('reasons.moveDownLabel', { number: index + 1 })}
+                  onPress={() => move(index, 1)}
+                >
+                  {t('reasons.moveDown')}
+                </Button>
+                <Button
+                  variant="quiet"
+                  aria-label={t('reasons.removeLabel', { number: index + 1 })}
+                  onPress={() =>
+                    change(
+                      items.filter((other) => other.id !== item.id),
+                      t('reasons.removed'),
+                    )
+                  }
+                >
+                  {t('reasons.remove')}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
@@ -123,7 +130,9 @@ export function ReasonsEditor({ initial }: { initial: string[] }) {
         >
           {t('reasons.addButton')}
         </Button>
-        {items.length >= REASON_LIMITS.itemsMax ? <p className="field-hint">{t('reasons.full', { count: REASON_LIMITS.itemsMax })}</p> : null}
+        {items.length >= REASON_LIMITS.itemsMax ? (
+          <p className="field-hint">{t('reasons.full', { count: REASON_LIMITS.itemsMax })}</p>
+        ) : null}
       </div>
       {isSaved ? <FormAlert tone="success">{t('reasons.saved')}</FormAlert> : null}
       <Button type="submit" isPending={form.pending}>

@@ -189,10 +189,12 @@ export function SafetyPlanForm({ plan, userId, onDone, onConflict }: Props) {
         const title = t(`safetyPlan.steps.${step.key}`);
         return (
           <section key={step.key} className="card stack" aria-labelledby={id}>
-            <h2 id={id}>
-              <span className="plan-step-number">{t('safetyPlan.stepNumber', { number: index + 1 })}</span>
-              <span className="plan-step-title">{title}</span>
+            {/* The visible title is the label of the step's input just below; the heading names the step for navigation. */}
+            <h2 id={id} className="plan-step-number">
+              {t('safetyPlan.stepNumber', { number: index + 1 })}
+              <span className="visually-hidden">: {title}</span>
             </h2>
+            {isContactKey(step.key) ? <p className="field-label">{title}</p> : null}
             {isContactKey(step.key) ? (
               <ContactsEditor
                 step={step.key}

@@ -63,6 +63,7 @@ export function SafetyPlanView({ content }: { content: SafetyPlanContent }) {
                 {value.length === 0 ? <p className="muted">{t('safetyPlan.emptyStep')}</p> : null}
                 {value.length > 0 && typeof value[0] === 'string' ? <TextList items={value as string[]} /> : null}
                 {value.length > 0 && typeof value[0] !== 'string' ? <ContactList contacts={value as Contact[]} /> : null}
+                {step.key === 'professionals' ? <p className="muted no-print">{t('safetyPlan.professionalsNote')}</p> : null}
               </section>
             </li>
           );

@@ -1,0 +1,204 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+
+const PHONE = { width: 390, height: 844 };
+const PERSON = { email: 'river@tide.example.org', password: 'slow river finds the sea', alias: 'River' };
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pagesChecked: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: PHONE });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Every page a person reaches is checked by axe and photographed at phone size. */
+async function checkPage(name: string) {
+  await page.waitForLoadState('networkidle');
+  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `checkin-${name}.png`), fullPage: true });
+  pagesChecked.push(name);
+}
+
+const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+/** Moves the craving slider with the keyboard, as a person without a pointer would. */
+async function setCraving(value: number) {
+  const slider = page.getByRole('slider', { name: 'Craving right now (0 to 10)' });
+  await slider.focus();
+  await slider.press('Home');
+  for (let step = 0; step < value; step += 1) await slider.press('ArrowRight');
+  expect(await slider.inputValue()).toBe(String(value));
+}
+
+describe('daily check-in → streak → trends; a hard day → reasons and the safety plan; clocks', () => {
+  it('sets up the organization and lands on the home page with the journey tools', async () => {
+    await page.goto(server.url);
+    await expect.poll(heading).toBe('Set up Kinship');
+    await page.getByLabel('Organization name').fill('Tide Recovery Community');
+    await page.getByLabel('Email').fill(PERSON.email);
+    await page.getByLabel('Community alias').fill(PERSON.alias);
+    await page.getByLabel('Password').fill(PERSON.password);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await expect.poll(heading).toBe(`Welcome, ${PERSON.alias}`);
+    for (const tool of ['Daily check-in', 'My trends', 'Recovery clocks', 'My reasons']) {
+      expect(
+        await page
+          .getByRole('main')
+          .getByRole('link', { name: new RegExp(`^${tool}`) })
+          .count(),
+        tool,
+      ).toBe(1);
+    }
+  });
+
+  it('makes a first check-in in a few taps and shows the streak', async () => {
+    await nav('Daily check-in').click();
+    await expect.poll(heading).toBe('Daily check-in');
+    await checkPage('01-new');
+
+    // Saving with nothing chosen names the missing answers instead of sending.
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => page.getByText('Please check the highlighted fields.').count()).toBe(0);
+    await expect.poll(() => page.getByText('This is required.').count()).toBe(2);
+
+    await page.getByRole('radio', { name: '4 Good' }).check();
+    await setCraving(3);
+    await page.getByRole('textbox', { name: 'Hours of sleep (optional)' }).fill('7');
+    await page.getByRole('button', { name: /^Increase/ }).click();
+    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByLabel('One thing I am grateful for (optional)').fill('Morning walk by the water');
+
+    // The first try is lost on the network; the retry of the same answers carries the same Idempotency-Key.
+    const keys: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().includes('/api/me/checkins/')) keys.push(request.headers()['idempotency-key'] ?? '');
+    });
+    let dropped = false;
+    await page.route('**/api/me/checkins/*', (route) => {
+      if (route.request().method() !== 'PUT' || dropped) return route.continue();
+      dropped = true;
+      return route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => page.getByText('We could not reach Kinship. Check your connection and try again.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => page.getByText(/Your check-in for .* is saved/).count()).toBe(1);
+    await page.unroute('**/api/me/checkins/*');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    await expect.poll(() => page.locator('.stat').first().textContent()).toBe('Check-in streak1 day');
+    await expect.poll(() => page.getByRole('button', { name: 'Update check-in' }).count()).toBe(1);
+    await checkPage('02-saved');
+  });
+
+  it('shows the trends as charts with a text summary and a table', async () => {
+    await page.getByRole('link', { name: 'See my trends' }).click();
+    await expect.poll(heading).toBe('My trends');
+    await expect.poll(() => page.locator('.chart canvas').count()).toBe(4);
+    await expect.poll(() => page.getByText('Average 4, lowest 4, highest 4, from 1 day with an answer.').count()).toBe(1);
+    await expect.poll(() => page.getByText(/You checked in on 1 of the last 30 days/).count()).toBe(1);
+    // Sleep was typed as 7 and stepped up by half an hour.
+    expect(await page.getByText('Average 7.5, lowest 7.5, highest 7.5, from 1 day with an answer.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Show as a table' }).first().click();
+    await expect.poll(() => page.getByRole('table').count()).toBe(1);
+    await checkPage('03-trends');
+    await page.getByRole('radio', { name: '7 days' }).check();
+    await expect.poll(() => page.getByText(/You checked in on 1 of the last 7 days/).count()).toBe(1);
+  });
+
+  it('keeps my reasons in my order', async () => {
+    await nav('My reasons').click();
+    await expect.poll(heading).toBe('My reasons');
+    await checkPage('04-reasons-empty');
+    for (const reason of ['To be there for my daughter', 'To wake up clear-headed']) {
+      await page.getByLabel('A new reason').fill(reason);
+      await page.getByRole('button', { name: 'Add reason' }).click();
+    }
+    await page.getByRole('button', { name: 'Move reason 2 up' }).click();
+    await page.getByRole('button', { name: 'Save my reasons' }).click();
+    await expect.poll(() => page.getByText('Your reasons are saved.').count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Reason 1' }).inputValue()).toBe('To wake up clear-headed');
+    await checkPage('05-reasons-saved');
+  });
+
+  it('after a craving of 9 shows my own reasons and the safety plan, with no judgement', async () => {
+    await nav('Daily check-in').click();
+    await expect.poll(() => page.getByRole('button', { name: 'Update check-in' }).count()).toBe(1);
+    await setCraving(9);
+    await page.getByRole('button', { name: 'Update check-in' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Thank you for checking in' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('To wake up clear-headed').count()).toBe(1);
+    expect(await page.getByText('To be there for my daughter').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Open my safety plan' }).getAttribute('href')).toBe('/safety-plan');
+    await checkPage('06-hard-moment');
+    await page.getByRole('button', { name: 'Back to my check-in' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Update check-in' }).count()).toBe(1);
+  });
+
+  it('fills in a missed day, marked as filled in later', async () => {
+    await page.getByRole('button', { name: 'Missed a day?' }).click();
+    const picker = page.getByLabel('Which day?');
+    const yesterday = await picker.locator('option').nth(1).getAttribute('value');
+    await picker.selectOption(yesterday ?? '');
+    await expect.poll(() => page.getByText('Filled in later', { exact: true }).count()).toBe(1);
+    await page.getByRole('radio', { name: '3 Okay' }).check();
+    await page.getByRole('radio', { name: 'Prefer not to say' }).check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => page.getByText(/Your check-in for .* is saved/).count()).toBe(1);
+    await expect.poll(() => page.locator('.stat').first().textContent()).toBe('Check-in streak2 days');
+    await checkPage('07-backfilled');
+  });
+
+  it('adds a recovery clock, celebrates its milestone once, and starts a new run keeping the history', async () => {
+    await nav('Recovery clocks').click();
+    await expect.poll(heading).toBe('Recovery clocks');
+    await checkPage('08-clocks-empty');
+    const start = new Date(Date.now() - 8 * 86_400_000 - 3_600_000);
+    start.setSeconds(0, 0);
+    const local = new Date(start.getTime() - start.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Name of this clock').fill('My recovery');
+    await page.getByLabel('When did it start?').fill(local);
+    await page.getByRole('button', { name: 'Add clock' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'My recovery', level: 3 }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'A milestone to celebrate' }).count()).toBe(1);
+    expect(await page.getByText('7 days: My recovery').count()).toBe(1);
+    expect(await page.locator('.clock-days').textContent()).toBe('8 days');
+    await checkPage('09-clocks-milestone');
+
+    // Shown once: a reload does not celebrate it again.
+    await page.reload();
+    await expect.poll(() => page.locator('.clock-days').count()).toBe(1);
+    expect(await page.getByText('A milestone to celebrate').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Start a new run' }).click();
+    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
+    await checkPage('10-new-run-dialog');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Start a new run' }).click();
+    await expect.poll(() => page.locator('.clock-days').textContent()).toBe('0 days');
+    const details = (await page.locator('.clock-card .details').textContent()) ?? '';
+    expect(details).toContain('Total days in recovery8 days');
+    expect(details).toContain('Longest run8 days');
+    await checkPage('11-clocks-new-run');
+  });
+
+  it('checked every page it reached', () => {
+    expect(pagesChecked.length).toBeGreaterThanOrEqual(11);
+  });
+});
