@@ -40,20 +40,20 @@ async function checkPage(name: string) {
 const heading = () => page.getByRole('heading', { level: 1 }).textContent();
 const mainNav = () => page.getByRole('navigation', { name: 'Main' });
 
-/** How many records the offline store holds (IndexedDB "kinship", store "offline"). */
-function offlineRecords(): Promise<number> {
+/** The keys the offline store holds (IndexedDB "kinship", store "offline"). */
+function offlineKeys(): Promise<string[]> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<string[]>((resolve) => {
         const request = indexedDB.open('kinship');
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains('offline')) return resolve(0);
-          const count = db.transaction('offline').objectStore('offline').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => resolve(-1);
+          if (!db.objectStoreNames.contains('offline')) return resolve([]);
+          const keys = db.transaction('offline').objectStore('offline').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String).sort());
+          keys.onerror = () => resolve(['error']);
         };
-        request.onerror = () => resolve(-1);
+        request.onerror = () => resolve(['error']);
       }),
   );
 }
@@ -104,7 +104,7 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
     expect(await page.getByRole('link', { name: 'Call Jordan (sponsor)' }).getAttribute('href')).toBe('tel:5550100');
     await checkPage('22-safety-plan-saved');
     // Kept on this device for when the network is down.
-    await expect.poll(offlineRecords).toBe(1);
+    await expect.poll(offlineKeys).toEqual(['owner', 'safety-plan']);
   });
 
   it('says kindly when the plan was changed elsewhere meanwhile, and loads the latest', async () => {
@@ -146,6 +146,8 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
     // Submitting with answers missing names them instead of sending.
     await page.getByRole('button', { name: 'See my total' }).click();
     await expect.poll(() => page.getByText('Please answer every statement; 10 still need an answer.').count()).toBe(1);
+    // Focus lands on the first unanswered statement.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('answers.0');
     const groups = page.getByRole('radiogroup');
     expect(await groups.count()).toBe(10);
     for (let i = 0; i < 10; i += 1) {
@@ -194,6 +196,11 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
     });
     expect(cachedApi).toEqual([]);
     await checkPage('27-safety-plan-offline');
+    // Any other page opened offline offers the plan in one tap.
+    await page.goto(`${server.url}/privacy`);
+    await expect.poll(heading, { timeout: 10_000 }).toBe('Kinship is not reachable right now');
+    await page.getByRole('link', { name: 'My safety plan' }).click();
+    await expect.poll(() => page.getByText('You are offline; this is your plan as last saved.').count()).toBe(1);
     await context.setOffline(false);
     await page.goto(`${server.url}/`);
     await expect.poll(heading).toBe(`Welcome, ${PERSON.alias}`);
@@ -227,13 +234,26 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
     await expect.poll(() => page.getByRole('dialog').getByText('Not started').count()).toBe(1);
     await checkPage('29-recovery-plan-version');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
+    // Saved from another tab meanwhile: this tab's save is refused kindly and the latest version is loaded.
+    const other = await context.newPage();
+    await other.goto(`${server.url}/plan`);
+    await other.getByLabel('Coping strategy 1').fill('Text my sponsor or call Jordan');
+    await other.getByRole('button', { name: 'Save as a new version' }).click();
+    await expect.poll(() => other.getByText('Saved as version 3.').count()).toBe(1);
+    await other.close();
+    await page.getByLabel('Name', { exact: true }).fill('Jordan B');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await expect.poll(() => page.getByText(/Your plan was changed somewhere else/).count()).toBe(1);
+    expect(await page.getByLabel('Coping strategy 1').inputValue()).toBe('Text my sponsor or call Jordan');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Jordan');
   });
 
   it('clears what was kept offline at sign-out', async () => {
-    expect(await offlineRecords()).toBe(1);
+    expect(await offlineKeys()).toContain('safety-plan');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(heading).toBe('Sign in');
-    await expect.poll(offlineRecords).toBe(0);
+    await expect.poll(offlineKeys).toEqual([]);
   });
 
   it('checked every page it reached', () => {

@@ -27,6 +27,7 @@ import { peopleRoutes } from './features/people/people.routes.ts';
 import { plansRoutes, safetyPlanRoutes } from './features/plans/plans.routes.ts';
 import { profileRoutes } from './features/profile/profile.routes.ts';
 import { reasonRoutes } from './features/reasons/reasons.routes.ts';
+import { reminderRoutes } from './features/reminders/reminders.routes.ts';
 import type { FastifyZod } from './http.ts';
 import { deriveKeys } from './lib/crypto.ts';
 import { instanceSecret } from './lib/instance-secret.ts';
@@ -161,6 +162,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     auditRoutes,
     clockRoutes,
     reasonRoutes,
+    reminderRoutes,
     myDataRoutes,
   ]) {
     registerRoutes(app);

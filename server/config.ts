@@ -18,6 +18,8 @@ export interface Config {
   trustProxy: boolean;
   /** Off when the app runs as a role without DDL rights and migrations run separately (npm run db:migrate). */
   migrateOnStart: boolean;
+  /** Background jobs (reminders) in this process: off for a process that should only serve HTTP. */
+  jobs: boolean;
   version: string;
 }
 
@@ -31,6 +33,13 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number`);
   return parsed;
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`${name} must be on or off`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     migrateOnStart: env.MIGRATE_ON_START !== 'false',
+    jobs: onOff('JOBS', env.JOBS, true),
     version: VERSION,
   };
 }

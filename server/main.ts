@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirectoryLockedError } from './db/lock.ts';
+import { type Jobs, startJobs } from './jobs.ts';
 
 const clientDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
 
@@ -46,15 +47,20 @@ async function main() {
     if (counted.delete(request)) inFlight -= 1;
   });
 
+  // Reminders and other background work; off for HTTP-only processes (JOBS=off).
+  const jobs: Jobs | null = config.jobs ? await startJobs({ ctx: app.ctx, log: app.log }) : null;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    // Stop taking requests, let in-flight ones finish, then close the database (and release its lock).
+    // Stop background jobs and taking requests, let in-flight work finish, then close the database (and release its lock).
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     try {
+      // Jobs first: a sweep in progress finishes while the database is still open.
+      await jobs?.stop().catch((error: unknown) => app.log.warn({ err: error }, 'stopping background jobs failed'));
       await app.close();
       for (let waited = 0; inFlight > 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       await database.close();

@@ -81,6 +81,8 @@ export async function startKinship(
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
+    // Measures HTTP alone: a reminder sweep landing mid-run would add noise (a scenario may pass JOBS=on).
+    JOBS: 'off',
     DATABASE_URL: 'databaseUrl' in database ? database.databaseUrl : '',
     ...('dataDir' in database ? { KINSHIP_DATA_DIR: database.dataDir } : {}),
     ...extraEnv,

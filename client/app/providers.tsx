@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client.ts';
+import { startOfflineSync } from '../lib/offline-sync.ts';
 import { installCsrfRefresher, refreshSession, sessionQueryKey } from '../lib/session.ts';
 
 /** A signed-out or half-set-up session on any call means the session changed under us: reload it so the guards react. */
@@ -30,6 +31,8 @@ export const queryClient: QueryClient = new QueryClient({
 });
 
 installCsrfRefresher(queryClient);
+// Check-ins made offline wait in IndexedDB; they are sent at start, when the session loads and when the network returns.
+startOfflineSync(queryClient);
 
 /** react-aria's own strings and date formats follow the language the person chose. */
 function AriaLocale({ children }: { children: ReactNode }) {

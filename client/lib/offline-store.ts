@@ -85,3 +85,16 @@ export async function clearOffline(): Promise<void> {
     // Storage unavailable: nothing was stored either.
   }
 }
+
+const OWNER_KEY = 'owner';
+
+/**
+ * Marks whose data this device holds. When someone else signs in (the last person's session ran out instead of
+ * being signed out), everything kept for the previous person is wiped first, so nothing of theirs is shown or sent.
+ */
+export async function claimOffline(userId: string): Promise<void> {
+  const owner = await offlineGet<string>(OWNER_KEY);
+  if (owner === userId) return;
+  if (owner !== undefined) await clearOffline();
+  await offlineSet(OWNER_KEY, userId);
+}

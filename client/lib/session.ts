@@ -2,7 +2,8 @@ import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query'
 import { type Me, type Session, sessionSchema } from '../../shared/contracts/auth.ts';
 import type { Role } from '../../shared/contracts/common.ts';
 import { apiRequest, setCsrfRefresher, setCsrfToken } from './api-client.ts';
-import { clearOffline } from './offline-store.ts';
+import { clear as clearOutbox } from './offline-queue.ts';
+import { claimOffline, clearOffline } from './offline-store.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
@@ -43,6 +44,8 @@ export async function resetForNewPerson(queryClient: QueryClient): Promise<Sessi
   if (session.user) {
     deliberateSignOut = false;
     accountDeleted = false;
+    // Someone else's offline copy (their session ran out instead of being signed out) is wiped before anything shows.
+    await claimOffline(session.user.id);
   }
   return session;
 }
@@ -61,8 +64,9 @@ export async function signOut(queryClient: QueryClient): Promise<void> {
   try {
     await apiRequest('/api/auth/sign-out', { method: 'POST', body: {} });
   } finally {
-    // What this device kept for offline use (the safety plan) leaves with the person, even if the server was unreachable.
+    // What this device kept for offline use (the safety plan, check-ins not sent yet) leaves with the person, even if the server was unreachable.
     await clearOffline();
+    await clearOutbox();
     await resetForNewPerson(queryClient);
   }
 }
@@ -72,7 +76,7 @@ export async function forgetDeletedPerson(queryClient: QueryClient): Promise<voi
   deliberateSignOut = true;
   accountDeleted = true;
   try {
-    await clearOffline();
+    await Promise.all([clearOffline(), clearOutbox()]);
   } finally {
     await resetForNewPerson(queryClient);
   }

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** A raw connection pool (PostgreSQL only), for the job queue and LISTEN/NOTIFY. */
   pool: pg.Pool | null;
+  /** The embedded database's one connection (PGlite only), for the job queue. */
+  pglite: PGlite | null;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -56,6 +58,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     pool: null,
+    pglite: client,
     ping: () => ping(db),
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
@@ -79,6 +82,7 @@ async function openPostgres(databaseUrl: string, poolMax: number): Promise<Datab
     db,
     kind: 'postgres',
     pool,
+    pglite: null,
     ping: () => ping(db),
     migrate: async () => {
       const client = await pool.connect();

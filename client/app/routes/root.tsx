@@ -4,10 +4,10 @@ import { Link, Navigate, Outlet, ScrollRestoration, useLocation } from 'react-ro
 import { AuthLayout } from '../../components/layouts/auth-layout.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
+import { OfflineSafetyPlanScreen } from '../../features/safety-plan/components/offline-safety-plan.tsx';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
 import { useSession } from '../../lib/session.ts';
 import { paths } from '../paths.ts';
-import { OfflineSafetyPlanPage } from './safety-plan.tsx';
 
 /** After a client-side navigation, focus the new page's heading so screen readers announce where they are. */
 function useFocusOnNavigate() {
@@ -53,7 +53,7 @@ export function Root() {
   if (offline && pathname === paths.safetyPlan) {
     return (
       <AuthLayout homeHref={paths.home}>
-        <OfflineSafetyPlanPage />
+        <OfflineSafetyPlanScreen />
       </AuthLayout>
     );
   }

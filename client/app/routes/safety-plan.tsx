@@ -1,56 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CrisisLine, DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
-import { EMPTY_SAFETY_PLAN, type SafetyPlan } from '../../../shared/contracts/safety-plan.ts';
-import { CrisisLineItem } from '../../components/crisis-help.tsx';
+import { DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
+import type { SafetyPlan } from '../../../shared/contracts/safety-plan.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { FormAlert } from '../../components/ui/form-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
-import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
-import { type OfflineSafetyPlan, readOfflineSafetyPlan, useSafetyPlan } from '../../features/safety-plan/api/safety-plan.ts';
+import { useSafetyPlan } from '../../features/safety-plan/api/safety-plan.ts';
+import { CrisisLinesSection } from '../../features/safety-plan/components/crisis-lines-section.tsx';
+import { OfflineSafetyPlanView } from '../../features/safety-plan/components/offline-safety-plan.tsx';
 import { SafetyPlanForm } from '../../features/safety-plan/components/safety-plan-form.tsx';
 import { SafetyPlanView } from '../../features/safety-plan/components/safety-plan-view.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSessionData } from '../../lib/session.ts';
 
-/** The organization's crisis lines: always on the page, online or not, printed too. */
-export function CrisisLinesSection({ lines }: { lines: readonly CrisisLine[] }) {
-  const { t } = useTranslation();
-  return (
-    <PageSection id="safety-crisis" title={t('safetyPlan.crisisTitle')} lead={t('safetyPlan.crisisLead')}>
-      <ul className="crisis-lines">
-        {lines.map((line) => (
-          <CrisisLineItem key={`${line.name}-${line.phone ?? ''}-${line.text ?? ''}`} line={line} />
-        ))}
-      </ul>
-    </PageSection>
-  );
-}
-
-/** The plan as read offline (from this device) or while the server cannot be reached. Also used before sign-in is known. */
-export function OfflineSafetyPlanView({ stored }: { stored: OfflineSafetyPlan | null }) {
-  const { t } = useTranslation();
-  return (
-    <div className="stack-lg">
-      <PageHeading title={t('safetyPlan.title')} />
-      <p className="alert alert-info" role="status">
-        {stored ? t('safetyPlan.offline') : t('safetyPlan.offlineNone')}
-      </p>
-      <CrisisLinesSection lines={stored?.plan.crisisLines.length ? stored.plan.crisisLines : DEFAULT_CRISIS_LINES} />
-      {stored ? <SafetyPlanView content={stored.plan.content} /> : null}
-      {stored?.plan.createdAt ? (
-        <p className="muted">{t('safetyPlan.lastSaved', { date: formatDateTime(stored.plan.createdAt) })}</p>
-      ) : null}
-    </div>
-  );
-}
-
+/** Nothing written yet: no version, or every step and "the one thing" empty. */
 function isEmpty(plan: SafetyPlan): boolean {
-  return plan.version === 0 || JSON.stringify(plan.content) === JSON.stringify(EMPTY_SAFETY_PLAN);
+  const { mostImportant, ...steps } = plan.content;
+  return plan.version === 0 || (!mostImportant && Object.values(steps).every((items) => items.length === 0));
 }
 
 export function SafetyPlanPage() {
@@ -88,7 +57,7 @@ export function SafetyPlanPage() {
       ) : null}
       {plan.isPending ? <Loading /> : null}
       {plan.isError && !data ? <QueryError error={plan.error} onRetry={() => void plan.refetch()} /> : null}
-      {!editing ? <CrisisLinesSection lines={lines} /> : null}
+      <CrisisLinesSection lines={lines} />
       {data && editing ? (
         <SafetyPlanForm plan={data} userId={userId} onDone={stopEditing} onConflict={async () => (await plan.refetch()).data} />
       ) : null}
@@ -103,7 +72,8 @@ export function SafetyPlanPage() {
               onPress={() => {
                 setSaved(false);
                 setEditing(true);
-                window.scrollTo({ top: 0 });
+                // The button goes away with the view: start keyboard and screen reader users at the top of the form.
+                requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
               }}
             >
               {isEmpty(data) ? t('safetyPlan.start') : t('safetyPlan.edit')}
@@ -118,14 +88,4 @@ export function SafetyPlanPage() {
       ) : null}
     </div>
   );
-}
-
-/**
- * Before the session is known (the app opened with no network): the plan this device kept, whoever's it is. Only the
- * person who last signed in here can have left it, since signing out clears it.
- */
-export function OfflineSafetyPlanPage() {
-  const stored = useQuery({ queryKey: ['offline', 'safety-plan', 'any'], queryFn: readOfflineSafetyPlan, networkMode: 'always' });
-  if (stored.isPending) return <Loading />;
-  return <OfflineSafetyPlanView stored={stored.data ?? null} />;
 }

@@ -38,11 +38,16 @@ export function localDateAt(zone: string, at: Date): string {
 /** The instant the reminder of local day `date` fires. */
 export function reminderInstantOn(date: string, time: string, zone: string): Date {
   const { hour, minute } = parseLocalTime(time);
-  // Luxon resolves a wall-clock time inside a spring-forward gap by moving it forward by the gap
-  // (02:30 → 03:30), and an ambiguous fall-back time to its first (daylight) occurrence. Both are
-  // the rules above; the tests pin them in case Luxon ever changes.
+  // Luxon moves a wall-clock time inside a spring-forward gap forward by the gap (02:30 → 03:30),
+  // which is our rule, but resolves a repeated fall-back time to its second (standard-time)
+  // occurrence, so the first one is looked for explicitly below.
   const local = DateTime.fromObject({ ...localDay(date), hour, minute }, { zone });
   if (!local.isValid) throw new Error(`unknown time zone ${zone}`);
+  // Shifts are an hour almost everywhere, half an hour on Lord Howe Island.
+  for (const minutes of [60, 30]) {
+    const earlier = DateTime.fromMillis(local.toMillis() - minutes * 60_000, { zone });
+    if (earlier.hour === hour && earlier.minute === minute && earlier.toISODate() === date) return earlier.toJSDate();
+  }
   return local.toJSDate();
 }
 

@@ -33,6 +33,12 @@ export const journey = {
     submit: 'Save check-in',
     update: 'Update check-in',
     saved: 'Your check-in for {{day}} is saved. Thank you for taking this minute.',
+    queued: 'Saved on this phone. It will be sent when you are back online.',
+    sent: 'You are back online, and your check-in is sent.',
+    pending_one: '{{count}} check-in waiting to be sent',
+    pending_other: '{{count}} check-ins waiting to be sent',
+    dropped: 'A check-in saved on this phone for {{day}} could not be sent: {{reason}} Please check it and save it again.',
+    offlineDay: 'You are offline. Today is taken from this phone’s date.',
     seeTrends: 'See my trends',
     support: {
       title: 'Thank you for checking in',

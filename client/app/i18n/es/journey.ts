@@ -35,6 +35,12 @@ export const journey: typeof en = {
     submit: 'Guardar registro',
     update: 'Actualizar registro',
     saved: 'Tu registro del {{day}} está guardado. Gracias por tomarte este minuto.',
+    queued: 'Guardado en este teléfono. Se enviará cuando vuelvas a tener conexión.',
+    sent: 'Ya tienes conexión, y tu registro está enviado.',
+    pending_one: '{{count}} registro esperando a enviarse',
+    pending_other: '{{count}} registros esperando a enviarse',
+    dropped: 'Un registro guardado en este teléfono para el {{day}} no se pudo enviar: {{reason}} Revísalo y guárdalo de nuevo.',
+    offlineDay: 'Estás sin conexión. La fecha de hoy se toma de este teléfono.',
     seeTrends: 'Ver mis tendencias',
     support: {
       title: 'Gracias por hacer tu registro',

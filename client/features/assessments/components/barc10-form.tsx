@@ -23,11 +23,13 @@ export function Barc10Form({ onResult }: { onResult: (result: Barc10Result) => v
   return (
     <ValidatedForm
       form={form}
-      onValues={() =>
-        form.submit(takeBarc10Schema, { answers }, async (valid) => {
+      onValues={async () => {
+        await form.submit(takeBarc10Schema, { answers }, async (valid) => {
           onResult(await take.mutateAsync(valid.answers));
-        })
-      }
+        });
+        // A radio group itself cannot take focus: bring keyboard and screen reader users to the first unanswered one.
+        requestAnimationFrame(() => form.formRef.current?.querySelector<HTMLElement>('[data-invalid] input[type="radio"]')?.focus());
+      }}
     >
       <ol className="barc-list">
         {STATEMENTS.map((number, index) => {

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/contracts/checkins.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { addDays } from '../../../lib/local-day.ts';
+import { enqueue } from '../../../lib/offline-queue.ts';
 
 export type TrendWindow = (typeof TREND_WINDOWS)[number];
 
@@ -44,9 +45,21 @@ export function useRecentCheckins() {
 
 export type CheckinInput = z.input<typeof checkinBodySchema>;
 
+function checkinPath(localDate: string): string {
+  return `/api/me/checkins/${encodeURIComponent(localDate)}`;
+}
+
+/**
+ * Offline: the same PUT, with the same Idempotency-Key, waits in the outbox until the device is online again.
+ * Resolves false when this device cannot store it (storage blocked), so the person is asked to try again instead.
+ */
+export function queueCheckin(localDate: string, body: CheckinInput, idempotencyKey: string, userId: string): Promise<boolean> {
+  return enqueue({ method: 'PUT', url: checkinPath(localDate), body, idempotencyKey, userId });
+}
+
 /** PUT is "create or replace the check-in of this day"; the key makes a retried request count once. */
 export function putCheckin(localDate: string, body: CheckinInput, idempotencyKey: string) {
-  return apiRequest(`/api/me/checkins/${encodeURIComponent(localDate)}`, {
+  return apiRequest(checkinPath(localDate), {
     method: 'PUT',
     body,
     schema: checkinSchema,
@@ -57,6 +70,8 @@ export function putCheckin(localDate: string, body: CheckinInput, idempotencyKey
 export function useSaveCheckin() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Offline the request fails at once (and the form queues it) instead of waiting, paused, for the network.
+    networkMode: 'always',
     mutationFn: ({ localDate, body, key }: { localDate: string; body: CheckinInput; key: string }) => putCheckin(localDate, body, key),
     onSuccess: async (saved) => {
       queryClient.setQueryData(recentCheckinsQueryOptions.queryKey, (current) => {

@@ -6,9 +6,11 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
 import { formString } from '../../../lib/form-errors.ts';
+import { useSessionData } from '../../../lib/session.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
-import { type CheckinInput, useSaveCheckin } from '../api/checkins.ts';
+import { type CheckinInput, queueCheckin, useSaveCheckin } from '../api/checkins.ts';
 import { CravingField } from './craving-field.tsx';
 import { MoodField } from './mood-field.tsx';
 import { SleepField } from './sleep-field.tsx';
@@ -36,11 +38,16 @@ type Props = {
   /** What was saved for this day before, to edit; null for a new check-in. */
   existing: Checkin | null;
   onSaved: (checkin: Checkin) => void;
+  /** Offline: the check-in waits on this device (with its Idempotency-Key) and is sent when the network returns. */
+  onQueued: () => void;
 };
 
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
 /** Mood, craving, sleep, used today, gratitude and a note: the whole check-in on one short screen. */
-export function CheckinForm({ localDate, existing, onSaved }: Props) {
+export function CheckinForm({ localDate, existing, onSaved, onQueued }: Props) {
   const { t } = useTranslation();
+  const userId = useSessionData().user?.id;
   const form = useValidatedForm();
   const save = useSaveCheckin();
   const [mood, setMood] = useState<number | null>(existing?.mood ?? null);
@@ -71,7 +78,22 @@ export function CheckinForm({ localDate, existing, onSaved }: Props) {
         };
         return form.submit(answeredSchema, input, async () => {
           const body = input as CheckinInput;
-          const saved = await save.mutateAsync({ localDate, body, key: keyFor(body) });
+          const key = keyFor(body);
+          // No network: keep it on this phone rather than fail. Online, a lost request keeps the usual "try again".
+          const queue = async (): Promise<boolean> => {
+            if (!userId || !(await queueCheckin(localDate, body, key, userId))) return false;
+            attempt.current = null;
+            onQueued();
+            return true;
+          };
+          if (offline() && (await queue())) return;
+          let saved: Checkin;
+          try {
+            saved = await save.mutateAsync({ localDate, body, key });
+          } catch (error) {
+            if (isApiError(error) && error.status === 0 && offline() && (await queue())) return;
+            throw error;
+          }
           attempt.current = null;
           onSaved(saved);
         });

@@ -6,6 +6,8 @@ import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { addDays, formatDay } from '../../../lib/local-day.ts';
+import { droppedWrites } from '../../../lib/offline-queue.ts';
+import { usePendingWrites } from '../../../lib/offline-sync.ts';
 import type { RecentCheckins } from '../api/checkins.ts';
 import { CheckinForm } from './checkin-form.tsx';
 
@@ -25,6 +27,9 @@ export function DailyCheckin({ recent, renderSupport }: Props) {
   const [picking, setPicking] = useState(false);
   const [saved, setSaved] = useState<Checkin | null>(null);
   const [support, setSupport] = useState<Checkin | null>(null);
+  // Saved offline in this visit: "saved on this phone" while it waits, "sent" once the outbox is empty.
+  const [queued, setQueued] = useState(false);
+  const waiting = usePendingWrites();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const existing = recent.byDate.get(day) ?? null;
   const isToday = day === recent.today;
@@ -65,6 +70,7 @@ export function DailyCheckin({ recent, renderSupport }: Props) {
             value={isToday ? '' : day}
             onChange={(value) => {
               setSaved(null);
+              setQueued(false);
               setDay(value || recent.today);
             }}
             options={[
@@ -97,12 +103,19 @@ export function DailyCheckin({ recent, renderSupport }: Props) {
           )}
         </div>
       </div>
+      {queued && waiting > 0 ? <FormAlert tone="info">{t('checkin.queued')}</FormAlert> : null}
+      {queued && waiting === 0 && droppedWrites().length === 0 ? <FormAlert tone="success">{t('checkin.sent')}</FormAlert> : null}
       {saved ? <FormAlert tone="success">{t('checkin.saved', { day: formatDay(saved.localDate, i18n.language) })}</FormAlert> : null}
       <CheckinForm
         key={`${day}-${existing?.updatedAt ?? 'new'}`}
         localDate={day}
         existing={existing}
+        onQueued={() => {
+          setSaved(null);
+          setQueued(true);
+        }}
         onSaved={(checkin) => {
+          setQueued(false);
           if (checkin.craving >= HIGH_CRAVING) {
             setSaved(null);
             setSupport(checkin);

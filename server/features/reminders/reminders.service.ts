@@ -1,0 +1,317 @@
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  DEFAULT_REMINDER_PREFERENCES,
+  type Notification,
+  type NotificationList,
+  REMINDER_LIMITS,
+  type ReminderPreferences,
+} from '../../../shared/contracts/reminders.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { profiles, users } from '../../db/schema/accounts.ts';
+import { notifications, reminderPreferences } from '../../db/schema/notifications.ts';
+import { assessments, checkins, reasons, recoveryClocks } from '../../db/schema/recovery.ts';
+import { notFound } from '../../lib/app-error.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { milestonesOf } from '../clocks/milestones.ts';
+import { dedupeKey, dueReminder, localDateAt } from './reminders.schedule.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Preferences
+
+export async function getReminderPreferences({ db, actor }: { db: Db; actor: Actor }): Promise<ReminderPreferences> {
+  const [row] = await db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, actor.userId)).limit(1);
+  if (!row) return DEFAULT_REMINDER_PREFERENCES;
+  const { checkinTime, milestones, barcEveryDays, showReasons, byEmail, byPush } = row;
+  return { checkinTime, milestones, barcEveryDays, showReasons, byEmail, byPush };
+}
+
+export async function putReminderPreferences({ db, actor, preferences }: { db: Db; actor: Actor; preferences: ReminderPreferences }) {
+  const values = { ...preferences, updatedAt: new Date() };
+  await db
+    .insert(reminderPreferences)
+    .values({ userId: actor.userId, ...values })
+    .onConflictDoUpdate({ target: reminderPreferences.userId, set: values });
+  return getReminderPreferences({ db, actor });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notification centre
+
+type NotificationRow = typeof notifications.$inferSelect;
+
+function present(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    kind: row.kind as Notification['kind'],
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt ? row.readAt.toISOString() : null,
+  };
+}
+
+async function unreadOf(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function listNotifications({ db, actor }: { db: Db; actor: Actor }): Promise<NotificationList> {
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, actor.userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(REMINDER_LIMITS.notificationsPage);
+  return { notifications: rows.map(present), unread: await unreadOf(db, actor.userId) };
+}
+
+/** Marks one of my notifications read (again is fine); someone else's is "not found". */
+export async function markNotificationRead({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
+    .returning({ id: notifications.id });
+  if (!row) throw notFound('Notification not found');
+  return { unread: await unreadOf(db, actor.userId) };
+}
+
+export async function markAllNotificationsRead({ db, actor }: { db: Db; actor: Actor }) {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  return { unread: 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sweep
+
+/**
+ * A milestone is announced only if it was reached this recently: a sweep that missed a few minutes
+ * (a restart, a deploy) still sends it, but a clock entered with a start date years ago does not
+ * flood the member with every milestone it already passed.
+ */
+const MILESTONE_WINDOW_MS = 48 * 3600_000;
+const DAY_MS = 86_400_000;
+/** A new member is first offered the BARC-10 after a week. */
+const BARC_FIRST_AFTER_DAYS = 7;
+
+interface Candidate {
+  userId: string;
+  email: string;
+  byEmail: boolean;
+  kind: 'checkin' | 'milestone' | 'barc10';
+  dedupeKey: string;
+  title: string;
+  body: string;
+  link: string;
+}
+
+const MILESTONE_WORDS: Record<string, string> = { hours: 'hours', days: 'days', months: 'months', years: 'years' };
+
+function milestoneLabel(amount: number, unit: string): string {
+  const word = MILESTONE_WORDS[unit] ?? unit;
+  return `${amount} ${amount === 1 ? word.replace(/s$/, '') : word}`;
+}
+
+/** One of the member's reasons, a different one each day. */
+function reasonFor(list: readonly string[], localDate: string): string | null {
+  if (list.length === 0) return null;
+  const day = Math.floor(Date.parse(`${localDate}T00:00:00Z`) / DAY_MS);
+  return list[day % list.length] ?? null;
+}
+
+/**
+ * Finds every reminder due at `now` and records it once: the notification's unique dedupe key
+ * (member, kind, local day; for milestones, clock run and milestone) decides, in the database,
+ * whether this sweep is the one that sends it. Only the sweep whose INSERT went through sends the
+ * email, so a retried or concurrent sweep (a second app instance, a pg-boss retry) never sends twice.
+ * The cost is at-most-once email: a crash between the insert and the send loses that email, which
+ * for a reminder is the right side to err on.
+ */
+export async function runReminderSweep({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: Pick<AppContext, 'db' | 'mailer' | 'config'>;
+  now?: Date;
+}): Promise<{ created: number; emailed: number }> {
+  const db = ctx.db;
+  const nowIso = now.toISOString();
+  const members = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      createdAt: users.createdAt,
+      timezone: profiles.timezone,
+      hasPreferences: reminderPreferences.userId,
+      checkinTime: reminderPreferences.checkinTime,
+      milestones: reminderPreferences.milestones,
+      barcEveryDays: reminderPreferences.barcEveryDays,
+      showReasons: reminderPreferences.showReasons,
+      byEmail: reminderPreferences.byEmail,
+      checkedInToday: sql<boolean>`exists (select 1 from ${checkins} where ${checkins.userId} = ${users.id}
+        and ${checkins.localDate} = (${nowIso}::timestamptz at time zone ${profiles.timezone})::date)`.mapWith(Boolean),
+      lastBarcMs: sql<number | null>`(select extract(epoch from max(${assessments.takenAt})) * 1000 from ${assessments}
+        where ${assessments.userId} = ${users.id} and ${assessments.instrument} = 'barc10')`,
+    })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .leftJoin(reminderPreferences, eq(reminderPreferences.userId, users.id))
+    .where(and(eq(users.status, 'active'), sql`'member' = any(${users.roles})`));
+
+  const candidates: Candidate[] = [];
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const wantReasons: { userId: string; localDate: string; index: number }[] = [];
+
+  for (const m of members) {
+    // No saved preferences: the defaults (milestones and BARC-10 every 30 days, in the app only).
+    const prefs = m.hasPreferences
+      ? { checkinTime: m.checkinTime, barcEveryDays: m.barcEveryDays, byEmail: m.byEmail === true, showReasons: m.showReasons === true }
+      : { ...DEFAULT_REMINDER_PREFERENCES };
+
+    if (prefs.checkinTime && !m.checkedInToday) {
+      const due = dueReminder(m.timezone, prefs.checkinTime, now);
+      if (due) {
+        if (prefs.showReasons) wantReasons.push({ userId: m.id, localDate: due.localDate, index: candidates.length });
+        candidates.push({
+          userId: m.id,
+          email: m.email,
+          byEmail: prefs.byEmail,
+          kind: 'checkin',
+          dedupeKey: dedupeKey(m.id, 'checkin', due.localDate),
+          title: 'A moment for your check-in',
+          body: 'When you have a minute: how are you today? It takes less than 30 seconds, and every check-in counts.',
+          link: '/check-in',
+        });
+      }
+    }
+
+    if (prefs.barcEveryDays) {
+      const every = prefs.barcEveryDays * DAY_MS;
+      const lastMs = m.lastBarcMs === null ? null : Number(m.lastBarcMs);
+      const base = lastMs === null ? m.createdAt.getTime() + BARC_FIRST_AFTER_DAYS * DAY_MS : lastMs + every;
+      if (now.getTime() >= base) {
+        // Not taken after a reminder: offered again one period later, never daily.
+        const dueAt = base + Math.floor((now.getTime() - base) / every) * every;
+        candidates.push({
+          userId: m.id,
+          email: m.email,
+          byEmail: prefs.byEmail,
+          kind: 'barc10',
+          dedupeKey: dedupeKey(m.id, 'barc10', localDateAt(m.timezone, new Date(dueAt))),
+          title: 'Your BARC-10 is ready when you are',
+          body: 'Ten short questions about the strengths you have in your recovery. Take it whenever it suits you.',
+          link: '/barc-10',
+        });
+      }
+    }
+  }
+
+  const milestoneMembers = members
+    .filter((m) => (m.hasPreferences ? m.milestones : DEFAULT_REMINDER_PREFERENCES.milestones))
+    .map((m) => m.id);
+  if (milestoneMembers.length > 0) {
+    const clocks = await db
+      .select({
+        id: recoveryClocks.id,
+        userId: recoveryClocks.userId,
+        label: recoveryClocks.label,
+        startedAt: recoveryClocks.startedAt,
+        createdAt: recoveryClocks.createdAt,
+      })
+      .from(recoveryClocks)
+      .where(and(isNull(recoveryClocks.archivedAt), inArray(recoveryClocks.userId, milestoneMembers)));
+    for (const clock of clocks) {
+      const m = byId.get(clock.userId);
+      if (!m) continue;
+      const latest = milestonesOf(clock.startedAt, now, m.timezone).reached.at(-1);
+      if (!latest) continue;
+      const reachedMs = latest.at.toMillis();
+      // Reached before the clock was entered (a start date in the past): the clock page celebrates it.
+      if (reachedMs < clock.createdAt.getTime() || now.getTime() - reachedMs > MILESTONE_WINDOW_MS) continue;
+      const amount = milestoneLabel(latest.amount, latest.unit);
+      candidates.push({
+        userId: m.id,
+        email: m.email,
+        byEmail: m.hasPreferences ? m.byEmail === true : DEFAULT_REMINDER_PREFERENCES.byEmail,
+        kind: 'milestone',
+        // Per clock run (a reset starts a new run with its own milestones) and milestone.
+        dedupeKey: `${m.id}:milestone:${clock.id}:${clock.startedAt.getTime()}:${latest.key}`,
+        title: `${amount}: ${clock.label}`,
+        body: `You reached ${amount}. Take a moment to notice how far you have come.`,
+        link: '/clocks',
+      });
+    }
+  }
+
+  if (candidates.length === 0) return { created: 0, emailed: 0 };
+
+  // Already sent: skip without an INSERT (most candidates on most minutes).
+  const existing = new Set<string>();
+  const keys = candidates.map((c) => c.dedupeKey);
+  for (let i = 0; i < keys.length; i += 1000) {
+    const rows = await db
+      .select({ key: notifications.dedupeKey })
+      .from(notifications)
+      .where(inArray(notifications.dedupeKey, keys.slice(i, i + 1000)));
+    for (const row of rows) existing.add(row.key);
+  }
+  const fresh = candidates.filter((c) => !existing.has(c.dedupeKey));
+
+  const reasonUsers = [...new Set(wantReasons.filter((w) => !existing.has(candidates[w.index]?.dedupeKey ?? '')).map((w) => w.userId))];
+  if (reasonUsers.length > 0) {
+    const rows = await db
+      .select({ userId: reasons.userId, text: reasons.text })
+      .from(reasons)
+      .where(inArray(reasons.userId, reasonUsers))
+      .orderBy(reasons.userId, reasons.position, reasons.createdAt);
+    const lists = new Map<string, string[]>();
+    for (const row of rows) lists.set(row.userId, [...(lists.get(row.userId) ?? []), row.text]);
+    for (const want of wantReasons) {
+      const candidate = candidates[want.index];
+      const reason = reasonFor(lists.get(want.userId) ?? [], want.localDate);
+      if (candidate && reason) candidate.body += ` You wrote that this matters to you: “${reason}”.`;
+    }
+  }
+
+  let created = 0;
+  let emailed = 0;
+  for (const c of fresh) {
+    const inserted = await db
+      .insert(notifications)
+      .values({ userId: c.userId, kind: c.kind, title: c.title, body: c.body, link: c.link, dedupeKey: c.dedupeKey })
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ id: notifications.id });
+    if (inserted.length === 0) continue; // another sweep got there first
+    created += 1;
+    if (c.byEmail) {
+      await ctx.mailer.send(db, emailFor(c, ctx.config.publicUrl));
+      emailed += 1;
+    }
+  }
+  return { created, emailed };
+}
+
+/**
+ * Emails are seen on lock screens and shared devices, so they stay neutral: no clock name, no
+ * reason, nothing that says "recovery" to someone glancing at the phone. The app shows the rest.
+ */
+function emailFor(c: Candidate, publicUrl: string) {
+  const lines: Record<Candidate['kind'], string> = {
+    checkin: 'A gentle reminder: your daily check-in is there whenever you have a minute.',
+    milestone: 'You have something to celebrate today. Open Kinship to see it.',
+    barc10: 'A short questionnaire is ready for you whenever it suits you.',
+  };
+  return {
+    to: c.email,
+    subject: 'A note from Kinship',
+    text: `${lines[c.kind]}\n\n${publicUrl}${c.link}\n\nYou can change or turn off these emails on your profile page: ${publicUrl}/profile`,
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Reminders a member chose, and the in-app notification centre. */
+export const REMINDER_LIMITS = { barcEveryDaysMin: 7, barcEveryDaysMax: 90, barcEveryDaysDefault: 30, notificationsPage: 50 } as const;
+
+export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 08:30');
+
+export const reminderPreferencesSchema = z.object({
+  /** Local time of the daily check-in reminder, in the member's time zone; null: no reminder. */
+  checkinTime: localTimeSchema.nullable(),
+  /** A message when a recovery clock reaches a milestone. */
+  milestones: z.boolean(),
+  /** Days between BARC-10 reminders; null: none. */
+  barcEveryDays: z.number().int().min(REMINDER_LIMITS.barcEveryDaysMin).max(REMINDER_LIMITS.barcEveryDaysMax).nullable(),
+  /** Include one of "my reasons" in the check-in reminder. */
+  showReasons: z.boolean(),
+  byEmail: z.boolean(),
+  byPush: z.boolean(),
+});
+/** The whole set: what is sent replaces what was there. */
+export const putReminderPreferencesSchema = reminderPreferencesSchema.strict();
+export type ReminderPreferences = z.infer<typeof reminderPreferencesSchema>;
+
+export const DEFAULT_REMINDER_PREFERENCES: ReminderPreferences = {
+  checkinTime: null,
+  milestones: true,
+  barcEveryDays: REMINDER_LIMITS.barcEveryDaysDefault,
+  showReasons: false,
+  byEmail: false,
+  byPush: false,
+};
+
+export const NOTIFICATION_KINDS = ['checkin', 'milestone', 'barc10'] as const;
+
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
+  /** An app path such as /check-in. */
+  link: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationListSchema = z.object({
+  notifications: z.array(notificationSchema),
+  unread: z.number().int().min(0),
+});
+export type NotificationList = z.infer<typeof notificationListSchema>;
+
+export const unreadCountSchema = z.object({ unread: z.number().int().min(0) });
