@@ -207,6 +207,48 @@ describe('offline check-in: kept on the phone, sent once when back online, clear
     expect(await queuedWrites()).toBe(0);
   });
 
+  it('a queued write the server refuses for good (its key reused for other answers) is removed and reported', async () => {
+    const first = sent[0];
+    if (!first) throw new Error('no PUT was sent');
+    await context.setOffline(true);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+    await page.getByLabel('One thing I am grateful for (optional)').fill('Rain on the roof');
+    await page.getByRole('button', { name: 'Update check-in' }).click();
+    await expect.poll(() => page.getByText('Saved on this phone. It will be sent when you are back online.').count()).toBe(1);
+    // A confused client: the waiting write carries a key the server already saw with other answers.
+    await page.evaluate(
+      (key) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('kinship-outbox');
+          request.onsuccess = () => {
+            const store = request.result.transaction('writes', 'readwrite').objectStore('writes');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              for (const item of all.result) store.put({ ...item, idempotencyKey: key });
+              store.transaction.oncomplete = () => {
+                request.result.close();
+                resolve();
+              };
+            };
+          };
+          request.onerror = () => reject(request.error);
+        }),
+      first.key,
+    );
+    await context.setOffline(false);
+    await expect.poll(queuedWrites, { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() =>
+        page.getByText(/could not be sent. This was already sent with different details. Please check and send it again./).count(),
+      )
+      .toBe(1);
+    expect(await page.getByText('You are back online, and your check-in is sent.').count()).toBe(0);
+    const rows = await serverCheckins();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.gratitude).toBe('Sun on the porch');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'offline-checkin-03-refused.png'), fullPage: true });
+  });
+
   it('empties the outbox at sign-out, also when a check-in was still waiting', async () => {
     await nav('Daily check-in').click();
     await expect.poll(heading).toBe('Daily check-in');

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CHECKIN_LIMITS } from '../../../shared/contracts/checkins.ts';
@@ -57,7 +57,9 @@ function OutboxStatus() {
         <FormAlert key={item.write.id}>
           {t('checkin.dropped', {
             day: formatDay(decodeURIComponent(item.write.url.split('/').pop() ?? ''), i18n.language),
-            reason: item.message.endsWith('.') ? item.message : `${item.message}.`,
+            reason: i18n.exists(`apiErrors.${item.code}`)
+              ? t(`apiErrors.${item.code}` as 'apiErrors.INTERNAL')
+              : t('apiErrors.BAD_REQUEST'),
           })}
         </FormAlert>
       ))}
@@ -93,7 +95,10 @@ export function CheckInPage() {
   const trends = useTrends('7');
   const offlineNoData =
     !recent.data && ((recent.isPending && recent.fetchStatus === 'paused') || (isApiError(recent.error) && recent.error.status === 0));
-  const fallback = useOfflineRecent(offlineNoData);
+  // Once the form stands on the phone's date, it stays (with what the person did there) until the server's answer comes.
+  const [usedFallback, setUsedFallback] = useState(false);
+  if (offlineNoData && !usedFallback) setUsedFallback(true);
+  const fallback = useOfflineRecent(!recent.data && (offlineNoData || usedFallback));
   const data = recent.data ?? fallback;
 
   // Opening the page sends what waits on this phone; refused ones are shown once, on this visit.

@@ -37,7 +37,7 @@ export const journey = {
     sent: 'You are back online, and your check-in is sent.',
     pending_one: '{{count}} check-in waiting to be sent',
     pending_other: '{{count}} check-ins waiting to be sent',
-    dropped: 'A check-in saved on this phone for {{day}} could not be sent: {{reason}} Please check it and save it again.',
+    dropped: 'A check-in saved on this phone for {{day}} could not be sent. {{reason}}',
     offlineDay: 'You are offline. Today is taken from this phone’s date.',
     seeTrends: 'See my trends',
     support: {

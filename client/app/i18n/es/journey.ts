@@ -39,7 +39,7 @@ export const journey: typeof en = {
     sent: 'Ya tienes conexión, y tu registro está enviado.',
     pending_one: '{{count}} registro esperando a enviarse',
     pending_other: '{{count}} registros esperando a enviarse',
-    dropped: 'Un registro guardado en este teléfono para el {{day}} no se pudo enviar: {{reason}} Revísalo y guárdalo de nuevo.',
+    dropped: 'Un registro guardado en este teléfono para el {{day}} no se pudo enviar. {{reason}}',
     offlineDay: 'Estás sin conexión. La fecha de hoy se toma de este teléfono.',
     seeTrends: 'Ver mis tendencias',
     support: {
