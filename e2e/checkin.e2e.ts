@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
 const PERSON = { email: 'river@tide.example.org', password: 'slow river finds the sea', alias: 'River' };
 
 let server: RunningServer;
@@ -50,11 +49,7 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
   it('sets up the organization and lands on the home page with the journey tools', async () => {
     await page.goto(server.url);
     await expect.poll(heading).toBe('Set up Kinship');
-    await page.getByLabel('Organization name').fill('Tide Recovery Community');
-    await page.getByLabel('Email').fill(PERSON.email);
-    await page.getByLabel('Community alias').fill(PERSON.alias);
-    await page.getByLabel('Password').fill(PERSON.password);
-    await page.getByRole('button', { name: 'Create organization' }).click();
+    await completeFirstRun(page, 'Tide Recovery Community', PERSON);
     await expect.poll(heading).toBe(`Welcome, ${PERSON.alias}`);
     for (const tool of ['Daily check-in', 'My trends', 'Recovery clocks', 'My reasons']) {
       expect(

@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
 const ADMIN = { email: 'lead@harbor.example.org', password: 'quiet harbor morning tide', alias: 'Harbor Lead' };
 const MEMBER = { email: 'sam@harbor.example.org', password: 'steady steps every single day', alias: 'Sam R' };
 
@@ -40,11 +39,7 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Set up Kinship');
     await checkPage(page, '01-setup');
 
-    await page.getByLabel('Organization name').fill('Harbor Recovery Community');
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Community alias').fill(ADMIN.alias);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create organization' }).click();
+    await completeFirstRun(page, 'Harbor Recovery Community', ADMIN);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Welcome, ${ADMIN.alias}`);
     await checkPage(page, '02-home-admin');
 

@@ -2,9 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
 const ADMIN = { email: 'lead@cove.example.org', password: 'calm cove under stars', alias: 'Cove Lead' };
 const MEMBER = { email: 'jo@cove.example.org', password: 'one honest day at a time', alias: 'Jo K' };
 
@@ -62,11 +61,7 @@ describe('my data: download everything, delete the account', () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await expect.poll(() => heading(page)).toBe('Set up Kinship');
-    await page.getByLabel('Organization name').fill('Cove Recovery Community');
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Community alias').fill(ADMIN.alias);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create organization' }).click();
+    await completeFirstRun(page, 'Cove Recovery Community', ADMIN);
     await expect.poll(() => heading(page)).toBe(`Welcome, ${ADMIN.alias}`);
 
     await page.goto(`${server.url}/security`);

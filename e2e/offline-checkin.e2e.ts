@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
 const PERSON = { email: 'wren@cove.example.org', password: 'quiet tide under the pier', alias: 'Wren' };
 
 let server: RunningServer;
@@ -78,11 +77,7 @@ describe('offline check-in: kept on the phone, sent once when back online, clear
   it('sets up the organization and opens the check-in page with the service worker in control', async () => {
     await page.goto(server.url);
     await expect.poll(heading).toBe('Set up Kinship');
-    await page.getByLabel('Organization name').fill('Cove Recovery Community');
-    await page.getByLabel('Email').fill(PERSON.email);
-    await page.getByLabel('Community alias').fill(PERSON.alias);
-    await page.getByLabel('Password').fill(PERSON.password);
-    await page.getByRole('button', { name: 'Create organization' }).click();
+    await completeFirstRun(page, 'Cove Recovery Community', PERSON);
     await expect.poll(heading).toBe(`Welcome, ${PERSON.alias}`);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

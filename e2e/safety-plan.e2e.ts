@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
 const PERSON = { email: 'rae@harbor.example.org', password: 'slow river under stars', alias: 'Rae' };
 
 let server: RunningServer;
@@ -62,11 +61,7 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
   it('sets up the organization; the safety plan is in the header of every signed-in page', async () => {
     await page.goto(server.url);
     await expect.poll(heading).toBe('Set up Kinship');
-    await page.getByLabel('Organization name').fill('Harbor Recovery Community');
-    await page.getByLabel('Email').fill(PERSON.email);
-    await page.getByLabel('Community alias').fill(PERSON.alias);
-    await page.getByLabel('Password').fill(PERSON.password);
-    await page.getByRole('button', { name: 'Create organization' }).click();
+    await completeFirstRun(page, 'Harbor Recovery Community', PERSON);
     await expect.poll(heading).toBe(`Welcome, ${PERSON.alias}`);
     for (const tile of ['Safety plan', 'Recovery plan', 'Recovery capital']) {
       expect(

@@ -82,3 +82,14 @@ export async function seriousA11yViolations(page: Page) {
       nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
     }));
 }
+
+export const PHONE = { width: 390, height: 844 };
+
+/** Fills the first-run screen: the organization and its first admin, who then lands signed in. */
+export async function completeFirstRun(page: Page, organization: string, admin: { email: string; alias: string; password: string }) {
+  await page.getByLabel('Organization name').fill(organization);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Community alias').fill(admin.alias);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+}

@@ -8,10 +8,10 @@
  * Every function fails soft: with storage blocked (private mode, quota) the app still works online.
  */
 import { ApiError, apiRequest } from './api-client.ts';
+import { objectStore } from './indexed-db.ts';
 
-const DB_NAME = 'kinship-outbox';
-const DB_VERSION = 1;
-const STORE = 'writes';
+// Auto-increment ids keep the order the person made the writes in.
+const { run } = objectStore({ database: 'kinship-outbox', store: 'writes', options: { keyPath: 'id', autoIncrement: true } });
 
 export type QueuedWrite = {
   id: number;
@@ -31,48 +31,6 @@ export type NewWrite = Pick<QueuedWrite, 'method' | 'url' | 'body' | 'idempotenc
 export type DroppedWrite = { write: QueuedWrite; status: number; code: string; message: string };
 
 export type FlushResult = { sent: QueuedWrite[]; dropped: DroppedWrite[]; remaining: number };
-
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  if (opening) return opening;
-  opening = new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('IndexedDB is not available'));
-      return;
-    }
-    const request = indexedDB.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = () => {
-      // Auto-increment ids keep the order the person made the writes in.
-      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  });
-  opening.catch(() => {
-    opening = null;
-  });
-  return opening;
-}
-
-async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const transaction = db.transaction(STORE, mode);
-    const request = action(transaction.objectStore(STORE));
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error);
-  });
-}
 
 // ---- A tiny observable count, so screens can show "waiting to be sent" without polling IndexedDB. ----
 

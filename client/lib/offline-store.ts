@@ -4,51 +4,9 @@
  * Everything here belongs to the person signed in on this device and is wiped by clearOffline() at sign-out.
  * Every function fails soft: with storage blocked (private mode, quota) the app still works online.
  */
-const DB_NAME = 'kinship';
-const DB_VERSION = 1;
-const STORE = 'offline';
+import { objectStore } from './indexed-db.ts';
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  if (opening) return opening;
-  opening = new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('IndexedDB is not available'));
-      return;
-    }
-    const request = indexedDB.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another tab upgrading the database: let it, and open again next time.
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  });
-  opening.catch(() => {
-    opening = null;
-  });
-  return opening;
-}
-
-async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const transaction = db.transaction(STORE, mode);
-    const request = action(transaction.objectStore(STORE));
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error);
-  });
-}
+const { run } = objectStore({ database: 'kinship', store: 'offline' });
 
 /** The value saved under key, or undefined (also when storage is unavailable). */
 export async function offlineGet<T>(key: string): Promise<T | undefined> {
