@@ -50,7 +50,7 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
-    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'People' }).click();
     await checkPage(page, '04-admin-people');
     await page.getByLabel('Email').fill(MEMBER.email);
     await page.getByRole('checkbox', { name: /^Member/ }).check();
