@@ -64,6 +64,8 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
+        // Web Push reminders: shows the (neutral) notification and opens the page it points to.
+        importScripts: ['/push-sw.js'],
       },
     }),
   ],

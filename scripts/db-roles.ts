@@ -22,6 +22,13 @@ export function appRoleStatements(role: string): string[] {
        EXECUTE 'GRANT USAGE ON SCHEMA drizzle TO ${role}';
        EXECUTE 'GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO ${role}';
      END IF; END $$`,
+    // The job queue (pg-boss, installed by db:migrate): rows only, its DDL stays with the owner.
+    `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') THEN
+       EXECUTE 'GRANT USAGE ON SCHEMA pgboss TO ${role}';
+       EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${role}';
+       EXECUTE 'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO ${role}';
+       EXECUTE 'GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${role}';
+     END IF; END $$`,
   ];
 }
 

@@ -29,7 +29,7 @@ describe('background jobs', () => {
         expect(now).toBeInstanceOf(Date);
         calls += 1;
         called();
-        return { created: 0, emailed: 0 };
+        return { created: 0, emailed: 0, pushed: 0 };
       },
     });
     try {

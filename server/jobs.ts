@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { AppContext } from './context.ts';
+import { vapidKeys } from './features/reminders/push.ts';
 import { runReminderSweep } from './features/reminders/reminders.service.ts';
 
 /**
@@ -20,6 +21,29 @@ import { runReminderSweep } from './features/reminders/reminders.service.ts';
 
 export const REMINDER_QUEUE = 'reminders-sweep';
 
+// Creating a queue is DDL (pg-boss gives it a partition): also done by db:migrate, see installJobSchema.
+async function createQueues(boss: PgBoss) {
+  if (!(await boss.getQueue(REMINDER_QUEUE))) {
+    await boss.createQueue(REMINDER_QUEUE, { policy: 'exclusive', retryLimit: 2, expireInSeconds: 300 });
+  }
+}
+
+/**
+ * Installs (or upgrades) pg-boss's schema and the app's queues, as the database owner: run by
+ * `npm run db:migrate`, so an app role without DDL rights can run jobs (scripts/db-roles.ts grants it
+ * the rows).
+ */
+export async function installJobSchema(connectionString: string): Promise<void> {
+  const boss = new PgBoss({ connectionString, max: 1, supervise: false, schedule: false });
+  boss.on('error', () => {});
+  await boss.start();
+  try {
+    await createQueues(boss);
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+}
+
 export interface Jobs {
   /** Lets a running sweep finish, then stops; the database stays open for the caller to close. */
   stop(): Promise<void>;
@@ -37,25 +61,35 @@ export async function startJobs({
   sweep?: typeof runReminderSweep;
 }): Promise<Jobs> {
   const database = ctx.database;
+  // Web Push keys exist from the first start on (browsers subscribe with the public one).
+  await vapidKeys(ctx.db);
   let boss: PgBoss;
   if (database.kind === 'postgres') {
     // The app pool's own connection string: the jobs use exactly the database the app opened.
     const connectionString = database.pool?.options.connectionString;
     if (!connectionString) throw new Error('jobs on PostgreSQL need a connection string');
-    boss = new PgBoss({ connectionString, max: 2, application_name: 'kinship-jobs' });
+    boss = new PgBoss({
+      connectionString,
+      max: 2,
+      application_name: 'kinship-jobs',
+      // An app role without DDL rights (MIGRATE_ON_START=false) uses the schema db:migrate installed.
+      migrate: ctx.config.migrateOnStart,
+      createSchema: ctx.config.migrateOnStart,
+    });
   } else {
     if (!database.pglite) throw new Error('jobs on the embedded database need its connection');
     boss = new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite' });
   }
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
-  await boss.createQueue(REMINDER_QUEUE, { policy: 'exclusive', retryLimit: 2, expireInSeconds: 300 });
+  await createQueues(boss);
   await boss.schedule(REMINDER_QUEUE, '* * * * *');
   await boss.work(REMINDER_QUEUE, async (jobs) => {
     for (const _job of jobs) {
       // The current time, not the job's: a sweep that runs late still sees what is due now.
       const result = await sweep({ ctx, now: new Date() });
       if (result.created > 0) log.info(result, 'reminders sent');
+      else log.debug(result, 'reminder sweep: nothing due');
     }
   });
   log.info('background jobs started (reminders every minute)');

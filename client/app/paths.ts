@@ -20,6 +20,8 @@ export const paths = {
   /** The recovery plan: goals by life domain, triggers and coping strategies, support people; versioned. */
   recoveryPlan: '/plan',
   barc10: '/barc-10',
+  /** The notification centre: reminders and milestones. */
+  notifications: '/notifications',
   /** A person's page: their community card, what they share with me, and break-glass for staff. */
   person: {
     pattern: '/people/:id',

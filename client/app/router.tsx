@@ -11,6 +11,7 @@ import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { GuestOnly } from './routes/guest-only.tsx';
 import { HomePage } from './routes/home.tsx';
 import { NotFound } from './routes/not-found.tsx';
+import { NotificationsPage } from './routes/notifications.tsx';
 import { PersonPage } from './routes/person.tsx';
 import { PrivacyPage } from './routes/privacy.tsx';
 import { ProfilePage } from './routes/profile.tsx';
@@ -64,6 +65,7 @@ export function createRouter() {
             { path: paths.safetyPlan, element: <SafetyPlanPage /> },
             { path: paths.recoveryPlan, element: <RecoveryPlanPage /> },
             { path: paths.barc10, element: <Barc10Page /> },
+            { path: paths.notifications, element: <NotificationsPage /> },
             { path: paths.profile, element: <ProfilePage /> },
             { path: paths.privacy, element: <PrivacyPage /> },
             { path: paths.security, element: <SecurityPage /> },

@@ -51,3 +51,35 @@ export const notificationListSchema = z.object({
 export type NotificationList = z.infer<typeof notificationListSchema>;
 
 export const unreadCountSchema = z.object({ unread: z.number().int().min(0) });
+
+/**
+ * Browsers' push services only: the server POSTs to this address, so anything else (an internal
+ * host, an IP address) is refused rather than fetched.
+ */
+export const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'push.services.mozilla.com', 'notify.windows.com', 'push.apple.com'] as const;
+
+export const pushEndpointSchema = z
+  .url({ protocol: /^https$/ })
+  .max(2000)
+  .refine((value) => {
+    // Zod runs this even after the URL check failed: an unparsable value is simply not allowed.
+    let host = '';
+    try {
+      host = new URL(value).hostname;
+    } catch {
+      return false;
+    }
+    return PUSH_SERVICE_HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+  }, 'Not a browser push service address');
+
+export const pushSubscriptionSchema = z
+  .object({
+    endpoint: pushEndpointSchema,
+    keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }).strict(),
+  })
+  .strict();
+export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
+
+export const removePushSubscriptionSchema = z.object({ endpoint: z.string().max(2000) }).strict();
+
+export const pushKeySchema = z.object({ publicKey: z.string() });

@@ -7,9 +7,22 @@ import { people } from './en/people.ts';
 import { plans } from './en/plans.ts';
 import { privacy } from './en/privacy.ts';
 import { profile } from './en/profile.ts';
+import { reminders } from './en/reminders.ts';
 import { security } from './en/security.ts';
 
 /** English: the source language. Every other language has exactly these keys (checked by TypeScript). */
-export const en = { ...common, ...auth, ...profile, ...privacy, ...security, ...admin, ...people, ...journey, ...plans, ...myData };
+export const en = {
+  ...common,
+  ...auth,
+  ...profile,
+  ...privacy,
+  ...security,
+  ...admin,
+  ...people,
+  ...journey,
+  ...plans,
+  ...myData,
+  ...reminders,
+};
 
 export type Translation = typeof en;

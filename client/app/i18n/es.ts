@@ -8,6 +8,7 @@ import { people } from './es/people.ts';
 import { plans } from './es/plans.ts';
 import { privacy } from './es/privacy.ts';
 import { profile } from './es/profile.ts';
+import { reminders } from './es/reminders.ts';
 import { security } from './es/security.ts';
 
 /** Español (neutral, trato de "tú"). Each area file is typed by its English twin, so the keys match. */
@@ -22,4 +23,5 @@ export const es: Translation = {
   ...journey,
   ...plans,
   ...myData,
+  ...reminders,
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { AppShell } from '../../components/layouts/app-shell.tsx';
+import { NotificationBell } from '../../features/reminders/components/notification-bell.tsx';
 import { hasAnyRole, signedOutOnPurpose, useSessionData } from '../../lib/session.ts';
 import { NAV_ITEMS } from '../nav.ts';
 import { paths } from '../paths.ts';
@@ -27,5 +28,6 @@ export function SignedInShell() {
   const items = visible.map((item) => ({ to: item.to, end: item.end, label: t(`nav.items.${item.label}`) }));
   // The safety plan is one tap away on every page, except while two-factor setup is required first.
   const safetyPlanHref = user.mfaSetupRequired ? undefined : paths.safetyPlan;
-  return <AppShell items={items} homeHref={paths.home} alias={user.alias} safetyPlanHref={safetyPlanHref} />;
+  const bell = user.mfaSetupRequired ? null : <NotificationBell href={paths.notifications} />;
+  return <AppShell items={items} homeHref={paths.home} alias={user.alias} safetyPlanHref={safetyPlanHref} headerActions={bell} />;
 }

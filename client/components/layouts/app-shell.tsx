@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../language-switcher.tsx';
@@ -6,16 +7,23 @@ import { SiteHeader, SkipLink } from './site-header.tsx';
 
 export type ShellNavItem = { to: string; label: string; end?: boolean };
 
-type Props = { items: ShellNavItem[]; homeHref: string; alias: string; safetyPlanHref?: string | undefined };
+type Props = {
+  items: ShellNavItem[];
+  homeHref: string;
+  alias: string;
+  safetyPlanHref?: string | undefined;
+  /** Extra header actions from the app (the notification bell): layouts import no features. */
+  headerActions?: ReactNode;
+};
 
 /** The signed-in frame: header with the help button, the main navigation, the page, and a footer. */
-export function AppShell({ items, homeHref, alias, safetyPlanHref }: Props) {
+export function AppShell({ items, homeHref, alias, safetyPlanHref, headerActions }: Props) {
   const { t } = useTranslation();
 
   return (
     <div className="shell">
       <SkipLink />
-      <SiteHeader homeHref={homeHref} safetyPlanHref={safetyPlanHref} />
+      <SiteHeader homeHref={homeHref} safetyPlanHref={safetyPlanHref} actions={headerActions} />
       <nav className="main-nav" aria-label={t('nav.label')}>
         <ul>
           {items.map((item) => (

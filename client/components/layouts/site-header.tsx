@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { CrisisHelp } from '../crisis-help.tsx';
@@ -15,9 +16,10 @@ type Props = {
   homeHref: string;
   /** Signed-in people get their own safety plan one tap away, next to the crisis lines. */
   safetyPlanHref?: string | undefined;
+  actions?: ReactNode;
 };
 
-export function SiteHeader({ homeHref, safetyPlanHref }: Props) {
+export function SiteHeader({ homeHref, safetyPlanHref, actions }: Props) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -26,6 +28,7 @@ export function SiteHeader({ homeHref, safetyPlanHref }: Props) {
         <span className="brand-name">{t('app.name')}</span>
       </Link>
       <div className="header-actions">
+        {actions}
         {safetyPlanHref ? (
           <NavLink to={safetyPlanHref} className="btn btn-secondary safety-plan-button">
             {t('safetyPlan.headerLink')}

@@ -1,12 +1,16 @@
-import { idParams } from '../../../shared/contracts/common.ts';
+import { idParams, okSchema } from '../../../shared/contracts/common.ts';
 import {
   notificationListSchema,
+  pushKeySchema,
+  pushSubscriptionSchema,
   putReminderPreferencesSchema,
   reminderPreferencesSchema,
+  removePushSubscriptionSchema,
   unreadCountSchema,
 } from '../../../shared/contracts/reminders.ts';
 import type { FastifyZod } from '../../http.ts';
 import { actorOf } from '../../plugins/session.ts';
+import { getPushKey, removePushSubscription, savePushSubscription } from './push.ts';
 import {
   getReminderPreferences,
   listNotifications,
@@ -50,5 +54,34 @@ export function reminderRoutes(app: FastifyZod) {
     '/api/me/notifications/:id/read',
     { schema: { tags, summary: 'Mark one of my notifications read', params: idParams, response: { 200: unreadCountSchema } } },
     async (request) => markNotificationRead({ db, actor: actorOf(request), id: request.params.id }),
+  );
+  app.get(
+    '/api/me/push/key',
+    { schema: { tags, summary: 'The server’s Web Push (VAPID) public key, to subscribe a browser', response: { 200: pushKeySchema } } },
+    async () => getPushKey({ db }),
+  );
+  app.put(
+    '/api/me/push-subscriptions',
+    {
+      schema: {
+        tags,
+        summary: 'Receive my reminders on this browser (Web Push)',
+        body: pushSubscriptionSchema,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => savePushSubscription({ db, actor: actorOf(request), subscription: request.body }),
+  );
+  app.post(
+    '/api/me/push-subscriptions/remove',
+    {
+      schema: {
+        tags,
+        summary: 'Stop reminders on this browser',
+        body: removePushSubscriptionSchema,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => removePushSubscription({ db, actor: actorOf(request), endpoint: request.body.endpoint }),
   );
 }

@@ -9,11 +9,12 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
-import { notifications, reminderPreferences } from '../../db/schema/notifications.ts';
+import { notifications, pushSubscriptions, reminderPreferences } from '../../db/schema/notifications.ts';
 import { assessments, checkins, reasons, recoveryClocks } from '../../db/schema/recovery.ts';
 import { notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { milestonesOf } from '../clocks/milestones.ts';
+import { createPushSender, type PushSender } from './push.ts';
 import { dedupeKey, dueReminder, localDateAt } from './reminders.schedule.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -106,6 +107,7 @@ interface Candidate {
   userId: string;
   email: string;
   byEmail: boolean;
+  byPush: boolean;
   kind: 'checkin' | 'milestone' | 'barc10';
   dedupeKey: string;
   title: string;
@@ -138,10 +140,13 @@ function reasonFor(list: readonly string[], localDate: string): string | null {
 export async function runReminderSweep({
   ctx,
   now = new Date(),
+  push,
 }: {
   ctx: Pick<AppContext, 'db' | 'mailer' | 'config'>;
   now?: Date;
-}): Promise<{ created: number; emailed: number }> {
+  /** Web Push delivery; tests pass a fake. */
+  push?: PushSender;
+}): Promise<{ created: number; emailed: number; pushed: number }> {
   const db = ctx.db;
   const nowIso = now.toISOString();
   const members = await db
@@ -156,6 +161,7 @@ export async function runReminderSweep({
       barcEveryDays: reminderPreferences.barcEveryDays,
       showReasons: reminderPreferences.showReasons,
       byEmail: reminderPreferences.byEmail,
+      byPush: reminderPreferences.byPush,
       checkedInToday: sql<boolean>`exists (select 1 from ${checkins} where ${checkins.userId} = ${users.id}
         and ${checkins.localDate} = (${nowIso}::timestamptz at time zone ${profiles.timezone})::date)`.mapWith(Boolean),
       lastBarcMs: sql<number | null>`(select extract(epoch from max(${assessments.takenAt})) * 1000 from ${assessments}
@@ -173,7 +179,13 @@ export async function runReminderSweep({
   for (const m of members) {
     // No saved preferences: the defaults (milestones and BARC-10 every 30 days, in the app only).
     const prefs = m.hasPreferences
-      ? { checkinTime: m.checkinTime, barcEveryDays: m.barcEveryDays, byEmail: m.byEmail === true, showReasons: m.showReasons === true }
+      ? {
+          checkinTime: m.checkinTime,
+          barcEveryDays: m.barcEveryDays,
+          byEmail: m.byEmail === true,
+          byPush: m.byPush === true,
+          showReasons: m.showReasons === true,
+        }
       : { ...DEFAULT_REMINDER_PREFERENCES };
 
     if (prefs.checkinTime && !m.checkedInToday) {
@@ -184,6 +196,7 @@ export async function runReminderSweep({
           userId: m.id,
           email: m.email,
           byEmail: prefs.byEmail,
+          byPush: prefs.byPush,
           kind: 'checkin',
           dedupeKey: dedupeKey(m.id, 'checkin', due.localDate),
           title: 'A moment for your check-in',
@@ -204,6 +217,7 @@ export async function runReminderSweep({
           userId: m.id,
           email: m.email,
           byEmail: prefs.byEmail,
+          byPush: prefs.byPush,
           kind: 'barc10',
           dedupeKey: dedupeKey(m.id, 'barc10', localDateAt(m.timezone, new Date(dueAt))),
           title: 'Your BARC-10 is ready when you are',
@@ -241,6 +255,7 @@ export async function runReminderSweep({
         userId: m.id,
         email: m.email,
         byEmail: m.hasPreferences ? m.byEmail === true : DEFAULT_REMINDER_PREFERENCES.byEmail,
+        byPush: m.hasPreferences ? m.byPush === true : DEFAULT_REMINDER_PREFERENCES.byPush,
         kind: 'milestone',
         // Per clock run (a reset starts a new run with its own milestones) and milestone.
         dedupeKey: `${m.id}:milestone:${clock.id}:${clock.startedAt.getTime()}:${latest.key}`,
@@ -251,7 +266,7 @@ export async function runReminderSweep({
     }
   }
 
-  if (candidates.length === 0) return { created: 0, emailed: 0 };
+  if (candidates.length === 0) return { created: 0, emailed: 0, pushed: 0 };
 
   // Already sent: skip without an INSERT (most candidates on most minutes).
   const existing = new Set<string>();
@@ -283,6 +298,8 @@ export async function runReminderSweep({
 
   let created = 0;
   let emailed = 0;
+  let pushed = 0;
+  let sender = push ?? null;
   for (const c of fresh) {
     const inserted = await db
       .insert(notifications)
@@ -295,23 +312,35 @@ export async function runReminderSweep({
       await ctx.mailer.send(db, emailFor(c, ctx.config.publicUrl));
       emailed += 1;
     }
+    if (c.byPush) {
+      sender ??= createPushSender({ db, config: ctx.config });
+      const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, c.userId));
+      const email = emailFor(c, ctx.config.publicUrl);
+      for (const subscription of subscriptions) {
+        // A lock-screen banner: as neutral as the email.
+        const outcome = await sender.send(subscription, { title: email.subject, body: NEUTRAL_LINES[c.kind], link: c.link });
+        if (outcome === 'sent') pushed += 1;
+        if (outcome === 'gone') await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscription.id));
+      }
+    }
   }
-  return { created, emailed };
+  return { created, emailed, pushed };
 }
 
 /**
- * Emails are seen on lock screens and shared devices, so they stay neutral: no clock name, no
+ * Emails and push banners are seen on lock screens and shared devices, so they stay neutral: no clock name, no
  * reason, nothing that says "recovery" to someone glancing at the phone. The app shows the rest.
  */
+const NEUTRAL_LINES: Record<Candidate['kind'], string> = {
+  checkin: 'A gentle reminder: your daily check-in is there whenever you have a minute.',
+  milestone: 'You have something to celebrate today. Open Kinship to see it.',
+  barc10: 'A short questionnaire is ready for you whenever it suits you.',
+};
+
 function emailFor(c: Candidate, publicUrl: string) {
-  const lines: Record<Candidate['kind'], string> = {
-    checkin: 'A gentle reminder: your daily check-in is there whenever you have a minute.',
-    milestone: 'You have something to celebrate today. Open Kinship to see it.',
-    barc10: 'A short questionnaire is ready for you whenever it suits you.',
-  };
   return {
     to: c.email,
     subject: 'A note from Kinship',
-    text: `${lines[c.kind]}\n\n${publicUrl}${c.link}\n\nYou can change or turn off these emails on your profile page: ${publicUrl}/profile`,
+    text: `${NEUTRAL_LINES[c.kind]}\n\n${publicUrl}${c.link}\n\nYou can change or turn off these emails on your profile page: ${publicUrl}/profile`,
   };
 }

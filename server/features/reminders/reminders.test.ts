@@ -364,3 +364,80 @@ describe('the notification centre', () => {
     expect((await createAgent(t.app).get('/api/me/notifications')).status).toBe(401);
   });
 });
+
+describe('Web Push', () => {
+  const subscription = (n: number) => ({
+    endpoint: `https://fcm.googleapis.com/fcm/send/test-${n}-${randomUUID()}`,
+    keys: {
+      p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+      auth: 'tBHItJI5svbpez7KI4CCXg',
+    },
+  });
+
+  it('GET /api/me/push/key gives the same public key every time', async () => {
+    const person = await buildPerson(t);
+    const first = await person.agent.get('/api/me/push/key');
+    expect(first.status).toBe(200);
+    expect(first.body.publicKey).toMatch(/^[\w-]{80,}$/);
+    expect((await person.agent.get('/api/me/push/key')).body).toEqual(first.body);
+  });
+
+  it('PUT /api/me/push-subscriptions takes browser push services only', async () => {
+    const person = await buildPerson(t);
+    expect((await person.agent.put('/api/me/push-subscriptions', subscription(1))).status).toBe(200);
+    for (const endpoint of [
+      'http://fcm.googleapis.com/x',
+      'https://169.254.169.254/latest',
+      'https://localhost/x',
+      'https://evil.example/fcm.googleapis.com',
+    ]) {
+      const response = await person.agent.put('/api/me/push-subscriptions', { ...subscription(2), endpoint });
+      expect(response.status, endpoint).toBe(400);
+    }
+  });
+
+  it('the sweep pushes a neutral message once to each of the member’s browsers, and forgets a browser that unsubscribed', async () => {
+    const person = await member({ checkinTime: '08:00', byPush: true, showReasons: true });
+    await person.agent.put('/api/me/reasons', { reasons: ['My daughter Ana'] });
+    const live = subscription(3);
+    const gone = subscription(4);
+    await person.agent.put('/api/me/push-subscriptions', live);
+    await person.agent.put('/api/me/push-subscriptions', gone);
+    const sent: { endpoint: string; message: unknown }[] = [];
+    const push = {
+      send: async (sub: { endpoint: string }, message: unknown) => {
+        sent.push({ endpoint: sub.endpoint, message });
+        return sub.endpoint === gone.endpoint ? ('gone' as const) : ('sent' as const);
+      },
+    };
+    await runReminderSweep({ ctx: t.app.ctx, now: at('2026-08-10T14:00:00Z'), push });
+    await runReminderSweep({ ctx: t.app.ctx, now: at('2026-08-10T14:00:00Z'), push });
+    const mine = sent.filter((s) => s.endpoint === live.endpoint || s.endpoint === gone.endpoint);
+    expect(mine).toHaveLength(2);
+    expect(JSON.stringify(mine)).not.toContain('Ana');
+    expect(mine[0]?.message).toMatchObject({ title: 'A note from Kinship', link: '/check-in' });
+    // The unsubscribed browser is forgotten; the next day only the live one gets it.
+    await runReminderSweep({ ctx: t.app.ctx, now: at('2026-08-11T14:00:00Z'), push });
+    expect(sent.filter((s) => s.endpoint === gone.endpoint)).toHaveLength(1);
+    expect(sent.filter((s) => s.endpoint === live.endpoint)).toHaveLength(2);
+  });
+
+  it('POST /api/me/push-subscriptions/remove stops pushes to that browser', async () => {
+    const person = await member({ checkinTime: '08:00', byPush: true });
+    const sub = subscription(5);
+    await person.agent.put('/api/me/push-subscriptions', sub);
+    expect((await person.agent.post('/api/me/push-subscriptions/remove', { endpoint: sub.endpoint })).status).toBe(200);
+    const sent: string[] = [];
+    await runReminderSweep({
+      ctx: t.app.ctx,
+      now: at('2026-08-12T14:00:00Z'),
+      push: {
+        send: async (s) => {
+          sent.push(s.endpoint);
+          return 'sent';
+        },
+      },
+    });
+    expect(sent).not.toContain(sub.endpoint);
+  });
+});
