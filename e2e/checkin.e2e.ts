@@ -133,7 +133,7 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
     await checkPage('05-reasons-saved');
   });
 
-  it('after a craving of 9 shows my own reasons and the safety plan, with no judgement', async () => {
+  it('after a craving of 9 shows my own reasons, my coping strategies and the safety plan, with no judgement', async () => {
     await nav('Daily check-in').click();
     await expect.poll(() => page.getByRole('button', { name: 'Update check-in' }).count()).toBe(1);
     await setCraving(9);
@@ -142,6 +142,9 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
     await expect.poll(() => page.getByText('To wake up clear-headed').count()).toBe(1);
     expect(await page.getByText('To be there for my daughter').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Open my safety plan' }).getAttribute('href')).toBe('/safety-plan');
+    // Coping strategies come from the recovery plan; with none written yet, the page says where to write them.
+    await expect.poll(() => page.getByRole('heading', { name: 'What helps me' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Write a few in your plan.' }).getAttribute('href')).toBe('/plan');
     await checkPage('06-hard-moment');
     await page.getByRole('button', { name: 'Back to my check-in' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Update check-in' }).count()).toBe(1);

@@ -12,6 +12,7 @@ import { type RecentCheckins, useRecentCheckins, useTrends } from '../../feature
 import { DailyCheckin } from '../../features/checkins/components/daily-checkin.tsx';
 import { StreakSummary } from '../../features/checkins/components/streak-summary.tsx';
 import { ReasonsList } from '../../features/reasons/components/reasons-list.tsx';
+import { CopingList } from '../../features/recovery-plan/components/coping-list.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { addDays, formatDay } from '../../lib/local-day.ts';
 import { droppedWrites, forgetDropped } from '../../lib/offline-queue.ts';
@@ -67,7 +68,7 @@ function OutboxStatus() {
   );
 }
 
-/** After a hard check-in: kind words, the member's own reasons, and the safety plan one tap away. */
+/** After a hard check-in: kind words, the member's own reasons and coping strategies, and the safety plan one tap away. */
 function HardMomentSupport({ back }: { back: () => void }) {
   const { t } = useTranslation();
   return (
@@ -79,6 +80,10 @@ function HardMomentSupport({ back }: { back: () => void }) {
       <section className="card stack" aria-labelledby="support-reasons">
         <h3 id="support-reasons">{t('checkin.support.reasonsTitle')}</h3>
         <ReasonsList editHref={paths.reasons} />
+      </section>
+      <section className="card stack" aria-labelledby="support-coping">
+        <h3 id="support-coping">{t('recoveryPlan.copingReadBack.title')}</h3>
+        <CopingList editHref={paths.recoveryPlan} />
       </section>
       <p>{t('checkin.support.reachOut')}</p>
       <Button variant="secondary" onPress={back}>

@@ -44,6 +44,11 @@ export const plans = {
     },
   },
   recoveryPlan: {
+    copingReadBack: {
+      title: 'What helps me',
+      noneYet: 'Your recovery plan has no coping strategies yet.',
+      writeThem: 'Write a few in your plan.',
+    },
     title: 'My recovery plan',
     lead: 'Your goals, what helps when things get hard, and the people on your side. Every save keeps the earlier version.',
     domains: {

@@ -48,6 +48,11 @@ export const plans: typeof en = {
     },
   },
   recoveryPlan: {
+    copingReadBack: {
+      title: 'Lo que me ayuda',
+      noneYet: 'Tu plan de recuperación todavía no tiene estrategias para afrontar.',
+      writeThem: 'Escribe algunas en tu plan.',
+    },
     title: 'Mi plan de recuperación',
     lead: 'Tus metas, lo que te ayuda cuando las cosas se ponen difíciles y las personas que te apoyan. Cada vez que guardas se conserva la versión anterior.',
     domains: {
