@@ -15,6 +15,7 @@ import { notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { milestonesOf } from '../clocks/milestones.ts';
 import { createPushSender, type PushSender } from './push.ts';
+import { type MessageLanguage, messageLanguage, messagesFor, milestoneAmount, type ReminderKind } from './reminders.messages.ts';
 import { dedupeKey, dueReminder, localDateAt } from './reminders.schedule.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -108,18 +109,12 @@ interface Candidate {
   email: string;
   byEmail: boolean;
   byPush: boolean;
-  kind: 'checkin' | 'milestone' | 'barc10';
+  kind: ReminderKind;
+  language: MessageLanguage;
   dedupeKey: string;
   title: string;
   body: string;
   link: string;
-}
-
-const MILESTONE_WORDS: Record<string, string> = { hours: 'hours', days: 'days', months: 'months', years: 'years' };
-
-function milestoneLabel(amount: number, unit: string): string {
-  const word = MILESTONE_WORDS[unit] ?? unit;
-  return `${amount} ${amount === 1 ? word.replace(/s$/, '') : word}`;
 }
 
 /** One of the member's reasons, a different one each day. */
@@ -155,6 +150,7 @@ export async function runReminderSweep({
       email: users.email,
       createdAt: users.createdAt,
       timezone: profiles.timezone,
+      languages: profiles.languages,
       hasPreferences: reminderPreferences.userId,
       checkinTime: reminderPreferences.checkinTime,
       milestones: reminderPreferences.milestones,
@@ -198,9 +194,9 @@ export async function runReminderSweep({
           byEmail: prefs.byEmail,
           byPush: prefs.byPush,
           kind: 'checkin',
+          language: messageLanguage(m.languages),
           dedupeKey: dedupeKey(m.id, 'checkin', due.localDate),
-          title: 'A moment for your check-in',
-          body: 'When you have a minute: how are you today? It takes less than 30 seconds, and every check-in counts.',
+          ...messagesFor(messageLanguage(m.languages)).checkin,
           link: '/check-in',
         });
       }
@@ -219,9 +215,9 @@ export async function runReminderSweep({
           byEmail: prefs.byEmail,
           byPush: prefs.byPush,
           kind: 'barc10',
+          language: messageLanguage(m.languages),
           dedupeKey: dedupeKey(m.id, 'barc10', localDateAt(m.timezone, new Date(dueAt))),
-          title: 'Your BARC-10 is ready when you are',
-          body: 'Ten short questions about the strengths you have in your recovery. Take it whenever it suits you.',
+          ...messagesFor(messageLanguage(m.languages)).barc10,
           link: '/barc-10',
         });
       }
@@ -250,17 +246,18 @@ export async function runReminderSweep({
       const reachedMs = latest.at.toMillis();
       // Reached before the clock was entered (a start date in the past): the clock page celebrates it.
       if (reachedMs < clock.createdAt.getTime() || now.getTime() - reachedMs > MILESTONE_WINDOW_MS) continue;
-      const amount = milestoneLabel(latest.amount, latest.unit);
+      const language = messageLanguage(m.languages);
+      const amount = milestoneAmount(language, latest.amount, latest.unit);
       candidates.push({
         userId: m.id,
         email: m.email,
         byEmail: m.hasPreferences ? m.byEmail === true : DEFAULT_REMINDER_PREFERENCES.byEmail,
         byPush: m.hasPreferences ? m.byPush === true : DEFAULT_REMINDER_PREFERENCES.byPush,
         kind: 'milestone',
+        language,
         // Per clock run (a reset starts a new run with its own milestones) and milestone.
         dedupeKey: `${m.id}:milestone:${clock.id}:${clock.startedAt.getTime()}:${latest.key}`,
-        title: `${amount}: ${clock.label}`,
-        body: `You reached ${amount}. Take a moment to notice how far you have come.`,
+        ...messagesFor(language).milestone(amount, clock.label),
         link: '/clocks',
       });
     }
@@ -292,7 +289,7 @@ export async function runReminderSweep({
     for (const want of wantReasons) {
       const candidate = candidates[want.index];
       const reason = reasonFor(lists.get(want.userId) ?? [], want.localDate);
-      if (candidate && reason) candidate.body += ` You wrote that this matters to you: “${reason}”.`;
+      if (candidate && reason) candidate.body += messagesFor(candidate.language).reason(reason);
     }
   }
 
@@ -318,7 +315,11 @@ export async function runReminderSweep({
       const email = emailFor(c, ctx.config.publicUrl);
       for (const subscription of subscriptions) {
         // A lock-screen banner: as neutral as the email.
-        const outcome = await sender.send(subscription, { title: email.subject, body: NEUTRAL_LINES[c.kind], link: c.link });
+        const outcome = await sender.send(subscription, {
+          title: email.subject,
+          body: messagesFor(c.language).neutral[c.kind],
+          link: c.link,
+        });
         if (outcome === 'sent') pushed += 1;
         if (outcome === 'gone') await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscription.id));
       }
@@ -327,20 +328,11 @@ export async function runReminderSweep({
   return { created, emailed, pushed };
 }
 
-/**
- * Emails and push banners are seen on lock screens and shared devices, so they stay neutral: no clock name, no
- * reason, nothing that says "recovery" to someone glancing at the phone. The app shows the rest.
- */
-const NEUTRAL_LINES: Record<Candidate['kind'], string> = {
-  checkin: 'A gentle reminder: your daily check-in is there whenever you have a minute.',
-  milestone: 'You have something to celebrate today. Open Kinship to see it.',
-  barc10: 'A short questionnaire is ready for you whenever it suits you.',
-};
-
+/** Emails and push banners stay neutral (see reminders.messages.ts): no clock name, no reason. */
 function emailFor(c: Candidate, publicUrl: string) {
   return {
     to: c.email,
-    subject: 'A note from Kinship',
-    text: `${NEUTRAL_LINES[c.kind]}\n\n${publicUrl}${c.link}\n\nYou can change or turn off these emails on your profile page: ${publicUrl}/profile`,
+    subject: messagesFor(c.language).subject,
+    text: `${messagesFor(c.language).neutral[c.kind]}\n\n${publicUrl}${c.link}\n\n${messagesFor(c.language).manage(`${publicUrl}/profile`)}`,
   };
 }

@@ -212,6 +212,28 @@ describe('the check-in reminder', () => {
   });
 });
 
+describe('the language of reminders', () => {
+  it('speaks the member’s first profile language that Kinship has, in the app and in the email', async () => {
+    const person = await member({ checkinTime: '08:00', showReasons: true, byEmail: true });
+    await person.agent.patch('/api/me/profile', { languages: ['fr', 'es-MX', 'en'] });
+    await person.agent.put('/api/me/reasons', { reasons: ['Mi hija Ana'] });
+    await sweep(at('2026-06-15T14:00:00Z'));
+    const [row] = await notificationsOf(person, 'checkin');
+    expect(row?.title).toBe('Un momento para tu registro');
+    expect(row?.body).toContain('Escribiste que esto te importa: «Mi hija Ana»');
+    const [email] = await emailsTo(person);
+    expect(email?.subject).toBe('Una nota de Kinship');
+  });
+
+  it('falls back to English', async () => {
+    const person = await member({ checkinTime: '08:00' });
+    await person.agent.patch('/api/me/profile', { languages: ['fr'] });
+    await sweep(at('2026-06-16T14:00:00Z'));
+    const [row] = await notificationsOf(person, 'checkin');
+    expect(row?.title).toBe('A moment for your check-in');
+  });
+});
+
 describe('milestone messages', () => {
   async function clock(person: Person, startedAt: Date, createdAt: Date) {
     const [row] = await t.database.db
