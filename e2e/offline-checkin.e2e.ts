@@ -244,6 +244,30 @@ describe('offline check-in: kept on the phone, sent once when back online, clear
     await page.screenshot({ path: path.join(SCREENSHOTS, 'offline-checkin-03-refused.png'), fullPage: true });
   });
 
+  it('a hard check-in made offline still shows the kind screen with the safety plan one tap away', async () => {
+    await nav('Daily check-in').click();
+    await expect.poll(heading).toBe('Daily check-in');
+    await context.setOffline(true);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+    const craving = page.getByRole('slider', { name: 'Craving right now (0 to 10)' });
+    await craving.focus();
+    await page.keyboard.press('End');
+    await page.getByRole('button', { name: 'Update check-in' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Thank you for checking in' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Open my safety plan' }).getAttribute('href')).toBe('/safety-plan');
+    await page.getByRole('button', { name: 'Back to my check-in' }).click();
+    await expect.poll(() => page.getByText('Saved on this phone. It will be sent when you are back online.').count()).toBe(1);
+    await context.setOffline(false);
+    await expect.poll(queuedWrites).toBe(0);
+    // Sent: the next visit starts from the server's copy; the craving eases, and the update goes straight through.
+    await page.reload();
+    await expect.poll(heading).toBe('Daily check-in');
+    await page.getByRole('slider', { name: 'Craving right now (0 to 10)' }).focus();
+    await page.keyboard.press('Home');
+    await page.getByRole('button', { name: 'Update check-in' }).click();
+    await expect.poll(() => page.getByText(/Your check-in for .* is saved/).count()).toBe(1);
+  });
+
   it('empties the outbox at sign-out, also when a check-in was still waiting', async () => {
     await nav('Daily check-in').click();
     await expect.poll(heading).toBe('Daily check-in');

@@ -130,7 +130,7 @@ export function CheckInPage() {
       {!data && recent.isPending ? <Loading /> : null}
       {!data && recent.isError ? <QueryError error={recent.error} onRetry={() => void recent.refetch()} /> : null}
       {fallback && !recent.data ? <p className="field-hint">{t('checkin.offlineDay')}</p> : null}
-      {data ? <DailyCheckin recent={data} renderSupport={(_checkin, back) => <HardMomentSupport back={back} />} /> : null}
+      {data ? <DailyCheckin recent={data} renderSupport={(back) => <HardMomentSupport back={back} />} /> : null}
     </div>
   );
 }

@@ -39,7 +39,7 @@ type Props = {
   existing: Checkin | null;
   onSaved: (checkin: Checkin) => void;
   /** Offline: the check-in waits on this device (with its Idempotency-Key) and is sent when the network returns. */
-  onQueued: () => void;
+  onQueued: (checkin: CheckinInput) => void;
 };
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -83,7 +83,7 @@ export function CheckinForm({ localDate, existing, onSaved, onQueued }: Props) {
           const queue = async (): Promise<boolean> => {
             if (!userId || !(await queueCheckin(localDate, body, key, userId))) return false;
             attempt.current = null;
-            onQueued();
+            onQueued(body);
             return true;
           };
           if (offline() && (await queue())) return;

@@ -16,8 +16,8 @@ export const HIGH_CRAVING = 7;
 
 type Props = {
   recent: RecentCheckins;
-  /** The kind screen after a hard check-in (reasons, safety plan); `back` returns to the form. */
-  renderSupport: (checkin: Checkin, back: () => void) => ReactNode;
+  /** The kind screen after a hard check-in (reasons, coping, safety plan); `back` returns to the form. */
+  renderSupport: (back: () => void) => ReactNode;
 };
 
 /** Today's check-in (edited again if already made), or a missed day of the last 30 marked as backfilled. */
@@ -26,7 +26,8 @@ export function DailyCheckin({ recent, renderSupport }: Props) {
   const [day, setDay] = useState(recent.today);
   const [picking, setPicking] = useState(false);
   const [saved, setSaved] = useState<Checkin | null>(null);
-  const [support, setSupport] = useState<Checkin | null>(null);
+  // Shown after a hard check-in, whether it was sent or is waiting on this phone.
+  const [support, setSupport] = useState(false);
   // Saved offline in this visit: "saved on this phone" while it waits, "sent" once the outbox is empty.
   const [queued, setQueued] = useState(false);
   const waiting = usePendingWrites();
@@ -44,7 +45,7 @@ export function DailyCheckin({ recent, renderSupport }: Props) {
         <h2 id="support-heading" ref={headingRef} tabIndex={-1}>
           {t('checkin.support.title')}
         </h2>
-        {renderSupport(support, () => setSupport(null))}
+        {renderSupport(() => setSupport(false))}
       </section>
     );
   }
@@ -110,15 +111,16 @@ export function DailyCheckin({ recent, renderSupport }: Props) {
         key={`${day}-${existing?.updatedAt ?? 'new'}`}
         localDate={day}
         existing={existing}
-        onQueued={() => {
+        onQueued={(checkin) => {
           setSaved(null);
           setQueued(true);
+          if (checkin.craving >= HIGH_CRAVING) setSupport(true);
         }}
         onSaved={(checkin) => {
           setQueued(false);
           if (checkin.craving >= HIGH_CRAVING) {
             setSaved(null);
-            setSupport(checkin);
+            setSupport(true);
           } else {
             setSaved(checkin);
           }
