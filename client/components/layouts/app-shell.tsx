@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../language-switcher.tsx';
 import { SignOutButton } from '../sign-out-button.tsx';
 import { SiteHeader, SkipLink } from './site-header.tsx';
@@ -19,12 +19,18 @@ type Props = {
 /** The signed-in frame: header with the help button, the main navigation, the page, and a footer. */
 export function AppShell({ items, homeHref, alias, safetyPlanHref, headerActions }: Props) {
   const { t } = useTranslation();
+  const navRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the navigation is one row that scrolls sideways: keep the current page's item in view.
+  useEffect(() => {
+    navRef.current?.querySelector('.nav-link.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
 
   return (
     <div className="shell">
       <SkipLink />
       <SiteHeader homeHref={homeHref} safetyPlanHref={safetyPlanHref} actions={headerActions} />
-      <nav className="main-nav" aria-label={t('nav.label')}>
+      <nav ref={navRef} className="main-nav" aria-label={t('nav.label')}>
         <ul>
           {items.map((item) => (
             <li key={item.to}>
