@@ -22,6 +22,7 @@ export function AppShell({ items, homeHref, alias, safetyPlanHref, headerActions
   const navRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   // On a phone the navigation is one row that scrolls sideways: keep the current page's item in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again after every navigation, when another item is active
   useEffect(() => {
     navRef.current?.querySelector('.nav-link.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [pathname]);
