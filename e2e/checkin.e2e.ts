@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { checkAndCapture, closeJourney, completeFirstRun, openJourney, type RunningServer } from './support.ts';
 
 const PERSON = { email: 'river@tide.example.org', password: 'slow river finds the sea', alias: 'River' };
 
@@ -13,23 +11,13 @@ let page: Page;
 const pagesChecked: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: PHONE });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openJourney());
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeJourney({ server, browser, context }));
 
 /** Every page a person reaches is checked by axe and photographed at phone size. */
 async function checkPage(name: string) {
-  await page.waitForLoadState('networkidle');
-  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([]);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `checkin-${name}.png`), fullPage: true });
+  await checkAndCapture(page, `checkin-${name}`);
   pagesChecked.push(name);
 }
 

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { checkAndCapture, completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, startServer } from './support.ts';
 
 const ADMIN = { email: 'lead@harbor.example.org', password: 'quiet harbor morning tide', alias: 'Harbor Lead' };
 const MEMBER = { email: 'sam@harbor.example.org', password: 'steady steps every single day', alias: 'Sam R' };
@@ -23,9 +22,7 @@ afterAll(async () => {
 
 /** Every page a person reaches is checked by axe and photographed at phone size. */
 async function checkPage(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([]);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await checkAndCapture(page, `${name}`);
   pagesChecked.push(name);
 }
 

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { checkAndCapture, completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, startServer } from './support.ts';
 
 const ADMIN = { email: 'lead@cove.example.org', password: 'calm cove under stars', alias: 'Cove Lead' };
 const MEMBER = { email: 'jo@cove.example.org', password: 'one honest day at a time', alias: 'Jo K' };
@@ -21,9 +20,7 @@ afterAll(async () => {
 });
 
 async function checkPage(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([]);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `my-data-${name}.png`), fullPage: true });
+  await checkAndCapture(page, `my-data-${name}`);
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { closeJourney, completeFirstRun, openJourney, type RunningServer, SCREENSHOTS, seriousA11yViolations } from './support.ts';
 
 const PERSON = { email: 'wren@cove.example.org', password: 'quiet tide under the pier', alias: 'Wren' };
 
@@ -12,17 +11,9 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: PHONE });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openJourney());
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeJourney({ server, browser, context }));
 
 const heading = () => page.getByRole('heading', { level: 1 }).textContent();
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });

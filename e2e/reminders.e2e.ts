@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { checkAndCapture, closeJourney, completeFirstRun, openJourney, type RunningServer } from './support.ts';
 
 const PERSON = { email: 'lark@meadow.example.org', password: 'larks sing before dawn', alias: 'Lark' };
 
@@ -12,22 +10,12 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: PHONE });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openJourney());
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeJourney({ server, browser, context }));
 
 async function checkPage(name: string) {
-  await page.waitForLoadState('networkidle');
-  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([]);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `reminders-${name}.png`), fullPage: true });
+  await checkAndCapture(page, `reminders-${name}`);
 }
 
 const heading = () => page.getByRole('heading', { level: 1 }).textContent();

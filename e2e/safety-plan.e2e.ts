@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations, startServer } from './support.ts';
+import { closeJourney, completeFirstRun, openJourney, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations } from './support.ts';
 
 const PERSON = { email: 'rae@harbor.example.org', password: 'slow river under stars', alias: 'Rae' };
 
@@ -13,18 +12,10 @@ let page: Page;
 const pagesChecked: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: PHONE });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openJourney());
   page.setDefaultTimeout(10_000);
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeJourney({ server, browser, context }));
 
 /** Every page a person reaches is checked by axe and photographed at phone size. */
 async function checkPage(name: string) {

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('e2e/screenshots');
@@ -92,4 +93,34 @@ export async function completeFirstRun(page: Page, organization: string, admin: 
   await page.getByLabel('Community alias').fill(admin.alias);
   await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Create organization' }).click();
+}
+
+export interface Journey {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh server, Chromium and one phone-sized page: what every journey starts from. */
+export async function openJourney(): Promise<Journey> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  return { server, browser, context, page };
+}
+
+export async function closeJourney(journey: Partial<Journey>): Promise<void> {
+  await journey.context?.close();
+  await journey.browser?.close();
+  await journey.server?.stop();
+}
+
+/** Every page a person reaches is checked by axe and photographed at phone size (as `<name>.png`). */
+export async function checkAndCapture(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

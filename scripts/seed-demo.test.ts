@@ -5,7 +5,8 @@ import { createAgent } from '../server/test/agent.ts';
 import { setUpOrganization } from '../server/test/factories.ts';
 import { buildTestApp, createTestDatabase } from '../server/test/harness.ts';
 import { ROLES } from '../shared/contracts/common.ts';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE, NotADemoError, seedDemo } from './seed-demo.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
+import { NotADemoError, seedDemo } from './seed-demo.ts';
 
 describe('seedDemo', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -3,7 +3,8 @@ import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { clearSessionCookie } from '../auth/session-cookie.ts';
-import { deleteMyAccount, exportFileName, exportMyData } from './my-data.service.ts';
+import { exportFileName, exportMyData } from './my-data.export.ts';
+import { deleteMyAccount } from './my-data.service.ts';
 
 const tags = ['my-data'];
 
