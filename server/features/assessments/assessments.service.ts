@@ -1,9 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { BARC10_HISTORY_MAX, BARC10_THRESHOLD } from '../../../shared/contracts/assessments.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
 import { assessments } from '../../db/schema/recovery.ts';
-import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
 import { scoreBarc10 } from './barc10.ts';
@@ -43,8 +41,6 @@ export async function listOwnBarc10({ db, actor }: { db: Db; actor: Actor }) {
 
 /** Another person's BARC-10 history: only through the `assessments` scope (or break-glass), and logged. */
 export async function listSharedBarc10({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }) {
-  const [subject] = await db.select({ status: users.status }).from(users).where(eq(users.id, subjectId)).limit(1);
-  if (subject?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
   const access = await authorizeRecordRead(db, actor, subjectId, 'assessments');
   return { ...(await historyOf(db, subjectId)), access: accessSummary(access) };
 }

@@ -2,6 +2,7 @@ import { and, arrayContains, eq, gt, isNull, lte, or, type SQL } from 'drizzle-o
 import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema/accounts.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -57,6 +58,11 @@ export async function decideRecordRead(
  * the actor learns nothing about whether the record exists.
  */
 export async function authorizeRecordRead(db: Db, actor: Actor, subjectId: string, scope: Scope): Promise<RecordAccess> {
+  // A disabled or deleted account's record is gone for everyone else, grants or not.
+  if (actor.userId !== subjectId) {
+    const [subject] = await db.select({ status: users.status }).from(users).where(eq(users.id, subjectId)).limit(1);
+    if (subject?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
+  }
   const access = await decideRecordRead(db, actor, subjectId, scope);
   if (!access) throw new AppError('NOT_FOUND', 'Not found');
   if (access.via !== 'self') await logAccess(db, actor, subjectId, scope, access);

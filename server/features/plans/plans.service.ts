@@ -1,13 +1,10 @@
-import { eq } from 'drizzle-orm';
-import type { Scope } from '../../../shared/contracts/consent.ts';
 import { EMPTY_PLAN, type Plan, type PlanContent } from '../../../shared/contracts/plans.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
 import { recoveryPlanVersions } from '../../db/schema/recovery.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { accessSummary, authorizeRecordRead, type RecordAccess } from '../consent/consent.policy.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
 import { type RECOVERY_PLAN_SECTIONS, summarizeChanges } from './changes.ts';
 import { latestVersion, type StoredVersion, saveVersion, type VersionTable, versionNumbered, versionPage } from './versions.ts';
 
@@ -15,16 +12,6 @@ function present<T>(stored: StoredVersion<T> | null, empty: T) {
   return stored
     ? { version: stored.version, createdAt: stored.createdAt.toISOString(), content: stored.content }
     : { version: 0, createdAt: null, content: empty };
-}
-
-/**
- * Another person's record in `scope`: the subject must be an active account, and the read goes
- * through the consent policy (logged). Every refusal is the same 404.
- */
-export async function authorizeSubjectRead(db: Db, actor: Actor, subjectId: string, scope: Scope): Promise<RecordAccess> {
-  const [subject] = await db.select({ status: users.status }).from(users).where(eq(users.id, subjectId)).limit(1);
-  if (subject?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
-  return authorizeRecordRead(db, actor, subjectId, scope);
 }
 
 export async function getOwnPlan({ db, actor }: { db: Db; actor: Actor }): Promise<Plan> {
@@ -79,7 +66,7 @@ export async function getOwnPlanVersion({ db, actor, version }: { db: Db; actor:
 
 /** Another person's current recovery plan: only through the `plan` scope (or break-glass), and logged. */
 export async function getSharedPlan({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }) {
-  const access = await authorizeSubjectRead(db, actor, subjectId, 'plan');
+  const access = await authorizeRecordRead(db, actor, subjectId, 'plan');
   const plan = present(await latestVersion<PlanContent>(db, recoveryPlanVersions, subjectId), EMPTY_PLAN);
   return { ...plan, access: accessSummary(access) };
 }

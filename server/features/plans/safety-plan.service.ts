@@ -5,8 +5,8 @@ import type { Db } from '../../db/client.ts';
 import { safetyPlanVersions } from '../../db/schema/recovery.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { accessSummary } from '../consent/consent.policy.ts';
-import { authorizeSubjectRead, presentVersion } from './plans.service.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
+import { presentVersion } from './plans.service.ts';
 import { latestVersion, saveVersion, versionNumbered } from './versions.ts';
 
 interface Options {
@@ -48,7 +48,7 @@ export async function getOwnSafetyPlanVersion({ db, actor, organization, version
 
 /** Another person's current safety plan: only through the `safety_plan` scope (or break-glass), and logged. */
 export async function getSharedSafetyPlan({ db, actor, organization, subjectId }: Options & { subjectId: string }) {
-  const access = await authorizeSubjectRead(db, actor, subjectId, 'safety_plan');
+  const access = await authorizeRecordRead(db, actor, subjectId, 'safety_plan');
   const stored = await latestVersion<SafetyPlanContent>(db, safetyPlanVersions, subjectId);
   return { ...presentVersion(stored, EMPTY_SAFETY_PLAN), crisisLines: await crisisLinesOf(organization), access: accessSummary(access) };
 }
