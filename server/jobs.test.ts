@@ -16,7 +16,7 @@ describe('background jobs', () => {
     expect((result as unknown as { rows: unknown[] }).rows).toEqual([]);
   });
 
-  it('run the reminder sweep from a pg-boss worker, then stop and leave the database open', async () => {
+  it('run a sweep from a pg-boss worker, then stop and leave the database open', async () => {
     let calls = 0;
     let called!: () => void;
     const ran = new Promise<void>((resolve) => {
@@ -25,12 +25,17 @@ describe('background jobs', () => {
     const jobs = await startJobs({
       ctx: t.app.ctx,
       log: t.app.log,
-      sweep: async ({ now }) => {
-        expect(now).toBeInstanceOf(Date);
-        calls += 1;
-        called();
-        return { created: 0, emailed: 0, pushed: 0 };
-      },
+      sweeps: [
+        {
+          queue: 'test-sweep',
+          run: async ({ now }) => {
+            expect(now).toBeInstanceOf(Date);
+            calls += 1;
+            called();
+            return { created: 0 };
+          },
+        },
+      ],
     });
     try {
       await jobs.runNow();

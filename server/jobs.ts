@@ -16,15 +16,24 @@ import { runReminderSweep } from './features/reminders/reminders.service.ts';
  *   multi-statement calls, so they cannot interleave with the app's (which hold PGlite's
  *   transaction lock).
  *
- * The sweep itself is idempotent (see runReminderSweep): a retried or duplicated job sends nothing twice.
+ * Each sweep is idempotent (see runReminderSweep): a retried or duplicated job sends nothing twice.
  */
 
-export const REMINDER_QUEUE = 'reminders-sweep';
+/** A job that runs every minute for the whole installation and must be safe to run twice. */
+export interface Sweep {
+  queue: string;
+  run(options: { ctx: AppContext; now: Date }): Promise<Record<string, number>>;
+}
+
+/** Every minute sweep. A feature adds one line here. */
+export const SWEEPS: readonly Sweep[] = [{ queue: 'reminders-sweep', run: runReminderSweep }];
 
 // Creating a queue is DDL (pg-boss gives it a partition): also done by db:migrate, see installJobSchema.
-async function createQueues(boss: PgBoss) {
-  if (!(await boss.getQueue(REMINDER_QUEUE))) {
-    await boss.createQueue(REMINDER_QUEUE, { policy: 'exclusive', retryLimit: 2, expireInSeconds: 300 });
+async function createQueues(boss: PgBoss, sweeps: readonly Sweep[] = SWEEPS) {
+  for (const { queue } of sweeps) {
+    if (!(await boss.getQueue(queue))) {
+      await boss.createQueue(queue, { policy: 'exclusive', retryLimit: 2, expireInSeconds: 300 });
+    }
   }
 }
 
@@ -47,18 +56,18 @@ export async function installJobSchema(connectionString: string): Promise<void> 
 export interface Jobs {
   /** Lets a running sweep finish, then stops; the database stays open for the caller to close. */
   stop(): Promise<void>;
-  /** For tests: queue one sweep now instead of waiting for the minute. */
+  /** For tests: queue every sweep now instead of waiting for the minute. */
   runNow(): Promise<void>;
 }
 
 export async function startJobs({
   ctx,
   log,
-  sweep = runReminderSweep,
+  sweeps = SWEEPS,
 }: {
   ctx: AppContext;
   log: FastifyBaseLogger;
-  sweep?: typeof runReminderSweep;
+  sweeps?: readonly Sweep[];
 }): Promise<Jobs> {
   const database = ctx.database;
   // Web Push keys exist from the first start on (browsers subscribe with the public one).
@@ -82,21 +91,24 @@ export async function startJobs({
   }
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
-  await createQueues(boss);
-  await boss.schedule(REMINDER_QUEUE, '* * * * *');
-  await boss.work(REMINDER_QUEUE, async (jobs) => {
-    for (const _job of jobs) {
-      // The current time, not the job's: a sweep that runs late still sees what is due now.
-      const result = await sweep({ ctx, now: new Date() });
-      if (result.created > 0) log.info(result, 'reminders sent');
-      else log.debug(result, 'reminder sweep: nothing due');
-    }
-  });
-  log.info('background jobs started (reminders every minute)');
+  await createQueues(boss, sweeps);
+  for (const sweep of sweeps) {
+    await boss.schedule(sweep.queue, '* * * * *');
+    await boss.work(sweep.queue, async (jobs) => {
+      for (const _job of jobs) {
+        // The current time, not the job's: a sweep that runs late still sees what is due now.
+        const result = await sweep.run({ ctx, now: new Date() });
+        const did = Object.values(result).some((n) => n > 0);
+        if (did) log.info({ sweep: sweep.queue, ...result }, 'sweep done');
+        else log.debug({ sweep: sweep.queue }, 'sweep: nothing due');
+      }
+    });
+  }
+  log.info({ sweeps: sweeps.map((sweep) => sweep.queue) }, 'background jobs started (every minute)');
   return {
     stop: () => boss.stop({ graceful: true, timeout: 5_000, close: true }),
     runNow: async () => {
-      await boss.send(REMINDER_QUEUE, {});
+      for (const sweep of sweeps) await boss.send(sweep.queue, {});
     },
   };
 }
