@@ -13,21 +13,27 @@ import type { DatabaseHandle } from './db/client.ts';
 import { assessmentsRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { checkinRoutes } from './features/checkins/checkins.routes.ts';
 import { clockRoutes } from './features/clocks/clocks.routes.ts';
+import { coachingRoutes } from './features/coaching/coaching.routes.ts';
+import { coachingSessionRoutes } from './features/coaching-sessions/coaching-sessions.routes.ts';
 import { consentRoutes } from './features/consent/consent.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inviteRoutes } from './features/invites/invites.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { createMailer } from './features/mail/mail.service.ts';
+import { messageRoutes } from './features/messages/messages.routes.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { myDataRoutes } from './features/my-data/my-data.routes.ts';
 import { organizationRoutes } from './features/organization/organization.routes.ts';
+import { partnerRoutes } from './features/partners/partners.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { plansRoutes, safetyPlanRoutes } from './features/plans/plans.routes.ts';
 import { profileRoutes } from './features/profile/profile.routes.ts';
 import { reasonRoutes } from './features/reasons/reasons.routes.ts';
 import { reminderRoutes } from './features/reminders/reminders.routes.ts';
+import { sosRoutes } from './features/sos/sos.routes.ts';
 import type { FastifyZod } from './http.ts';
 import { deriveKeys } from './lib/crypto.ts';
 import { instanceSecret } from './lib/instance-secret.ts';
@@ -164,6 +170,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     reasonRoutes,
     reminderRoutes,
     myDataRoutes,
+    messageRoutes,
+    partnerRoutes,
+    caseloadRoutes,
+    sosRoutes,
+    coachingRoutes,
+    coachingSessionRoutes,
   ]) {
     registerRoutes(app);
   }

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { AppContext } from './context.ts';
+import { runRiskSweep } from './features/caseload/risk-sweep.ts';
+import { runSessionReminderSweep } from './features/coaching-sessions/coaching-sessions.reminders.ts';
 import { vapidKeys } from './features/reminders/push.ts';
 import { runReminderSweep } from './features/reminders/reminders.service.ts';
 
@@ -26,7 +28,11 @@ export interface Sweep {
 }
 
 /** Every minute sweep. A feature adds one line here. */
-export const SWEEPS: readonly Sweep[] = [{ queue: 'reminders-sweep', run: runReminderSweep }];
+export const SWEEPS: readonly Sweep[] = [
+  { queue: 'reminders-sweep', run: runReminderSweep },
+  { queue: 'risk-sweep', run: runRiskSweep },
+  { queue: 'session-reminders-sweep', run: runSessionReminderSweep },
+];
 
 // Creating a queue is DDL (pg-boss gives it a partition): also done by db:migrate, see installJobSchema.
 async function createQueues(boss: PgBoss, sweeps: readonly Sweep[] = SWEEPS) {

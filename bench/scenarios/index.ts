@@ -1,7 +1,10 @@
 import type { Scenario } from '../lib/types.ts';
+import { caseload } from './caseload.ts';
 import { checkinsScenario } from './checkins.ts';
+import { coachingSuggest } from './coaching-suggest.ts';
+import { matching } from './matching.ts';
 import { reads } from './reads.ts';
 import { trends } from './trends.ts';
 
 /** Every scenario `npm run bench` knows, in the order a full run takes them. Add new ones here. */
-export const scenarios: Scenario[] = [reads, checkinsScenario, trends];
+export const scenarios: Scenario[] = [reads, checkinsScenario, trends, matching, coachingSuggest, caseload];

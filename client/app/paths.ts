@@ -22,6 +22,31 @@ export const paths = {
   barc10: '/barc-10',
   /** The notification centre: reminders and milestones. */
   notifications: '/notifications',
+  /** Conversations with my coach, my clients or my accountability partners. */
+  messages: '/messages',
+  thread: {
+    pattern: '/messages/:id',
+    to: (id: string) => `/messages/${encodeURIComponent(id)}`,
+  },
+  /** Accountability partners (members). */
+  partners: '/partners',
+  /** One coaching relationship: its sessions, notes and referrals (the coach, the member, supervisors). */
+  coachingRelationship: {
+    pattern: '/coaching/relationships/:id',
+    to: (id: string) => `/coaching/relationships/${encodeURIComponent(id)}`,
+  },
+  /** Peer coaching for members: ask for a coach, answer a proposal, my coach. */
+  coaching: '/coaching',
+  /** A coach's caseload: every client, most in need first, with risk flags. */
+  caseload: '/caseload',
+  /** A coach's own coach profile. */
+  coachProfile: '/coaching/profile',
+  /** Supervisors: caseloads, people waiting, sessions, notes to sign off. */
+  supervision: '/supervision',
+  /** Supervisors: suggest and approve matches. */
+  supervisionMatching: '/supervision/matching',
+  /** Supervisors: coaching notes waiting for sign-off. */
+  supervisionNotes: '/supervision/notes',
   /** A person's page: their community card, what they share with me, and break-glass for staff. */
   person: {
     pattern: '/people/:id',

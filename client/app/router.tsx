@@ -5,13 +5,20 @@ import { AcceptInvitePage } from './routes/accept-invite.tsx';
 import { AdminLayout } from './routes/admin-layout.tsx';
 import { AdminAuditPage, AdminBreakGlassPage, AdminOutboxPage, AdminPeoplePage, AdminSettingsPage } from './routes/admin-pages.tsx';
 import { Barc10Page } from './routes/barc-10.tsx';
+import { CaseloadPage } from './routes/caseload.tsx';
 import { CheckInPage } from './routes/check-in.tsx';
 import { ClocksPage } from './routes/clocks.tsx';
+import { CoachProfilePage } from './routes/coach-profile.tsx';
+import { CoachingPage } from './routes/coaching.tsx';
+import { CoachingRelationshipPage } from './routes/coaching-relationship.tsx';
 import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { GuestOnly } from './routes/guest-only.tsx';
 import { HomePage } from './routes/home.tsx';
+import { MessageThreadPage } from './routes/message-thread.tsx';
+import { MessagesPage } from './routes/messages.tsx';
 import { NotFound } from './routes/not-found.tsx';
 import { NotificationsPage } from './routes/notifications.tsx';
+import { PartnersPage } from './routes/partners.tsx';
 import { PersonPage } from './routes/person.tsx';
 import { PrivacyPage } from './routes/privacy.tsx';
 import { ProfilePage } from './routes/profile.tsx';
@@ -27,10 +34,13 @@ import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
 import { SignUpPage } from './routes/sign-up.tsx';
 import { SignedInShell } from './routes/signed-in-shell.tsx';
+import { SupervisionMatchingPage, SupervisionPage } from './routes/supervision.tsx';
+import { SupervisionNotesPage } from './routes/supervision-notes.tsx';
 import { TrendsPage } from './routes/trends.tsx';
 
 const ADMIN = ['admin'] as const;
 const OVERSIGHT = ['admin', 'supervisor'] as const;
+const MEMBER = ['member'] as const;
 
 export function createRouter() {
   return createBrowserRouter([
@@ -66,10 +76,69 @@ export function createRouter() {
             { path: paths.recoveryPlan, element: <RecoveryPlanPage /> },
             { path: paths.barc10, element: <Barc10Page /> },
             { path: paths.notifications, element: <NotificationsPage /> },
+            { path: paths.messages, element: <MessagesPage /> },
+            { path: paths.thread.pattern, element: <MessageThreadPage /> },
+            {
+              path: paths.partners,
+              element: (
+                <RequireRole roles={MEMBER}>
+                  <PartnersPage />
+                </RequireRole>
+              ),
+            },
             { path: paths.profile, element: <ProfilePage /> },
             { path: paths.privacy, element: <PrivacyPage /> },
             { path: paths.security, element: <SecurityPage /> },
             { path: paths.person.pattern, element: <PersonPage /> },
+            { path: paths.coachingRelationship.pattern, element: <CoachingRelationshipPage /> },
+            {
+              path: paths.coaching,
+              element: (
+                <RequireRole roles={MEMBER}>
+                  <CoachingPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: paths.coachProfile,
+              element: (
+                <RequireRole roles={['coach']}>
+                  <CoachProfilePage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: paths.caseload,
+              element: (
+                <RequireRole roles={['coach']}>
+                  <CaseloadPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: paths.supervision,
+              element: (
+                <RequireRole roles={OVERSIGHT}>
+                  <SupervisionPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: paths.supervisionMatching,
+              element: (
+                <RequireRole roles={OVERSIGHT}>
+                  <SupervisionMatchingPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: paths.supervisionNotes,
+              element: (
+                <RequireRole roles={OVERSIGHT}>
+                  <SupervisionNotesPage />
+                </RequireRole>
+              ),
+            },
             {
               path: paths.admin.root,
               element: (

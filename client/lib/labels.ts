@@ -1,4 +1,4 @@
-import type { Scope } from '../../shared/contracts/consent.ts';
+import type { AccessLogScope } from '../../shared/contracts/consent.ts';
 
 /** Translation keys cannot contain the dot in "checkins.summary"; this maps each scope to its key. */
 const SCOPE_KEYS = {
@@ -10,8 +10,10 @@ const SCOPE_KEYS = {
   safety_plan: 'safetyPlan',
   assessments: 'assessments',
   sos: 'sos',
-} as const satisfies Record<Scope, string>;
+  // Never grantable: only named in the access log (a supervisor's review of coaching notes).
+  coaching_notes: 'coachingNotes',
+} as const satisfies Record<AccessLogScope, string>;
 
-export function scopeKey(scope: Scope): (typeof SCOPE_KEYS)[Scope] {
+export function scopeKey<S extends AccessLogScope>(scope: S): (typeof SCOPE_KEYS)[S] {
   return SCOPE_KEYS[scope];
 }

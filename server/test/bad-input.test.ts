@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../shared/contracts/common.ts';
+import { ERROR_CODES, ROLES } from '../../shared/contracts/common.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import { users } from '../db/schema/accounts.ts';
 import { createAgent } from './agent.ts';
 import { setUpOrganization } from './factories.ts';
 import { buildTestApp, type TestApp } from './harness.ts';
@@ -58,6 +60,11 @@ beforeAll(async () => {
   t = await buildTestApp();
   // Setup first: otherwise a random but valid body could set the organization up.
   const owner = await setUpOrganization(t);
+  // Every role, so routes for coaches or supervisors only are reached (and validated) too.
+  await t.database.db
+    .update(users)
+    .set({ roles: [...ROLES] })
+    .where(eq(users.id, owner.id));
   admin = {
     name: 'admin',
     headers: { cookie: `__Host-kinship=${owner.agent.cookies.get('__Host-kinship')}`, 'x-csrf-token': await owner.agent.csrfToken() },

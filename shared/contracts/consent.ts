@@ -10,6 +10,14 @@ export const SCOPES = ['profile', 'clock', 'checkins.summary', 'checkins.detail'
 export const scopeSchema = z.enum(SCOPES);
 export type Scope = z.infer<typeof scopeSchema>;
 
+/**
+ * What the access log can name: every grantable scope, plus records that others read by their role
+ * and never through a grant (a supervisor reviewing coaching notes). Not in SCOPES, so never grantable.
+ */
+export const ACCESS_LOG_SCOPES = [...SCOPES, 'coaching_notes'] as const;
+export const accessLogScopeSchema = z.enum(ACCESS_LOG_SCOPES);
+export type AccessLogScope = z.infer<typeof accessLogScopeSchema>;
+
 export const grantSchema = z.object({
   id: z.uuid(),
   grantor: z.object({ id: z.uuid(), alias: z.string() }),
@@ -39,7 +47,7 @@ export const accessLogEntrySchema = z.object({
   id: z.string(),
   at: isoDate,
   actor: z.object({ id: z.uuid(), alias: z.string() }),
-  scope: scopeSchema,
+  scope: accessLogScopeSchema,
   purpose: z.string(),
   breakGlass: z.boolean(),
 });

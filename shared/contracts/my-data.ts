@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { coachingExportSchema } from './coaching.ts';
+import { coachingSessionsExportSchema } from './coaching-sessions.ts';
 import { isoDate, roleSchema } from './common.ts';
-import { scopeSchema } from './consent.ts';
+import { accessLogScopeSchema, scopeSchema } from './consent.ts';
+import { messagesExportSchema } from './messages.ts';
+import { partnershipsExportSchema } from './partners.ts';
 
 /**
  * "My data": everything Kinship holds about the signed-in person, as one JSON document, and the
@@ -55,7 +59,7 @@ export const myDataExportSchema = z.object({
     z.object({
       at: isoDate,
       reader: personRef,
-      scope: scopeSchema,
+      scope: accessLogScopeSchema,
       purpose: z.string(),
       grantId: z.uuid().nullable(),
       breakGlass: z.boolean(),
@@ -127,6 +131,16 @@ export const myDataExportSchema = z.object({
       readAt: isoDate.nullable(),
     }),
   ),
+  /** Every time I pressed SOS. */
+  sosPresses: z.array(z.object({ at: isoDate })),
+  /** My conversations (coach and client, accountability partners) with their messages. */
+  conversations: messagesExportSchema,
+  /** My accountability partnerships, invitations included. */
+  partnerships: partnershipsExportSchema,
+  /** My requests for a coach and coaching relationships with their history; my coach profile if I coach. */
+  coaching: coachingExportSchema,
+  /** My coaching sessions, every note my coach wrote about me, and the referrals made for me. */
+  coachingSessions: coachingSessionsExportSchema,
 });
 export type MyDataExport = z.infer<typeof myDataExportSchema>;
 

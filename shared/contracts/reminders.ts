@@ -30,7 +30,17 @@ export const DEFAULT_REMINDER_PREFERENCES: ReminderPreferences = {
   byPush: false,
 };
 
-export const NOTIFICATION_KINDS = ['checkin', 'milestone', 'barc10'] as const;
+export const NOTIFICATION_KINDS = [
+  'checkin',
+  'milestone',
+  'barc10',
+  'message',
+  'partner',
+  'coaching_session',
+  'coaching',
+  'sos',
+  'risk',
+] as const;
 
 export const notificationSchema = z.object({
   id: z.uuid(),

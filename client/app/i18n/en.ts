@@ -1,8 +1,13 @@
 import { admin } from './en/admin.ts';
 import { auth } from './en/auth.ts';
+import { caseload } from './en/caseload.ts';
+import { coaching } from './en/coaching.ts';
+import { coachingSessions } from './en/coaching-sessions.ts';
 import { common } from './en/common.ts';
 import { journey } from './en/journey.ts';
+import { messages } from './en/messages.ts';
 import { myData } from './en/my-data.ts';
+import { partners } from './en/partners.ts';
 import { people } from './en/people.ts';
 import { plans } from './en/plans.ts';
 import { privacy } from './en/privacy.ts';
@@ -23,6 +28,11 @@ export const en = {
   ...plans,
   ...myData,
   ...reminders,
+  ...coachingSessions,
+  ...messages,
+  ...partners,
+  ...caseload,
+  ...coaching,
 };
 
 export type Translation = typeof en;

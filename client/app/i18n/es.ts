@@ -1,9 +1,14 @@
 import type { Translation } from './en.ts';
 import { admin } from './es/admin.ts';
 import { auth } from './es/auth.ts';
+import { caseload } from './es/caseload.ts';
+import { coaching } from './es/coaching.ts';
+import { coachingSessions } from './es/coaching-sessions.ts';
 import { common } from './es/common.ts';
 import { journey } from './es/journey.ts';
+import { messages } from './es/messages.ts';
 import { myData } from './es/my-data.ts';
+import { partners } from './es/partners.ts';
 import { people } from './es/people.ts';
 import { plans } from './es/plans.ts';
 import { privacy } from './es/privacy.ts';
@@ -24,4 +29,9 @@ export const es: Translation = {
   ...plans,
   ...myData,
   ...reminders,
+  ...coachingSessions,
+  ...messages,
+  ...partners,
+  ...coaching,
+  ...caseload,
 };

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
 import type { SafetyPlan } from '../../../shared/contracts/safety-plan.ts';
 import { Button } from '../../components/ui/button.tsx';
@@ -12,9 +13,11 @@ import { CrisisLinesSection } from '../../features/safety-plan/components/crisis
 import { OfflineSafetyPlanView } from '../../features/safety-plan/components/offline-safety-plan.tsx';
 import { SafetyPlanForm } from '../../features/safety-plan/components/safety-plan-form.tsx';
 import { SafetyPlanView } from '../../features/safety-plan/components/safety-plan-view.tsx';
+import { SosPanel } from '../../features/sos/components/sos-panel.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useSessionData } from '../../lib/session.ts';
+import { hasAnyRole, useSessionData } from '../../lib/session.ts';
+import { paths } from '../paths.ts';
 
 /** Nothing written yet: no version, or every step and "the one thing" empty. */
 function isEmpty(plan: SafetyPlan): boolean {
@@ -57,6 +60,9 @@ export function SafetyPlanPage() {
       ) : null}
       {plan.isPending ? <Loading /> : null}
       {plan.isError && !data ? <QueryError error={plan.error} onRetry={() => void plan.refetch()} /> : null}
+      {hasAnyRole(user, ['member']) ? (
+        <SosPanel fallbackLines={lines} privacyLink={(label) => <Link to={paths.privacy}>{label}</Link>} />
+      ) : null}
       <CrisisLinesSection lines={lines} />
       {data && editing ? (
         <SafetyPlanForm plan={data} userId={userId} onDone={stopEditing} onConflict={async () => (await plan.refetch()).data} />

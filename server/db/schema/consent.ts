@@ -1,5 +1,5 @@
 import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Scope } from '../../../shared/contracts/consent.ts';
+import type { AccessLogScope, Scope } from '../../../shared/contracts/consent.ts';
 import { users } from './accounts.ts';
 
 export const consentGrants = pgTable(
@@ -52,7 +52,7 @@ export const accessLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').notNull(),
     subjectId: uuid('subject_id').notNull(),
-    scope: text('scope').$type<Scope>().notNull(),
+    scope: text('scope').$type<AccessLogScope>().notNull(),
     purpose: text('purpose').notNull(),
     grantId: uuid('grant_id'),
     breakGlassId: uuid('break_glass_id'),

@@ -1,6 +1,6 @@
 import { and, arrayContains, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
-import type { Scope } from '../../../shared/contracts/consent.ts';
+import type { AccessLogScope, Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
@@ -69,12 +69,24 @@ export async function authorizeRecordRead(db: Db, actor: Actor, subjectId: strin
   return access;
 }
 
-export async function logAccess(db: Db, actor: Actor, subjectId: string, scope: Scope, access: Exclude<RecordAccess, { via: 'self' }>) {
+/**
+ * A read that no grant covers but the reader's role permits (a supervisor reviewing coaching notes):
+ * logged like any other, with the fixed purpose of that role's work.
+ */
+export type RoleAccess = { via: 'role'; purpose: string };
+
+export async function logAccess(
+  db: Db,
+  actor: Actor,
+  subjectId: string,
+  scope: AccessLogScope,
+  access: Exclude<RecordAccess, { via: 'self' }> | RoleAccess,
+) {
   await db.insert(accessLog).values({
     actorId: actor.userId,
     subjectId,
     scope,
-    purpose: access.via === 'grant' ? access.purpose : `Break-glass: ${access.reason}`,
+    purpose: access.via === 'break_glass' ? `Break-glass: ${access.reason}` : access.purpose,
     grantId: access.via === 'grant' ? access.grantId : null,
     breakGlassId: access.via === 'break_glass' ? access.breakGlassId : null,
     breakGlass: access.via === 'break_glass',

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { MyDataExport } from '../../../shared/contracts/my-data.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
+import { sosEvents } from '../../db/schema/coaching.ts';
 import { accessLog, auditLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { notifications, reminderPreferences } from '../../db/schema/notifications.ts';
 import {
@@ -16,6 +17,9 @@ import {
 } from '../../db/schema/recovery.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
+import { exportCoaching } from '../coaching/coaching.my-data.ts';
+import { exportCoachingSessions } from '../coaching-sessions/coaching-sessions.my-data.ts';
+import { exportConversations, exportPartnerships } from '../partners/partners.my-data.ts';
 
 /**
  * Export of "my data": the person's own rows, read straight from their tables (the actor is the owner,
@@ -142,6 +146,11 @@ export async function exportMyData({ db, actor }: { db: Db; actor: Actor }): Pro
         .from(notifications)
         .where(eq(notifications.userId, me))
         .orderBy(asc(notifications.createdAt));
+      const sosRows = await tx.select().from(sosEvents).where(eq(sosEvents.userId, me)).orderBy(asc(sosEvents.createdAt));
+      const conversationRows = await exportConversations(tx, me);
+      const partnershipRows = await exportPartnerships(tx, me);
+      const coaching = await exportCoaching(tx, me);
+      const coachingSessions = await exportCoachingSessions(tx, me);
       // Not exported: sessions (token hashes), idempotency keys (stored replies), push subscriptions
       // (browser keys), password resets and invites (token hashes). They are credentials, not content.
 
@@ -243,6 +252,11 @@ export async function exportMyData({ db, actor }: { db: Db; actor: Actor }): Pro
           createdAt: iso(n.createdAt),
           readAt: isoOrNull(n.readAt),
         })),
+        sosPresses: sosRows.map((row) => ({ at: iso(row.createdAt) })),
+        conversations: conversationRows,
+        partnerships: partnershipRows,
+        coaching,
+        coachingSessions,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DeleteAccountResult } from '../../../shared/contracts/my-data.ts';
 import type { AppContext } from '../../context.ts';
 import { invites, passwordResets, profiles, sessions, users } from '../../db/schema/accounts.ts';
+import { riskAlerts, sosEvents } from '../../db/schema/coaching.ts';
 import { accessLog, auditLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { outbox } from '../../db/schema/mail.ts';
 import { notifications, pushSubscriptions, reminderPreferences } from '../../db/schema/notifications.ts';
@@ -19,6 +20,9 @@ import { AppError } from '../../lib/app-error.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { eraseCoaching } from '../coaching/coaching.my-data.ts';
+import { eraseCoachingSessions } from '../coaching-sessions/coaching-sessions.my-data.ts';
+import { eraseConversationsAndPartnerships } from '../partners/partners.my-data.ts';
 
 /**
  * Deleting an account (decision 005): the same tables the export reads (my-data.export.ts), erased,
@@ -102,6 +106,25 @@ export async function deleteMyAccount({
       tx.delete(safetyPlanVersions).where(eq(safetyPlanVersions.userId, me)).returning({ id: safetyPlanVersions.id }),
     );
     await erase('assessments', tx.delete(assessments).where(eq(assessments.userId, me)).returning({ id: assessments.id }));
+    // SOS presses, and the risk alerts coaches were sent about me.
+    await erase('SOS presses', tx.delete(sosEvents).where(eq(sosEvents.userId, me)).returning({ id: sosEvents.id }));
+    await erase('risk alerts', tx.delete(riskAlerts).where(eq(riskAlerts.memberId, me)).returning({ id: riskAlerts.id }));
+    // Conversations (both sides' messages) and accountability partnerships (ended, grants revoked).
+    const people = await eraseConversationsAndPartnerships(tx, me);
+    // Coaching sessions, the notes about me and the referrals made for me (before the relationships they hang on).
+    const sessionsGone = await eraseCoachingSessions(tx, me);
+    erased.push(
+      { what: 'coaching sessions', count: sessionsGone.sessions },
+      { what: 'coaching notes about you', count: sessionsGone.notes },
+      { what: 'referrals', count: sessionsGone.referrals },
+    );
+    // Coaching requests and relationships (seats given back), and a coach's own profile.
+    const coaching = await eraseCoaching(tx, me);
+    erased.push(
+      { what: 'coaching requests and relationships', count: coaching.relationships },
+      { what: 'coach profile', count: coaching.coachProfile },
+    );
+    erased.push({ what: 'messages', count: people.messages }, { what: 'partnerships ended or withdrawn', count: people.partnerships });
     // Sharing, both ways: nobody sees anything of theirs any more, and they see nobody's.
     await erase(
       'consent grants',

@@ -1,0 +1,102 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type CreateNote,
+  type CreateSession,
+  noteListSchema,
+  noteSchema,
+  type ReferralStatus,
+  referralListSchema,
+  referralSchema,
+  relationshipSessionsSchema,
+  sessionListSchema,
+  sessionSchema,
+} from '../../../../shared/contracts/coaching-sessions.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+const rel = (id: string) => `/api/coaching/relationships/${encodeURIComponent(id)}`;
+
+export const relationshipSessionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['coaching', 'relationship', id, 'sessions'],
+    queryFn: ({ signal }) => apiRequest(`${rel(id)}/sessions`, { schema: relationshipSessionsSchema, signal }),
+  });
+export const relationshipNotesQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['coaching', 'relationship', id, 'notes'],
+    queryFn: ({ signal }) => apiRequest(`${rel(id)}/notes`, { schema: noteListSchema, signal }),
+  });
+export const relationshipReferralsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['coaching', 'relationship', id, 'referrals'],
+    queryFn: ({ signal }) => apiRequest(`${rel(id)}/referrals`, { schema: referralListSchema, signal }),
+  });
+export const awaitingSignOffQuery = queryOptions({
+  queryKey: ['coaching', 'notes', 'awaiting-sign-off'],
+  queryFn: ({ signal }) => apiRequest('/api/coaching/notes/awaiting-sign-off', { schema: noteListSchema, signal }),
+});
+export const upcomingSessionsQuery = queryOptions({
+  queryKey: ['coaching', 'sessions', 'upcoming'],
+  queryFn: ({ signal }) => apiRequest('/api/coaching/sessions/upcoming', { schema: sessionListSchema, signal }),
+});
+
+export const useRelationshipSessions = (id: string) => useQuery(relationshipSessionsQuery(id));
+export const useRelationshipNotes = (id: string, enabled = true) => useQuery({ ...relationshipNotesQuery(id), enabled });
+export const useRelationshipReferrals = (id: string, enabled = true) => useQuery({ ...relationshipReferralsQuery(id), enabled });
+export const useAwaitingSignOff = () => useQuery(awaitingSignOffQuery);
+export const useUpcomingSessions = () => useQuery(upcomingSessionsQuery);
+
+/** The calendar file of a session: a plain link, so the browser downloads it with the session cookie. */
+export const calendarHref = (sessionId: string) => `/api/coaching/sessions/${encodeURIComponent(sessionId)}/calendar.ics`;
+
+function useRefreshRelationship(id: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['coaching', 'relationship', id] }),
+      queryClient.invalidateQueries({ queryKey: ['coaching', 'sessions'] }),
+    ]);
+}
+
+export function useScheduleSession(relationshipId: string) {
+  const refresh = useRefreshRelationship(relationshipId);
+  return useMutation({
+    mutationFn: (input: CreateSession) =>
+      apiRequest(`${rel(relationshipId)}/sessions`, { method: 'POST', body: input, schema: sessionSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useSessionOutcome(relationshipId: string) {
+  const refresh = useRefreshRelationship(relationshipId);
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: 'completed' | 'missed' | 'cancelled' }) =>
+      apiRequest(`/api/coaching/sessions/${encodeURIComponent(id)}/status`, { method: 'POST', body: { status }, schema: sessionSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useWriteNote(relationshipId: string) {
+  const refresh = useRefreshRelationship(relationshipId);
+  return useMutation({
+    mutationFn: (input: CreateNote) => apiRequest(`${rel(relationshipId)}/notes`, { method: 'POST', body: input, schema: noteSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useReferralStatus(relationshipId: string) {
+  const refresh = useRefreshRelationship(relationshipId);
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: ReferralStatus }) =>
+      apiRequest(`/api/coaching/referrals/${encodeURIComponent(id)}`, { method: 'PATCH', body: { status }, schema: referralSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useSignOff() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest(`/api/coaching/notes/${encodeURIComponent(id)}/sign-off`, { method: 'POST', body: {}, schema: noteSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['coaching'] }),
+  });
+}

@@ -1,0 +1,60 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type ConversationKind,
+  conversationListSchema,
+  conversationSummarySchema,
+  markReadResultSchema,
+  messageSchema,
+  threadSchema,
+} from '../../../../shared/contracts/messages.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+const conversationPath = (id: string) => `/api/messages/conversations/${encodeURIComponent(id)}`;
+
+export const conversationsQueryOptions = queryOptions({
+  queryKey: ['messages', 'conversations'],
+  queryFn: ({ signal }) => apiRequest('/api/messages/conversations', { schema: conversationListSchema, signal }),
+  // The list is a place people glance at: every half minute while it is open is enough.
+  refetchInterval: 30_000,
+});
+
+export function useConversations() {
+  return useQuery(conversationsQueryOptions);
+}
+
+/**
+ * One page of a thread: `after` for what came since the last message I have (polling), `before` for
+ * older ones, neither for the latest page. When a live connection replaces polling, it will resync
+ * through the same `after` call.
+ */
+export function fetchThread(id: string, options: { after?: number; before?: number; signal?: AbortSignal } = {}) {
+  const query = new URLSearchParams();
+  if (options.after !== undefined) query.set('after', String(options.after));
+  if (options.before !== undefined) query.set('before', String(options.before));
+  const suffix = query.size > 0 ? `?${query}` : '';
+  return apiRequest(`${conversationPath(id)}${suffix}`, { schema: threadSchema, signal: options.signal });
+}
+
+/** Sends one message; the key makes a retry of the same message (after a lost answer) create nothing twice. */
+export function sendMessage(id: string, body: string, idempotencyKey: string) {
+  return apiRequest(conversationPath(id), {
+    method: 'POST',
+    body: { body },
+    headers: { 'Idempotency-Key': idempotencyKey },
+    schema: messageSchema,
+  });
+}
+
+export function markRead(id: string, upTo: number) {
+  return apiRequest(`${conversationPath(id)}/read`, { method: 'POST', body: { upTo }, schema: markReadResultSchema });
+}
+
+/** Opens (or finds) my conversation with someone I am linked to, for a "Message" button. */
+export function useOpenConversation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kind: ConversationKind; with: string }) =>
+      apiRequest('/api/messages/conversations', { method: 'POST', body: input, schema: conversationSummarySchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['messages'] }),
+  });
+}

@@ -1,0 +1,77 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { checkinSummarySchema } from '../../../../shared/contracts/checkins.ts';
+import { sharedClockListSchema } from '../../../../shared/contracts/clocks.ts';
+import type { Scope } from '../../../../shared/contracts/consent.ts';
+import {
+  type invitePartnerSchema,
+  nudgeResultSchema,
+  partnershipListSchema,
+  partnershipSchema,
+} from '../../../../shared/contracts/partners.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export const partnershipsQueryOptions = queryOptions({
+  queryKey: ['partners'],
+  queryFn: ({ signal }) => apiRequest('/api/partners', { schema: partnershipListSchema, signal }),
+});
+
+export function usePartnerships() {
+  return useQuery(partnershipsQueryOptions);
+}
+
+function useRefreshing<T>(mutationFn: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    // A partnership changing changes what each side may read: drop every cached shared read too.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['partners'] }),
+  });
+}
+
+export function useInvitePartner() {
+  return useRefreshing((input: z.output<typeof invitePartnerSchema>) =>
+    apiRequest('/api/partners', { method: 'POST', body: input, schema: partnershipSchema }),
+  );
+}
+
+export function useAcceptPartner() {
+  return useRefreshing(({ id, scopes }: { id: string; scopes: Scope[] }) =>
+    apiRequest(`/api/partners/${encodeURIComponent(id)}/accept`, { method: 'POST', body: { scopes }, schema: partnershipSchema }),
+  );
+}
+
+function action(name: 'decline' | 'cancel' | 'end') {
+  return (id: string) =>
+    apiRequest(`/api/partners/${encodeURIComponent(id)}/${name}`, { method: 'POST', body: {}, schema: partnershipSchema });
+}
+export const useDeclinePartner = () => useRefreshing(action('decline'));
+export const useCancelPartner = () => useRefreshing(action('cancel'));
+export const useEndPartner = () => useRefreshing(action('end'));
+
+export function useNudgePartner() {
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest(`/api/partners/${encodeURIComponent(id)}/nudge`, { method: 'POST', body: {}, schema: nudgeResultSchema }),
+  });
+}
+
+/** What a partner shares with me, through the same shared-read endpoints (and consent checks) as anyone's. */
+export function usePartnerClocks(personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['partners', 'shared', personId, 'clocks'],
+    queryFn: ({ signal }) => apiRequest(`/api/people/${encodeURIComponent(personId)}/clocks`, { schema: sharedClockListSchema, signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function usePartnerCheckinSummary(personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['partners', 'shared', personId, 'checkins'],
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/people/${encodeURIComponent(personId)}/checkins/summary`, { schema: checkinSummarySchema, signal }),
+    enabled,
+    retry: false,
+  });
+}

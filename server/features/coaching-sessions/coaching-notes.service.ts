@@ -1,0 +1,342 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { DateTime } from 'luxon';
+import {
+  COACHING_SESSION_LIMITS,
+  type CreateNote,
+  type NoteList,
+  type Referral,
+  type ReferralStatus,
+  type SessionNote,
+  type UpdateNote,
+} from '../../../shared/contracts/coaching-sessions.ts';
+import { LIMITS } from '../../../shared/limits.ts';
+import type { Db } from '../../db/client.ts';
+import { profiles, users } from '../../db/schema/accounts.ts';
+import { coachingSessions, coachProfiles, referrals, sessionNotes } from '../../db/schema/coaching.ts';
+import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.ts';
+import { isUniqueViolation } from '../../lib/db-errors.ts';
+import { onlyRow } from '../../lib/rows.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { authorizeNotesRead, isReviewer, loadRelationship, logNoteReview, relationshipForCoach } from './coaching-sessions.policy.ts';
+
+const L = COACHING_SESSION_LIMITS;
+const authorProfile = alias(profiles, 'note_author_profile');
+const memberProfile = alias(profiles, 'note_member_profile');
+const signerProfile = alias(profiles, 'note_signer_profile');
+
+type NoteRow = typeof sessionNotes.$inferSelect;
+interface Aliases {
+  authorAlias: string | null;
+  memberAlias: string | null;
+  signerAlias: string | null;
+}
+
+function selectNotes(db: Db) {
+  return db
+    .select({ note: sessionNotes, authorAlias: authorProfile.alias, memberAlias: memberProfile.alias, signerAlias: signerProfile.alias })
+    .from(sessionNotes)
+    .leftJoin(authorProfile, eq(authorProfile.userId, sessionNotes.authorId))
+    .leftJoin(memberProfile, eq(memberProfile.userId, sessionNotes.memberId))
+    .leftJoin(signerProfile, eq(signerProfile.userId, sessionNotes.signedOffBy));
+}
+
+export function presentReferral(row: typeof referrals.$inferSelect): Referral {
+  return {
+    id: row.id,
+    relationshipId: row.relationshipId,
+    noteId: row.noteId,
+    service: row.service,
+    reason: row.reason,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    closedAt: row.closedAt ? row.closedAt.toISOString() : null,
+  };
+}
+
+/** Notes with their referrals, in the order given. */
+async function present(db: Db, rows: ({ note: NoteRow } & Aliases)[]): Promise<SessionNote[]> {
+  const ids = rows.map((row) => row.note.id);
+  const referralRows = ids.length
+    ? await db.select().from(referrals).where(inArray(referrals.noteId, ids)).orderBy(asc(referrals.createdAt), asc(referrals.id))
+    : [];
+  return rows.map(({ note, authorAlias, memberAlias, signerAlias }) => ({
+    id: note.id,
+    relationshipId: note.relationshipId,
+    sessionId: note.sessionId,
+    author: { id: note.authorId, alias: authorAlias ?? '' },
+    member: { id: note.memberId, alias: memberAlias ?? '' },
+    occurredOn: note.occurredOn,
+    durationMinutes: note.durationMinutes,
+    contactType: note.contactType,
+    lifeDomains: note.lifeDomains,
+    goalsMoved: note.goalsMoved,
+    summary: note.summary,
+    nextSteps: note.nextSteps,
+    referrals: referralRows.filter((r) => r.noteId === note.id).map(presentReferral),
+    signedOff:
+      note.signedOffAt && note.signedOffBy
+        ? { by: { id: note.signedOffBy, alias: signerAlias ?? '' }, at: note.signedOffAt.toISOString() }
+        : null,
+    createdAt: note.createdAt.toISOString(),
+    updatedAt: note.updatedAt.toISOString(),
+  }));
+}
+
+/** Every note about a member, oldest first (their export). */
+export async function notesAbout(db: Db, memberId: string): Promise<SessionNote[]> {
+  const rows = await selectNotes(db)
+    .where(eq(sessionNotes.memberId, memberId))
+    .orderBy(asc(sessionNotes.occurredOn), asc(sessionNotes.createdAt));
+  return present(db, rows);
+}
+
+async function noteById(db: Db, id: string): Promise<SessionNote | null> {
+  const rows = await selectNotes(db).where(eq(sessionNotes.id, id)).limit(1);
+  return (await present(db, rows))[0] ?? null;
+}
+
+/** Today in the coach's zone (their coach profile's, else their own): a note cannot be dated later. */
+async function coachToday(db: Db, actor: Actor, now: Date): Promise<string> {
+  const [row] = await db
+    .select({ zone: coachProfiles.timezone })
+    .from(coachProfiles)
+    .where(eq(coachProfiles.userId, actor.userId))
+    .limit(1);
+  const zone = row?.zone ?? actor.timezone;
+  return DateTime.fromJSDate(now, { zone }).toISODate() ?? DateTime.fromJSDate(now, { zone: 'UTC' }).toISODate() ?? '';
+}
+
+function checkDate(occurredOn: string, today: string) {
+  if (occurredOn > today)
+    throw badRequest('The contact cannot be in the future', [{ path: 'body.occurredOn', message: 'Choose today or an earlier day' }]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing (the relationship's coach)
+
+export async function createNote({
+  db,
+  actor,
+  relationshipId,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  relationshipId: string;
+  input: CreateNote;
+  now?: Date;
+}): Promise<SessionNote> {
+  const rel = await relationshipForCoach(db, actor, relationshipId);
+  if (rel.status !== 'active' && rel.status !== 'paused') throw conflict('Notes are written once the relationship has started');
+  checkDate(input.occurredOn, await coachToday(db, actor, now));
+  if (input.sessionId) {
+    const [session] = await db
+      .select({ relationshipId: coachingSessions.relationshipId, status: coachingSessions.status })
+      .from(coachingSessions)
+      .where(eq(coachingSessions.id, input.sessionId))
+      .limit(1);
+    if (!session || session.relationshipId !== rel.id) {
+      throw badRequest('No such session in this relationship', [
+        { path: 'body.sessionId', message: 'Choose a session of this relationship' },
+      ]);
+    }
+    if (session.status === 'cancelled') throw conflict('A cancelled session has no note');
+  }
+  let id: string;
+  try {
+    id = await db.transaction(async (tx) => {
+      const note = onlyRow(
+        await tx
+          .insert(sessionNotes)
+          .values({
+            sessionId: input.sessionId ?? null,
+            relationshipId: rel.id,
+            authorId: actor.userId,
+            memberId: rel.memberId,
+            occurredOn: input.occurredOn,
+            durationMinutes: input.durationMinutes,
+            contactType: input.contactType,
+            lifeDomains: input.lifeDomains,
+            goalsMoved: input.goalsMoved,
+            summary: input.summary,
+            nextSteps: input.nextSteps,
+          })
+          .returning({ id: sessionNotes.id }),
+      );
+      const made = input.referrals ?? [];
+      if (made.length > 0) {
+        await tx.insert(referrals).values(
+          // A millisecond apart: the list keeps the order the coach wrote them in.
+          made.map((r, index) => ({
+            createdAt: new Date(now.getTime() + index),
+            relationshipId: rel.id,
+            noteId: note.id,
+            coachId: actor.userId,
+            memberId: rel.memberId,
+            service: r.service,
+            reason: r.reason || null,
+          })),
+        );
+      }
+      return note.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'session_notes_session_unique')) throw conflict('This session already has a note');
+    throw error;
+  }
+  const note = await noteById(db, id);
+  if (!note) throw notFound();
+  return note;
+}
+
+/** The author corrects a note until a supervisor signs it off; after that it is the record. */
+export async function updateNote({
+  db,
+  actor,
+  id,
+  changes,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  changes: UpdateNote;
+  now?: Date;
+}): Promise<SessionNote> {
+  const [note] = await db.select().from(sessionNotes).where(eq(sessionNotes.id, id)).limit(1);
+  if (!note || note.authorId !== actor.userId) throw notFound();
+  await relationshipForCoach(db, actor, note.relationshipId);
+  if (note.signedOffAt) throw conflict('A signed-off note cannot be changed');
+  if (changes.occurredOn) checkDate(changes.occurredOn, await coachToday(db, actor, now));
+  const rows = await db
+    .update(sessionNotes)
+    .set({ ...changes, updatedAt: now })
+    .where(and(eq(sessionNotes.id, id), isNull(sessionNotes.signedOffAt)))
+    .returning({ id: sessionNotes.id });
+  if (rows.length === 0) throw conflict('A signed-off note cannot be changed');
+  const updated = await noteById(db, id);
+  if (!updated) throw notFound();
+  return updated;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Every note of a relationship, newest first: the member, the coach while open, reviewers (logged). */
+export async function listRelationshipNotes({
+  db,
+  actor,
+  relationshipId,
+}: {
+  db: Db;
+  actor: Actor;
+  relationshipId: string;
+}): Promise<NoteList> {
+  const rel = await loadRelationship(db, relationshipId);
+  if (!rel) throw notFound();
+  await authorizeNotesRead(db, actor, rel);
+  const rows = await selectNotes(db)
+    .where(eq(sessionNotes.relationshipId, rel.id))
+    .orderBy(desc(sessionNotes.occurredOn), desc(sessionNotes.createdAt))
+    .limit(L.listMax);
+  return { notes: await present(db, rows) };
+}
+
+/**
+ * Notes no one has signed off yet, oldest first, for a supervisor's review. Showing them is reading
+ * notes about each member listed, so each member shown gets one access-log row. Notes about
+ * disabled or deleted accounts are left out, like every other record of theirs.
+ */
+export async function listNotesAwaitingSignOff({ db, actor }: { db: Db; actor: Actor }): Promise<NoteList> {
+  const rows = await selectNotes(db)
+    .innerJoin(users, eq(users.id, sessionNotes.memberId))
+    .where(and(isNull(sessionNotes.signedOffAt), eq(users.status, 'active')))
+    .orderBy(asc(sessionNotes.createdAt), asc(sessionNotes.id))
+    .limit(LIMITS.pageSize);
+  for (const memberId of new Set(rows.map((row) => row.note.memberId))) await logNoteReview(db, actor, memberId);
+  return { notes: await present(db, rows) };
+}
+
+export async function signOffNote({
+  db,
+  actor,
+  id,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  now?: Date;
+}): Promise<SessionNote> {
+  if (!isReviewer(actor)) throw notFound();
+  const [note] = await db
+    .select({
+      id: sessionNotes.id,
+      authorId: sessionNotes.authorId,
+      memberId: sessionNotes.memberId,
+      signedOffAt: sessionNotes.signedOffAt,
+      status: users.status,
+    })
+    .from(sessionNotes)
+    .innerJoin(users, eq(users.id, sessionNotes.memberId))
+    .where(eq(sessionNotes.id, id))
+    .limit(1);
+  if (note?.status !== 'active') throw notFound();
+  if (note.authorId === actor.userId) throw new AppError('FORBIDDEN', 'Someone else signs off your own note');
+  if (note.signedOffAt) throw conflict('This note is already signed off');
+  const rows = await db
+    .update(sessionNotes)
+    .set({ signedOffBy: actor.userId, signedOffAt: now })
+    .where(and(eq(sessionNotes.id, id), isNull(sessionNotes.signedOffAt)))
+    .returning({ id: sessionNotes.id });
+  if (rows.length === 0) throw conflict('This note is already signed off');
+  await logNoteReview(db, actor, note.memberId);
+  const signed = await noteById(db, id);
+  if (!signed) throw notFound();
+  return signed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Referrals
+
+export async function listRelationshipReferrals({ db, actor, relationshipId }: { db: Db; actor: Actor; relationshipId: string }) {
+  const rel = await loadRelationship(db, relationshipId);
+  if (!rel) throw notFound();
+  await authorizeNotesRead(db, actor, rel);
+  const rows = await db
+    .select()
+    .from(referrals)
+    .where(eq(referrals.relationshipId, rel.id))
+    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .limit(L.listMax);
+  return { referrals: rows.map(presentReferral) };
+}
+
+/** The coach records how a referral went; any status but open closes it (with its time). */
+export async function updateReferral({
+  db,
+  actor,
+  id,
+  status,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  status: ReferralStatus;
+  now?: Date;
+}): Promise<Referral> {
+  const [referral] = await db.select().from(referrals).where(eq(referrals.id, id)).limit(1);
+  if (!referral) throw notFound();
+  await relationshipForCoach(db, actor, referral.relationshipId);
+  const row = onlyRow(
+    await db
+      .update(referrals)
+      .set({ status, closedAt: status === 'open' ? null : now })
+      .where(eq(referrals.id, id))
+      .returning(),
+  );
+  return presentReferral(row);
+}

@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import type { ContactType } from '../../../shared/contracts/coaching-base.ts';
+
+/**
+ * Texts of session notifications and reminder emails, in the recipient's language (English or
+ * Spanish). They name the time and the kind of contact only: never a note, a goal or a referral,
+ * because a notification can show on a lock screen and an email can be read by anyone with the inbox.
+ */
+export type SessionLanguage = 'en' | 'es';
+export type SessionEvent = 'scheduled' | 'changed' | 'cancelled' | 'reminder_24h' | 'reminder_1h';
+
+export function sessionLanguage(languages: readonly string[]): SessionLanguage {
+  for (const tag of languages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'en' || base === 'es') return base;
+  }
+  return 'en';
+}
+
+const TYPES: Record<SessionLanguage, Record<ContactType, string>> = {
+  en: { in_person: 'in person', phone: 'phone', video: 'video' },
+  es: { in_person: 'en persona', phone: 'por teléfono', video: 'por video' },
+};
+
+/** "Tuesday, December 1, 2026, 9:00 AM CST" in the recipient's zone and language. */
+export function sessionTime(at: Date, zone: string, language: SessionLanguage): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(language).toLocaleString({
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+export function sessionMessage(
+  event: SessionEvent,
+  language: SessionLanguage,
+  facts: { at: Date; zone: string; contactType: ContactType },
+): { title: string; body: string } {
+  const when = sessionTime(facts.at, facts.zone, language);
+  const type = TYPES[language][facts.contactType];
+  if (language === 'es') {
+    switch (event) {
+      case 'scheduled':
+        return { title: 'Nueva sesión de coaching', body: `Sesión ${type}: ${when}.` };
+      case 'changed':
+        return { title: 'Sesión de coaching cambiada', body: `Ahora la sesión es ${type}: ${when}.` };
+      case 'cancelled':
+        return { title: 'Sesión de coaching cancelada', body: `Se canceló la sesión ${type} del ${when}.` };
+      case 'reminder_24h':
+        return { title: 'Sesión de coaching mañana', body: `Sesión ${type}: ${when}.` };
+      case 'reminder_1h':
+        return { title: 'Sesión de coaching en una hora', body: `Sesión ${type}: ${when}.` };
+    }
+  }
+  switch (event) {
+    case 'scheduled':
+      return { title: 'New coaching session', body: `Session (${type}): ${when}.` };
+    case 'changed':
+      return { title: 'Coaching session changed', body: `The session is now (${type}): ${when}.` };
+    case 'cancelled':
+      return { title: 'Coaching session cancelled', body: `The session (${type}) on ${when} was cancelled.` };
+    case 'reminder_24h':
+      return { title: 'Coaching session tomorrow', body: `Session (${type}): ${when}.` };
+    case 'reminder_1h':
+      return { title: 'Coaching session in an hour', body: `Session (${type}): ${when}.` };
+  }
+}
+
+export function reminderEmail(language: SessionLanguage, body: string, link: string) {
+  return language === 'es'
+    ? { subject: 'Recordatorio de Kinship', text: `${body}\n\nDetalles: ${link}` }
+    : { subject: 'A reminder from Kinship', text: `${body}\n\nDetails: ${link}` };
+}
+
+/** The member's few words to go with a new session: shown in the app only. */
+export function withMessage(body: string, message: string | null | undefined, language: SessionLanguage) {
+  if (!message) return body;
+  return language === 'es' ? `${body}\nMensaje de tu coach: ${message}` : `${body}\nFrom your coach: ${message}`;
+}

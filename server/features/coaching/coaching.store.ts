@@ -1,0 +1,174 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { CoachCard, RelationshipEvent } from '../../../shared/contracts/coaching.ts';
+import type { RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
+import type { Scope } from '../../../shared/contracts/consent.ts';
+import type { Db } from '../../db/client.ts';
+import { profiles } from '../../db/schema/accounts.ts';
+import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { consentGrants } from '../../db/schema/consent.ts';
+import { notifications } from '../../db/schema/notifications.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { isSqlState } from '../../lib/db-errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+/** Database steps the coaching services share: seats, history, grants, aliases, presenters. */
+
+const DAY_MS = 86_400_000;
+export const SEATS_CONSTRAINT = 'coach_profiles_seats_within_caseload';
+export const iso = (d: Date) => d.toISOString();
+export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+export const waitingDaysOf = (requestedAt: Date, now = new Date()) =>
+  Math.max(0, Math.floor((now.getTime() - requestedAt.getTime()) / DAY_MS));
+
+function isSeatViolation(error: unknown): boolean {
+  return isSqlState(error, '23514');
+}
+
+/**
+ * Takes `count` of the coach's seats in one UPDATE: the row lock and the CHECK (seats ≤ maximum) make
+ * two approvals for the last seat end with exactly one of them, on any number of connections.
+ */
+export async function takeSeats(tx: Db, coach: { id: string; alias: string }, count = 1) {
+  let rows: { userId: string }[];
+  try {
+    rows = await tx
+      .update(coachProfiles)
+      .set({ seatsTaken: sql`${coachProfiles.seatsTaken} + ${count}`, updatedAt: sql`now()` })
+      .where(eq(coachProfiles.userId, coach.id))
+      .returning({ userId: coachProfiles.userId });
+  } catch (error) {
+    if (isSeatViolation(error)) throw new AppError('CONFLICT', `${coach.alias} has no free seat`);
+    throw error;
+  }
+  if (rows.length === 0) throw new AppError('CONFLICT', `${coach.alias} has no coach profile`);
+}
+
+/** Gives a seat back (a coach whose profile is gone has none to give back). */
+export async function freeSeat(tx: Db, coachId: string | null) {
+  if (!coachId) return;
+  await tx
+    .update(coachProfiles)
+    .set({ seatsTaken: sql`greatest(${coachProfiles.seatsTaken} - 1, 0)`, updatedAt: sql`now()` })
+    .where(eq(coachProfiles.userId, coachId));
+}
+
+export async function recordEvent(
+  tx: Db,
+  event: {
+    relationshipId: string;
+    actorId: string | null;
+    fromStatus: RelationshipStatus | null;
+    toStatus: RelationshipStatus;
+    reason?: string | null;
+    scopes?: Scope[] | null;
+  },
+) {
+  await tx.insert(coachingRelationshipEvents).values({
+    relationshipId: event.relationshipId,
+    actorId: event.actorId,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    reason: event.reason ?? null,
+    scopes: event.scopes ?? null,
+  });
+}
+
+/**
+ * Ends the coach's access with the relationship, whoever ends it (coach, member or supervisor), and
+ * writes the same audit event a member's own revocation writes.
+ */
+export async function revokeCoachingGrant(tx: Db, grantId: string | null, actorId: string) {
+  if (!grantId) return;
+  const [row] = await tx
+    .update(consentGrants)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(consentGrants.id, grantId), isNull(consentGrants.revokedAt)))
+    .returning({ granteeId: consentGrants.granteeId });
+  if (row) await recordAudit(tx, { event: 'grant.revoked', actorId, subjectId: row.granteeId, detail: { grantId } });
+}
+
+/** The scopes a grant gives right now (none once revoked). */
+export async function grantedScopes(db: Db, grantIds: (string | null)[]): Promise<Map<string, Scope[]>> {
+  const ids = grantIds.filter((id): id is string => id !== null);
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: consentGrants.id, scopes: consentGrants.scopes })
+    .from(consentGrants)
+    .where(and(inArray(consentGrants.id, ids), isNull(consentGrants.revokedAt)));
+  return new Map(rows.map((row) => [row.id, row.scopes]));
+}
+
+export async function aliasesOf(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: profiles.userId, alias: profiles.alias }).from(profiles).where(inArray(profiles.userId, wanted));
+  return new Map(rows.map((row) => [row.id, row.alias]));
+}
+
+export const refOf = (aliases: Map<string, string>, id: string) => ({ id, alias: aliases.get(id) ?? 'deleted account' });
+
+const eventActor = alias(profiles, 'coaching_event_actor');
+
+export async function historyOf(db: Db, relationshipIds: string[]): Promise<Map<string, RelationshipEvent[]>> {
+  const out = new Map<string, RelationshipEvent[]>();
+  if (relationshipIds.length === 0) return out;
+  const rows = await db
+    .select({ event: coachingRelationshipEvents, actorAlias: eventActor.alias })
+    .from(coachingRelationshipEvents)
+    .leftJoin(eventActor, eq(eventActor.userId, coachingRelationshipEvents.actorId))
+    .where(inArray(coachingRelationshipEvents.relationshipId, relationshipIds))
+    .orderBy(asc(coachingRelationshipEvents.id));
+  for (const { event, actorAlias } of rows) {
+    const list = out.get(event.relationshipId) ?? [];
+    list.push({
+      at: iso(event.at),
+      actor: event.actorId ? { id: event.actorId, alias: actorAlias ?? 'deleted account' } : null,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      reason: event.reason,
+      scopes: event.scopes,
+    });
+    out.set(event.relationshipId, list);
+  }
+  return out;
+}
+
+export async function coachCards(db: Db, coachIds: (string | null)[]): Promise<Map<string, CoachCard>> {
+  const ids = [...new Set(coachIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: profiles.userId, alias: profiles.alias, coach: coachProfiles })
+    .from(profiles)
+    .leftJoin(coachProfiles, eq(coachProfiles.userId, profiles.userId))
+    .where(inArray(profiles.userId, ids));
+  return new Map(rows.map((row) => [row.id, toCoachCard(row.id, row.alias, row.coach)]));
+}
+
+export function toCoachCard(id: string, alias: string, coach: typeof coachProfiles.$inferSelect | null): CoachCard {
+  return {
+    id,
+    alias,
+    livedExperience: coach?.livedExperience ?? '',
+    pathways: (coach?.pathways ?? []) as CoachCard['pathways'],
+    specialties: (coach?.specialties ?? []) as CoachCard['specialties'],
+    languages: coach?.languages ?? [],
+    gender: coach?.gender ?? null,
+    certification: coach?.certification ?? null,
+  };
+}
+
+/** An in-app notification, once per key (a retried request creates nothing twice). */
+export async function notify(tx: Db, note: { userId: string; title: string; body: string; link: string; dedupeKey: string }) {
+  await tx
+    .insert(notifications)
+    .values({ ...note, kind: 'coaching' })
+    .onConflictDoNothing({ target: notifications.dedupeKey });
+}
+
+export async function lockRelationship(tx: Db, id: string) {
+  const [row] = await tx.select().from(coachingRelationships).where(eq(coachingRelationships.id, id)).for('update');
+  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  return row;
+}
+export type RelationshipRow = typeof coachingRelationships.$inferSelect;

@@ -1,0 +1,162 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { ConversationKind } from '../../../shared/contracts/messages.ts';
+import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { coachingRelationships, conversations, partnerships } from '../../db/schema/coaching.ts';
+import { AppError } from '../../lib/app-error.ts';
+
+/**
+ * Who may talk to whom.
+ *
+ * - A `coaching` conversation is open while the coach and the member have a coaching relationship that
+ *   is active or paused; a `partners` conversation while their partnership is active. Only then can
+ *   either side send.
+ * - When the link closes, the thread becomes read-only for members (it is their own history) and
+ *   disappears for the coach: a coach keeps no access to a former client's words once the relationship
+ *   has ended (privacy first). Partners are both members: both keep a read-only history.
+ * - Everyone else, and a coach after the end: 404, the same answer as a conversation that does not exist.
+ *   Sending to a thread you can still read but no longer write to is a 409.
+ */
+
+/** Qualified columns for raw SQL fragments (inside subqueries a bare "id" would mean the inner table's). */
+export const C = {
+  id: sql.raw('"conversations"."id"'),
+  aId: sql.raw('"conversations"."a_id"'),
+  bId: sql.raw('"conversations"."b_id"'),
+  kind: sql.raw('"conversations"."kind"'),
+};
+
+/** The stored pair order: `a_id < b_id` (uuids compare like their lowercase text). */
+export function orderedPair(x: string, y: string): [string, string] {
+  return x < y ? [x, y] : [y, x];
+}
+
+export function pairCondition(
+  table: { inviterId: typeof partnerships.inviterId; inviteeId: typeof partnerships.inviteeId },
+  x: string,
+  y: string,
+) {
+  return or(and(eq(table.inviterId, x), eq(table.inviteeId, y)), and(eq(table.inviterId, y), eq(table.inviteeId, x)));
+}
+
+/** Whether the link that lets these two people talk in `kind` is open now. */
+export async function linkIsOpen(db: Db, kind: ConversationKind, x: string, y: string): Promise<boolean> {
+  const active = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, [x, y]), eq(users.status, 'active')));
+  if (active.length !== 2) return false;
+  if (kind === 'coaching') {
+    const [row] = await db
+      .select({ id: coachingRelationships.id })
+      .from(coachingRelationships)
+      .where(
+        and(
+          inArray(coachingRelationships.status, ['active', 'paused']),
+          or(
+            and(eq(coachingRelationships.coachId, x), eq(coachingRelationships.memberId, y)),
+            and(eq(coachingRelationships.coachId, y), eq(coachingRelationships.memberId, x)),
+          ),
+        ),
+      )
+      .limit(1);
+    return Boolean(row);
+  }
+  const [row] = await db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(and(eq(partnerships.status, 'active'), pairCondition(partnerships, x, y)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Whether `me` was ever the member (not the coach) of a coaching relationship with `other`. */
+async function wasCoachedBy(db: Db, me: string, other: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: coachingRelationships.id })
+    .from(coachingRelationships)
+    .where(and(eq(coachingRelationships.memberId, me), eq(coachingRelationships.coachId, other)))
+    .limit(1);
+  return Boolean(row);
+}
+
+export interface ConversationAccess {
+  id: string;
+  kind: ConversationKind;
+  otherId: string;
+  lastSeq: number;
+  canSend: boolean;
+}
+
+/** The actor's access to one conversation, or 404 (someone else's, or a coach's after the relationship ended). */
+export async function conversationAccess(db: Db, userId: string, id: string): Promise<ConversationAccess> {
+  const [row] = await db
+    .select({
+      id: conversations.id,
+      kind: conversations.kind,
+      aId: conversations.aId,
+      bId: conversations.bId,
+      lastSeq: conversations.lastSeq,
+    })
+    .from(conversations)
+    .where(and(eq(conversations.id, id), or(eq(conversations.aId, userId), eq(conversations.bId, userId))))
+    .limit(1);
+  if (!row || row.kind === 'buddy') throw new AppError('NOT_FOUND', 'Not found');
+  const otherId = row.aId === userId ? row.bId : row.aId;
+  const open = await linkIsOpen(db, row.kind, userId, otherId);
+  if (!open && row.kind === 'coaching' && !(await wasCoachedBy(db, userId, otherId))) {
+    throw new AppError('NOT_FOUND', 'Not found');
+  }
+  return { id: row.id, kind: row.kind, otherId, lastSeq: row.lastSeq, canSend: open };
+}
+
+/** SQL for the list: whether `me` may see conversation `c` (same rules as conversationAccess). */
+export function visibleToSql(me: string) {
+  return sql`(
+    ${C.kind} = 'partners'
+    OR (${C.kind} = 'coaching' AND (
+      EXISTS (SELECT 1 FROM coaching_relationships r
+        WHERE r.member_id = ${me}
+          AND r.coach_id = CASE WHEN ${C.aId} = ${me} THEN ${C.bId} ELSE ${C.aId} END)
+      OR EXISTS (SELECT 1 FROM coaching_relationships r
+        WHERE r.coach_id = ${me} AND r.status IN ('active', 'paused')
+          AND r.member_id = CASE WHEN ${C.aId} = ${me} THEN ${C.bId} ELSE ${C.aId} END)
+    ))
+  )`;
+}
+
+/** SQL for the list: whether the link of conversation `c` is open now. */
+export const linkOpenSql = sql`(
+  NOT EXISTS (SELECT 1 FROM users u WHERE u.id IN (${C.aId}, ${C.bId}) AND u.status <> 'active')
+  AND CASE ${C.kind}
+    WHEN 'coaching' THEN EXISTS (SELECT 1 FROM coaching_relationships r
+      WHERE r.status IN ('active', 'paused')
+        AND ((r.coach_id = ${C.aId} AND r.member_id = ${C.bId})
+          OR (r.coach_id = ${C.bId} AND r.member_id = ${C.aId})))
+    WHEN 'partners' THEN EXISTS (SELECT 1 FROM partnerships p
+      WHERE p.status = 'active'
+        AND least(p.inviter_id, p.invitee_id) = ${C.aId}
+        AND greatest(p.inviter_id, p.invitee_id) = ${C.bId})
+    ELSE false
+  END
+)`;
+
+/** Everyone I may talk to now, by kind: my coach or my clients (active or paused), my active partners. */
+export async function openLinks(db: Db, me: string): Promise<{ kind: ConversationKind; other: { id: string; alias: string } }[]> {
+  type Row = { kind: ConversationKind; id: string; alias: string };
+  const result = (await db.execute(sql`
+    SELECT l.kind, l.other_id AS id, p.alias
+    FROM (
+      SELECT 'coaching' AS kind, CASE WHEN r.coach_id = ${me} THEN r.member_id ELSE r.coach_id END AS other_id
+      FROM coaching_relationships r
+      WHERE r.status IN ('active', 'paused') AND (r.coach_id = ${me} OR r.member_id = ${me}) AND r.coach_id IS NOT NULL
+      UNION
+      SELECT 'partners', CASE WHEN x.inviter_id = ${me} THEN x.invitee_id ELSE x.inviter_id END
+      FROM partnerships x
+      WHERE x.status = 'active' AND (x.inviter_id = ${me} OR x.invitee_id = ${me})
+    ) l
+    JOIN users u ON u.id = l.other_id AND u.status = 'active'
+    JOIN profiles p ON p.user_id = l.other_id
+    ORDER BY p.alias`)) as unknown as { rows: Row[] };
+  return result.rows.map((row) => ({ kind: row.kind, other: { id: row.id, alias: row.alias } }));
+}

@@ -1,0 +1,79 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
+import { SOS_LIMITS, type SosHistory, type SosResult } from '../../../shared/contracts/sos.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { profiles, users } from '../../db/schema/accounts.ts';
+import { sosEvents } from '../../db/schema/coaching.ts';
+import { consentGrants } from '../../db/schema/consent.ts';
+import { notifications } from '../../db/schema/notifications.ts';
+import { onlyRow } from '../../lib/rows.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { grantIsActive } from '../consent/consent.policy.ts';
+import { messageLanguage } from '../reminders/reminders.messages.ts';
+import { alertMessages } from './sos.messages.ts';
+
+type Ctx = Pick<AppContext, 'mailer' | 'config' | 'organization'>;
+
+/**
+ * The people a member chose to alert: everyone holding a grant in force of the member's `sos` scope
+ * (the consent core's own condition, read from the grantor's side), if their account is active.
+ */
+async function sosRecipients(db: Db, memberId: string, at: Date) {
+  return db
+    .selectDistinctOn([consentGrants.granteeId], { id: consentGrants.granteeId, email: users.email, languages: profiles.languages })
+    .from(consentGrants)
+    .innerJoin(users, eq(users.id, consentGrants.granteeId))
+    .innerJoin(profiles, eq(profiles.userId, consentGrants.granteeId))
+    .where(and(eq(consentGrants.grantorId, memberId), grantIsActive('sos', at), eq(users.status, 'active')))
+    .orderBy(consentGrants.granteeId);
+}
+
+/**
+ * Records the press, alerts each chosen person once (in the app, then by a neutral email), and
+ * answers with how many were alerted and where to turn right now.
+ */
+export async function pressSos({ db, ctx, actor, now = new Date() }: { db: Db; ctx: Ctx; actor: Actor; now?: Date }): Promise<SosResult> {
+  const { event, recipients } = await db.transaction(async (tx) => {
+    const event = onlyRow(await tx.insert(sosEvents).values({ userId: actor.userId, createdAt: now }).returning());
+    const recipients = await sosRecipients(tx, actor.userId, now);
+    if (recipients.length > 0) {
+      await tx
+        .insert(notifications)
+        .values(
+          recipients.map((r) => ({
+            userId: r.id,
+            kind: 'sos',
+            ...alertMessages(messageLanguage(r.languages)).sos(actor.alias),
+            link: `/people/${actor.userId}`,
+            dedupeKey: `sos:${event.id}:${r.id}`,
+          })),
+        )
+        .onConflictDoNothing({ target: notifications.dedupeKey });
+    }
+    return { event, recipients };
+  });
+  for (const r of recipients) {
+    await ctx.mailer.send(db, {
+      to: r.email,
+      ...alertMessages(messageLanguage(r.languages)).sosEmail(`${ctx.config.publicUrl}/notifications`),
+    });
+  }
+  const lines = (await ctx.organization())?.crisisLines ?? [];
+  return {
+    id: event.id,
+    at: event.createdAt.toISOString(),
+    alerted: recipients.length,
+    crisisLines: lines.length > 0 ? lines : DEFAULT_CRISIS_LINES,
+  };
+}
+
+export async function listOwnSos({ db, actor }: { db: Db; actor: Actor }): Promise<SosHistory> {
+  const rows = await db
+    .select({ id: sosEvents.id, at: sosEvents.createdAt })
+    .from(sosEvents)
+    .where(eq(sosEvents.userId, actor.userId))
+    .orderBy(desc(sosEvents.createdAt))
+    .limit(SOS_LIMITS.historyShown);
+  return { presses: rows.map((r) => ({ id: r.id, at: r.at.toISOString() })) };
+}

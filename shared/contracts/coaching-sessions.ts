@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { contactTypeSchema, relationshipStatusSchema } from './coaching-base.ts';
+import { idSchema, isoDate } from './common.ts';
+import { lifeDomainSchema } from './plans.ts';
+
+/**
+ * Coaching sessions (scheduled contacts), the coach's notes about each contact, and the referrals
+ * a note records. Limits are shared so the forms refuse what the server would.
+ */
+export const COACHING_SESSION_LIMITS = {
+  durationMin: 5,
+  durationMax: 480,
+  /** How far ahead a session can be booked. */
+  aheadDays: 366,
+  locationMax: 200,
+  videoUrlMax: 500,
+  messageMax: 500,
+  summaryMax: 4000,
+  nextStepsMax: 2000,
+  goalsMax: 20,
+  goalMax: 200,
+  referralsMax: 10,
+  serviceMax: 120,
+  referralReasonMax: 500,
+  listMax: 200,
+} as const;
+const L = COACHING_SESSION_LIMITS;
+
+const personRef = z.object({ id: z.uuid(), alias: z.string() });
+
+export const SESSION_STATUSES = ['scheduled', 'completed', 'cancelled', 'missed'] as const;
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const REFERRAL_STATUSES = ['open', 'connected', 'declined', 'closed'] as const;
+export const referralStatusSchema = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof referralStatusSchema>;
+
+/** A video link the member will click: https only, no credentials in it. */
+export const videoUrlSchema = z
+  .string()
+  .trim()
+  .max(L.videoUrlMax)
+  .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Use an https:// link' }))
+  .refine((value) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    return url === null || (url.username === '' && url.password === '');
+  }, 'A link without a user name or password');
+
+const durationSchema = z.number().int().min(L.durationMin).max(L.durationMax);
+const locationSchema = z.string().trim().min(1).max(L.locationMax);
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+const sessionFields = {
+  /** ISO 8601 with an offset; the server checks it is ahead and within a year. */
+  scheduledAt: z.iso.datetime({ offset: true }),
+  durationMinutes: durationSchema,
+  contactType: contactTypeSchema,
+  /** Where to meet (in person only). */
+  location: locationSchema.nullable().optional(),
+  /** The video call link (video only). */
+  videoUrl: videoUrlSchema.nullable().optional(),
+};
+
+type PlaceFields = { contactType?: string; location?: string | null; videoUrl?: string | null };
+/** The place fits the type: a video session has its link; a link or an address only where it belongs. */
+function checkPlace(value: PlaceFields, ctx: z.RefinementCtx, partial: boolean) {
+  if (value.contactType === undefined && partial) return;
+  if (value.contactType === 'video' && !value.videoUrl && !partial) {
+    ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'A video session needs its link' });
+  }
+  if (value.contactType !== 'video' && value.videoUrl) {
+    ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Only a video session has a link' });
+  }
+  if (value.contactType !== 'in_person' && value.location) {
+    ctx.addIssue({ code: 'custom', path: ['location'], message: 'Only an in-person session has a place' });
+  }
+}
+
+export const createSessionSchema = z
+  .object({
+    ...sessionFields,
+    /** A few words for the member, shown in their notification. */
+    message: z.string().trim().max(L.messageMax).nullable().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => checkPlace(value, ctx, false));
+export type CreateSession = z.infer<typeof createSessionSchema>;
+
+/** A change of time, length, type or place; a change of type sends its place along. */
+export const updateSessionSchema = z
+  .object({
+    scheduledAt: sessionFields.scheduledAt.optional(),
+    durationMinutes: durationSchema.optional(),
+    contactType: contactTypeSchema.optional(),
+    location: sessionFields.location,
+    videoUrl: sessionFields.videoUrl,
+  })
+  .strict()
+  .refine((value) => Object.values(value).some((v) => v !== undefined), 'Nothing to change')
+  .superRefine((value, ctx) => checkPlace(value, ctx, true));
+export type UpdateSession = z.infer<typeof updateSessionSchema>;
+
+export const sessionOutcomeSchema = z.object({ status: z.enum(['completed', 'missed', 'cancelled']) }).strict();
+
+export const sessionSchema = z.object({
+  id: z.uuid(),
+  relationshipId: z.uuid(),
+  coach: personRef,
+  member: personRef,
+  scheduledAt: isoDate,
+  durationMinutes: z.number().int(),
+  contactType: contactTypeSchema,
+  location: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+  status: sessionStatusSchema,
+  /** The note documenting this session, if the coach wrote one. */
+  noteId: z.uuid().nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type CoachingSession = z.infer<typeof sessionSchema>;
+
+/** Who the viewer is in this relationship: the page shows the coach's tools or the member's view. */
+export const VIEWER_ROLES = ['coach', 'member', 'supervisor'] as const;
+export const relationshipRefSchema = z.object({
+  id: z.uuid(),
+  status: relationshipStatusSchema,
+  coach: personRef.nullable(),
+  member: personRef,
+  viewer: z.enum(VIEWER_ROLES),
+});
+export type RelationshipRef = z.infer<typeof relationshipRefSchema>;
+
+export const relationshipSessionsSchema = z.object({ relationship: relationshipRefSchema, sessions: z.array(sessionSchema) });
+export type RelationshipSessions = z.infer<typeof relationshipSessionsSchema>;
+export const sessionListSchema = z.object({ sessions: z.array(sessionSchema) });
+export type SessionList = z.infer<typeof sessionListSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Notes and referrals
+
+export const referralInputSchema = z
+  .object({
+    service: z.string().trim().min(1).max(L.serviceMax),
+    reason: z.string().trim().max(L.referralReasonMax).nullable().optional(),
+  })
+  .strict();
+
+/** A calendar day (YYYY-MM-DD) that exists. */
+export const noteDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return y >= 2000 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'No such day');
+
+const noteFields = {
+  /** The day of the contact, not after today in the coach's time zone. */
+  occurredOn: noteDateSchema,
+  durationMinutes: durationSchema,
+  contactType: contactTypeSchema,
+  lifeDomains: z
+    .array(lifeDomainSchema)
+    .max(20)
+    .refine((list) => new Set(list).size === list.length, 'Each life domain once'),
+  /** Plan goals the member moved forward, in a few words each. */
+  goalsMoved: z.array(z.string().trim().min(1).max(L.goalMax)).max(L.goalsMax),
+  summary: z.string().trim().max(L.summaryMax),
+  nextSteps: z.string().trim().max(L.nextStepsMax),
+};
+
+export const createNoteSchema = z
+  .object({
+    /** The scheduled session this note documents; none for an unscheduled contact. */
+    sessionId: idSchema.nullable().optional(),
+    ...noteFields,
+    referrals: z.array(referralInputSchema).max(L.referralsMax).optional(),
+  })
+  .strict();
+export type CreateNote = z.infer<typeof createNoteSchema>;
+
+export const updateNoteSchema = z
+  .object({
+    occurredOn: noteFields.occurredOn.optional(),
+    durationMinutes: noteFields.durationMinutes.optional(),
+    contactType: noteFields.contactType.optional(),
+    lifeDomains: noteFields.lifeDomains.optional(),
+    goalsMoved: noteFields.goalsMoved.optional(),
+    summary: noteFields.summary.optional(),
+    nextSteps: noteFields.nextSteps.optional(),
+  })
+  .strict()
+  .refine((value) => Object.values(value).some((v) => v !== undefined), 'Nothing to change');
+export type UpdateNote = z.infer<typeof updateNoteSchema>;
+
+export const referralSchema = z.object({
+  id: z.uuid(),
+  relationshipId: z.uuid(),
+  noteId: z.uuid().nullable(),
+  service: z.string(),
+  reason: z.string().nullable(),
+  status: referralStatusSchema,
+  createdAt: isoDate,
+  closedAt: isoDate.nullable(),
+});
+export type Referral = z.infer<typeof referralSchema>;
+export const referralListSchema = z.object({ referrals: z.array(referralSchema) });
+export const updateReferralSchema = z.object({ status: referralStatusSchema }).strict();
+
+export const noteSchema = z.object({
+  id: z.uuid(),
+  relationshipId: z.uuid(),
+  sessionId: z.uuid().nullable(),
+  author: personRef,
+  member: personRef,
+  occurredOn: z.string(),
+  durationMinutes: z.number().int(),
+  contactType: contactTypeSchema,
+  lifeDomains: z.array(lifeDomainSchema),
+  goalsMoved: z.array(z.string()),
+  summary: z.string(),
+  nextSteps: z.string(),
+  referrals: z.array(referralSchema),
+  signedOff: z.object({ by: personRef, at: isoDate }).nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type SessionNote = z.infer<typeof noteSchema>;
+export const noteListSchema = z.object({ notes: z.array(noteSchema) });
+export type NoteList = z.infer<typeof noteListSchema>;
+
+/** The purpose written to the member's access log when a supervisor reads notes about them. */
+export const NOTE_REVIEW_PURPOSE = 'Supervision: note review';
+
+// ---------------------------------------------------------------------------------------------
+// My data
+
+/** In the member's export: their sessions, every note about them, and the referrals made for them. */
+export const coachingSessionsExportSchema = z.object({
+  sessions: z.array(sessionSchema.omit({ noteId: true })),
+  notes: z.array(noteSchema),
+  referrals: z.array(referralSchema),
+});
+export type CoachingSessionsExport = z.infer<typeof coachingSessionsExportSchema>;
