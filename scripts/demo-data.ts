@@ -22,7 +22,11 @@ export type PersonKey =
   | 'avery'
   | 'quinn'
   | 'drew'
-  | 'parker';
+  | 'parker'
+  | 'rosa'
+  | 'eli'
+  | 'kai'
+  | 'lupe';
 
 export interface DemoPerson {
   key: PersonKey;
@@ -103,7 +107,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     alias: 'Demo Taylor',
     email: email('taylor'),
     roles: ['member'],
-    about: 'member; shares with coach Casey and friend Quinn',
+    about: 'member; shares with coach Casey and friend Quinn; partner of Morgan',
     pronouns: 'they/them',
     languages: ['en'],
     pathways: ['smart_recovery', 'harm_reduction'],
@@ -114,7 +118,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     alias: 'Demo Morgan',
     email: email('morgan'),
     roles: ['member'],
-    about: 'member in sober housing; one expiring and one revoked grant',
+    about: "member in sober housing; one expiring and one revoked grant; Taylor's accountability partner",
     pronouns: 'he/him',
     languages: ['en'],
     pathways: ['medication_assisted'],
@@ -175,6 +179,50 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     pathways: ['secular'],
     pathwaysVisibility: 'shared',
   },
+  {
+    key: 'rosa',
+    alias: 'Demo Rosa',
+    email: email('rosa'),
+    roles: ['coach'],
+    about: 'peer coach, Spanish and English, has free seats',
+    pronouns: 'she/her',
+    languages: ['es', 'en'],
+    pathways: ['medication_assisted'],
+    pathwaysVisibility: 'shared',
+  },
+  {
+    key: 'eli',
+    alias: 'Demo Eli',
+    email: email('eli'),
+    roles: ['coach'],
+    about: 'peer coach for young adults, has free seats',
+    pronouns: 'he/him',
+    languages: ['en'],
+    pathways: ['secular', 'harm_reduction'],
+    pathwaysVisibility: 'shared',
+  },
+  {
+    key: 'kai',
+    alias: 'Demo Kai',
+    email: email('kai'),
+    roles: ['member'],
+    about: 'member waiting for a coach (see Matching)',
+    pronouns: 'they/them',
+    languages: ['en'],
+    pathways: ['harm_reduction'],
+    pathwaysVisibility: 'private',
+  },
+  {
+    key: 'lupe',
+    alias: 'Demo Lupe',
+    email: email('lupe'),
+    roles: ['member'],
+    about: 'member waiting for a Spanish-speaking coach',
+    pronouns: 'she/her',
+    languages: ['es'],
+    pathways: ['medication_assisted'],
+    pathwaysVisibility: 'private',
+  },
 ];
 
 export interface DemoGrant {
@@ -186,15 +234,9 @@ export interface DemoGrant {
   revoke?: boolean;
 }
 
+/** Sharing outside coaching. Coaching grants are made by accepting a coach (demo-coaching.ts), as in the app. */
 export const DEMO_GRANTS: readonly DemoGrant[] = [
-  {
-    from: 'robin',
-    to: 'jordan',
-    scopes: ['profile', 'clock', 'checkins.summary', 'plan'],
-    purpose: 'Peer coaching: weekly check-ins with my coach',
-  },
   { from: 'robin', to: 'avery', scopes: ['clock', 'sos'], purpose: 'Family support: my sister sees my clock and my SOS' },
-  { from: 'taylor', to: 'casey', scopes: ['profile', 'checkins.summary', 'safety_plan'], purpose: 'Peer coaching' },
   { from: 'taylor', to: 'quinn', scopes: ['profile', 'sos'], purpose: 'Accountability friend' },
   {
     from: 'morgan',
@@ -205,12 +247,6 @@ export const DEMO_GRANTS: readonly DemoGrant[] = [
   },
   { from: 'morgan', to: 'drew', scopes: ['profile', 'clock'], purpose: 'House manager at my sober home' },
   { from: 'morgan', to: 'quinn', scopes: ['clock'], purpose: 'Old accountability partnership', revoke: true },
-  {
-    from: 'riley',
-    to: 'casey',
-    scopes: ['profile', 'clock', 'checkins.summary'],
-    purpose: 'Acompañamiento en español (coaching in Spanish)',
-  },
 ];
 
 /** Reads of a profile through the consent policy: each one lands in the subject's access log. */

@@ -67,6 +67,55 @@ describe('seedDemo', () => {
     expect(grants.body.given.map((g) => g.grantee.alias).sort()).toEqual(['Demo Avery', 'Demo Jordan']);
   });
 
+  it('shows coaching: coaches with free seats, members with coaches and consent, people waiting to be matched', async () => {
+    const sam = await signIn('supervisor@demo.kinship.invalid');
+    const board = await sam.get<{
+      waiting: { member: { alias: string }; waitingDays: number }[];
+      coaches: { alias: string; freeSeats: number }[];
+    }>('/api/coaching/matching');
+    expect(board.body.waiting.map((w) => [w.member.alias, w.waitingDays])).toEqual([
+      ['Demo Kai', 6],
+      ['Demo Lupe', 2],
+    ]);
+    expect(board.body.coaches.map((c) => c.alias)).toEqual(['Demo Casey', 'Demo Eli', 'Demo Jordan', 'Demo Rosa']);
+    const suggestion = await sam.post<{ pairs: { member: { alias: string }; coach: { alias: string } }[] }>(
+      '/api/coaching/matching/suggest',
+      {},
+    );
+    expect(suggestion.body.pairs.map((p) => p.member.alias).sort()).toEqual(['Demo Kai', 'Demo Lupe']);
+    const lupe = suggestion.body.pairs.find((p) => p.member.alias === 'Demo Lupe');
+    expect(['Demo Casey', 'Demo Rosa']).toContain(lupe?.coach.alias);
+    const overview = await sam.get<{ totals: { active: number; notesAwaitingSignOff: number } }>('/api/coaching/supervision');
+    expect(overview.body.totals).toMatchObject({ active: 3, notesAwaitingSignOff: 1 });
+
+    const robin = await signIn('member@demo.kinship.invalid');
+    const mine = await robin.get<{ current: { id: string; status: string; coach: { alias: string }; scopes: string[] } }>(
+      '/api/coaching/mine',
+    );
+    expect(mine.body.current).toMatchObject({ status: 'active', coach: { alias: 'Demo Jordan' } });
+    expect(mine.body.current.scopes.sort()).toEqual(['checkins.summary', 'clock', 'plan', 'profile']);
+    const relationship = `/api/coaching/relationships/${mine.body.current.id}`;
+    const notes = await robin.get<{ notes: { signedOff: unknown; referrals: { status: string }[] }[] }>(`${relationship}/notes`);
+    expect(notes.body.notes).toHaveLength(1);
+    expect(notes.body.notes[0]?.signedOff).not.toBeNull();
+    expect(notes.body.notes[0]?.referrals.map((r) => r.status)).toEqual(['open']);
+    const sessions = await robin.get<{ sessions: { status: string }[] }>(`${relationship}/sessions`);
+    expect(sessions.body.sessions.map((s) => s.status)).toEqual(['scheduled', 'completed']);
+    const conversations = await robin.get<{ conversations: { other: { alias: string }; lastSeq: number }[] }>(
+      '/api/messages/conversations',
+    );
+    expect(conversations.body.conversations.map((c) => [c.other.alias, c.lastSeq])).toEqual([['Demo Jordan', 3]]);
+
+    const jordan = await signIn('coach@demo.kinship.invalid');
+    expect((await jordan.get<{ sessions: unknown[] }>('/api/coaching/sessions/upcoming')).body.sessions).toHaveLength(1);
+    const awaiting = await sam.get<{ notes: { member: { alias: string } }[] }>('/api/coaching/notes/awaiting-sign-off');
+    expect(awaiting.body.notes.map((n) => n.member.alias)).toEqual(['Demo Riley']);
+
+    const taylor = await signIn('taylor@demo.kinship.invalid');
+    const partners = await taylor.get<{ active: { partner: { alias: string } }[] }>('/api/partners');
+    expect(partners.body.active.map((p) => p.partner.alias)).toEqual(['Demo Morgan']);
+  });
+
   it('says "already seeded" the second time and changes nothing', async () => {
     const again = await seedDemo(database);
     expect(again.status).toBe('already_seeded');

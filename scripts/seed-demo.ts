@@ -20,6 +20,7 @@ import { hashToken } from '../server/lib/crypto.ts';
 import type { Actor } from '../server/plugins/session.ts';
 import { ROLES, type Role } from '../shared/contracts/common.ts';
 import { DEFAULT_CRISIS_LINES } from '../shared/contracts/organization.ts';
+import { seedCoaching } from './demo-coaching.ts';
 import {
   BREAK_GLASS,
   DEMO_ADMIN_EMAIL,
@@ -180,6 +181,9 @@ async function seedInside(tx: Db, appCtx: AppContext) {
     });
     if (grant.revoke) await revokeGrant({ db: tx, actor: actor(grant.from), id: created.id });
   }
+
+  // Coaching before the reads below: the coaches read through the grants their clients made on accepting.
+  await seedCoaching(tx, ctx, actor, BREAK_GLASS.reader);
 
   for (const read of DEMO_READS) {
     await getSharedProfile({ db: tx, actor: actor(read.reader), subjectId: actor(read.subject).userId });

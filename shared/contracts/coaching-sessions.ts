@@ -160,7 +160,7 @@ export const noteDateSchema = z
   }, 'No such day');
 
 const noteFields = {
-  /** The day of the contact, not after today in the coach's time zone. */
+  /** The day of the contact, not after today anywhere on Earth (UTC+14: the form's default comes from the device). */
   occurredOn: noteDateSchema,
   durationMinutes: durationSchema,
   contactType: contactTypeSchema,

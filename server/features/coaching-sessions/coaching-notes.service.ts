@@ -13,7 +13,7 @@ import {
 import { LIMITS } from '../../../shared/limits.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
-import { coachingSessions, coachProfiles, referrals, sessionNotes } from '../../db/schema/coaching.ts';
+import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching.ts';
 import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
@@ -96,19 +96,20 @@ async function noteById(db: Db, id: string): Promise<SessionNote | null> {
   return (await present(db, rows))[0] ?? null;
 }
 
-/** Today in the coach's zone (their coach profile's, else their own): a note cannot be dated later. */
-async function coachToday(db: Db, actor: Actor, now: Date): Promise<string> {
-  const [row] = await db
-    .select({ zone: coachProfiles.timezone })
-    .from(coachProfiles)
-    .where(eq(coachProfiles.userId, actor.userId))
-    .limit(1);
-  const zone = row?.zone ?? actor.timezone;
-  return DateTime.fromJSDate(now, { zone }).toISODate() ?? DateTime.fromJSDate(now, { zone: 'UTC' }).toISODate() ?? '';
+/**
+ * The latest day a note may be dated: today in the latest time zone on Earth (UTC+14). The form
+ * proposes "today" from the device's clock, and a coach's device is often in another zone than their
+ * profile (travel, a phone set to home time), so checking against the profile's zone refused honest
+ * notes written in the evening. No device anywhere is past this day, and it still refuses what the rule
+ * is for: a mistyped day, month or year beyond anyone's today.
+ */
+export const LATEST_ZONE = 'Etc/GMT-14';
+export function latestToday(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: LATEST_ZONE }).toISODate() as string;
 }
 
-function checkDate(occurredOn: string, today: string) {
-  if (occurredOn > today)
+function checkDate(occurredOn: string, now: Date) {
+  if (occurredOn > latestToday(now))
     throw badRequest('The contact cannot be in the future', [{ path: 'body.occurredOn', message: 'Choose today or an earlier day' }]);
 }
 
@@ -130,7 +131,7 @@ export async function createNote({
 }): Promise<SessionNote> {
   const rel = await relationshipForCoach(db, actor, relationshipId);
   if (rel.status !== 'active' && rel.status !== 'paused') throw conflict('Notes are written once the relationship has started');
-  checkDate(input.occurredOn, await coachToday(db, actor, now));
+  checkDate(input.occurredOn, now);
   if (input.sessionId) {
     const [session] = await db
       .select({ relationshipId: coachingSessions.relationshipId, status: coachingSessions.status })
@@ -209,7 +210,7 @@ export async function updateNote({
   if (!note || note.authorId !== actor.userId) throw notFound();
   await relationshipForCoach(db, actor, note.relationshipId);
   if (note.signedOffAt) throw conflict('A signed-off note cannot be changed');
-  if (changes.occurredOn) checkDate(changes.occurredOn, await coachToday(db, actor, now));
+  if (changes.occurredOn) checkDate(changes.occurredOn, now);
   const rows = await db
     .update(sessionNotes)
     .set({ ...changes, updatedAt: now })

@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTE_REVIEW_PURPOSE } from '../../../shared/contracts/coaching-sessions.ts';
+import { type CreateNote, NOTE_REVIEW_PURPOSE } from '../../../shared/contracts/coaching-sessions.ts';
 import { coachingRelationships } from '../../db/schema/coaching.ts';
 import { accessLog } from '../../db/schema/consent.ts';
+import type { Actor } from '../../plugins/session.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
+import { createNote, updateNote } from './coaching-notes.service.ts';
 
 let t: TestApp;
 let admin: Person;
@@ -84,7 +86,8 @@ describe('writing a note', () => {
   });
 
   it('refuses a future day, unknown domains and over-long text', async () => {
-    const tomorrow = DateTime.now().setZone('America/Chicago').plus({ days: 1 }).toISODate();
+    // Tomorrow in the latest zone on Earth is nobody's today.
+    const tomorrow = DateTime.now().setZone('Etc/GMT-14').plus({ days: 1 }).toISODate();
     const future = await coach.agent.post(notesUrl(), note({ occurredOn: tomorrow }));
     expect(future.status).toBe(400);
     expect(future.body.error.fields[0].path).toBe('body.occurredOn');
@@ -92,6 +95,34 @@ describe('writing a note', () => {
     expect((await coach.agent.post(notesUrl(), note({ lifeDomains: ['housing', 'housing'] }))).status).toBe(400);
     expect((await coach.agent.post(notesUrl(), note({ summary: 'x'.repeat(4001) }))).status).toBe(400);
     expect((await coach.agent.post(notesUrl(), note({ occurredOn: '2026-02-30' }))).status).toBe(400);
+  });
+
+  it('accepts the day a device anywhere calls today, though the coach profile’s zone is still on the day before', async () => {
+    // 03:00 UTC on 27 November: 21:00 on the 26th for the coach's profile (America/Chicago), 04:00 on
+    // the 27th on a phone set to Madrid, 17:00 on the 27th in Kiritimati (UTC+14).
+    const now = new Date('2026-11-27T03:00:00Z');
+    const actor: Actor = {
+      userId: coach.id,
+      email: coach.email,
+      alias: 'Coach Lee',
+      timezone: 'America/Chicago',
+      roles: ['coach'],
+      mfaEnabled: false,
+      session: { tokenHash: 'test', csrfToken: 'test', state: 'active' },
+    };
+    const written = await createNote({
+      db: t.database.db,
+      actor,
+      relationshipId,
+      input: note({ occurredOn: '2026-11-27' }) as CreateNote,
+      now,
+    });
+    expect(written.occurredOn).toBe('2026-11-27');
+    const corrected = await updateNote({ db: t.database.db, actor, id: written.id, changes: { occurredOn: '2026-11-27' }, now });
+    expect(corrected.occurredOn).toBe('2026-11-27');
+    await expect(
+      createNote({ db: t.database.db, actor, relationshipId, input: note({ occurredOn: '2026-11-28' }) as CreateNote, now }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('is the relationship’s coach’s alone', async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATUSES, type RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
+import type { RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
 import { NOTE_REVIEW_PURPOSE, type RelationshipRef } from '../../../shared/contracts/coaching-sessions.ts';
 import type { Role } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
@@ -14,7 +14,8 @@ import { logAccess } from '../consent/consent.policy.ts';
  * Who may see and do what with a relationship's sessions, notes and referrals.
  *
  * - The member sees every session and every note about them, always (their own record).
- * - The relationship's coach sees and writes them while the relationship is open; once it ends
+ * - The relationship's coach sees and writes them once the member has accepted (active or paused);
+ *   before that (proposed) the coach is told nothing, not even who the member is, and once it ends
  *   (closed, transferred) the coach no longer reads the member's notes.
  * - Supervisors and admins review: their reads of notes are reads of another person's record, so
  *   each one is written to the member's access log under `coaching_notes` (never grantable).
@@ -60,10 +61,13 @@ export async function loadRelationship(db: Db, id: string): Promise<Relationship
 
 export type Viewer = 'member' | 'coach' | 'supervisor';
 
+/** Where the coach takes part: after the member accepted, until the relationship ends. */
+const COACH_STATUSES: readonly RelationshipStatus[] = ['active', 'paused'];
+
 /** How the actor relates to the relationship, or null when they may not see it at all. */
 export function viewerOf(actor: Actor, rel: RelationshipRow): Viewer | null {
   if (actor.userId === rel.memberId) return 'member';
-  if (actor.userId === rel.coachId && OPEN_STATUSES.includes(rel.status)) return 'coach';
+  if (actor.userId === rel.coachId && COACH_STATUSES.includes(rel.status)) return 'coach';
   if (isReviewer(actor) && rel.memberActive) return 'supervisor';
   return null;
 }
@@ -86,10 +90,10 @@ export async function relationshipForViewer(db: Db, actor: Actor, id: string) {
   return { rel, viewer };
 }
 
-/** The relationship's own coach, while it is open: the only one who writes sessions, notes and referrals. */
+/** The relationship's own coach, once accepted and until it ends: the only one who writes sessions, notes and referrals. */
 export async function relationshipForCoach(db: Db, actor: Actor, id: string) {
   const rel = await loadRelationship(db, id);
-  if (!rel || rel.coachId !== actor.userId || !OPEN_STATUSES.includes(rel.status)) throw notFound();
+  if (!rel || rel.coachId !== actor.userId || !COACH_STATUSES.includes(rel.status)) throw notFound();
   return rel;
 }
 

@@ -285,3 +285,37 @@ describe('reminders', () => {
     ]);
   });
 });
+
+describe('before acceptance and after the end', () => {
+  it('a proposed coach sees nothing of the relationship: not its sessions, notes or referrals, not even the member’s alias', async () => {
+    const waiting = await buildPerson(t, { alias: 'Not Yet Accepted' });
+    const proposed = await buildCoachingRelationship(t, { coachId: coach.id, memberId: waiting.id, scopes: [], status: 'proposed' });
+    for (const part of ['sessions', 'notes', 'referrals']) {
+      const response = await coach.agent.get(`/api/coaching/relationships/${proposed.id}/${part}`);
+      expect(response.status, part).toBe(404);
+      expect(JSON.stringify(response.body)).not.toContain('Not Yet Accepted');
+    }
+    expect((await coach.agent.post(sessionsUrl(proposed.id), phone())).status).toBe(404);
+    // The member sees their own (empty) schedule.
+    expect((await waiting.agent.get(sessionsUrl(proposed.id))).status).toBe(200);
+  });
+
+  it('closing the relationship cancels its booked sessions: no reminders, and the former coach’s list no longer shows the member', async () => {
+    const leaving = await buildPerson(t, { alias: 'Leaving Soon' });
+    const rel = await buildCoachingRelationship(t, { coachId: coach.id, memberId: leaving.id, scopes: [] });
+    const booked = await coach.agent.post(sessionsUrl(rel.id), phone(30));
+    expect(booked.status).toBe(201);
+    const closed = await leaving.agent.post(`/api/coaching/relationships/${rel.id}/close`, { reason: 'Moving away' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+
+    const upcoming = await coach.agent.get('/api/coaching/sessions/upcoming');
+    expect(upcoming.body.sessions.map((s: { id: string }) => s.id)).not.toContain(booked.body.id);
+    expect(JSON.stringify(upcoming.body)).not.toContain('Leaving Soon');
+    const own = await leaving.agent.get(sessionsUrl(rel.id));
+    expect(own.body.sessions.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([[booked.body.id, 'cancelled']]);
+    await runSessionReminderSweep({ ctx: t.app.ctx, now: new Date(new Date(booked.body.scheduledAt).getTime() - HOUR + 60_000) });
+    for (const person of [coach, leaving]) {
+      expect((await notificationsOf(person, booked.body.id)).filter((n) => n.dedupeKey.includes('reminder'))).toEqual([]);
+    }
+  });
+});

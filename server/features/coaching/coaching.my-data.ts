@@ -3,7 +3,7 @@ import type { CoachingExport } from '../../../shared/contracts/coaching.ts';
 import { OPEN_STATUSES, SEAT_STATUSES } from '../../../shared/contracts/coaching-base.ts';
 import type { Db } from '../../db/client.ts';
 import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
-import { aliasesOf, freeSeat, historyOf, iso, isoOrNull, recordEvent, refOf } from './coaching.store.ts';
+import { aliasesOf, cancelBookedSessions, freeSeat, historyOf, iso, isoOrNull, recordEvent, refOf } from './coaching.store.ts';
 
 /** "My data" for coaching: what the export includes and what deleting an account erases. */
 
@@ -87,6 +87,7 @@ export async function eraseCoaching(tx: Db, me: string): Promise<{ relationships
       .set({ status: 'closed', endedAt: new Date(), endReason: reason, updatedAt: new Date() })
       .where(eq(coachingRelationships.id, row.id));
     await recordEvent(tx, { relationshipId: row.id, actorId: null, fromStatus: row.status, toStatus: 'closed', reason });
+    await cancelBookedSessions(tx, row.id);
   }
   const profile = await tx.delete(coachProfiles).where(eq(coachProfiles.userId, me)).returning({ id: coachProfiles.userId });
   return { relationships: deleted.length, coachProfile: profile.length, closed: coached.length };

@@ -20,12 +20,14 @@ import { createGrant } from '../consent/consent.service.ts';
 import { allowedActions, assertTransition, partiesOf } from './coaching.policy.ts';
 import {
   aliasesOf,
+  cancelBookedSessions,
   coachCards,
   freeSeat,
   grantedScopes,
   historyOf,
   iso,
   isoOrNull,
+  lockCoachRows,
   lockRelationship,
   notify,
   type RelationshipRow,
@@ -196,8 +198,10 @@ export async function changeRelationship({
     const ends = ['withdrawn', 'declined', 'closed', 'transferred'].includes(rule.to);
     const patch: Partial<typeof coachingRelationships.$inferInsert> = { status: rule.to, updatedAt: now };
     if (ends) Object.assign(patch, { endedAt: now, endReason: reason });
+    if (action === 'transfer') await lockCoachRows(tx, [row.coachId, input.coachId]);
     if (ends && SEAT_STATUSES.includes(row.status)) await freeSeat(tx, row.coachId);
     if (ends) await revokeCoachingGrant(tx, row.grantId, actor.userId);
+    if (ends) await cancelBookedSessions(tx, row.id);
 
     let scopes: Scope[] | null = null;
     let newId: string | null = null;

@@ -5,7 +5,7 @@ import type { RelationshipStatus } from '../../../shared/contracts/coaching-base
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/accounts.ts';
-import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { coachingRelationshipEvents, coachingRelationships, coachingSessions, coachProfiles } from '../../db/schema/coaching.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -42,6 +42,23 @@ export async function takeSeats(tx: Db, coach: { id: string; alias: string }, co
     throw error;
   }
   if (rows.length === 0) throw new AppError('CONFLICT', `${coach.alias} has no coach profile`);
+}
+
+/**
+ * Locks coaches' profile rows in id order before a write that moves seats between them. A transfer
+ * frees one coach's seat and takes another's; two transfers crossing between the same two coaches
+ * would otherwise lock the rows in opposite orders and deadlock (PostgreSQL aborts one: a 500).
+ * Matching's approval takes the same rows in the same order.
+ */
+export async function lockCoachRows(tx: Db, coachIds: (string | null | undefined)[]) {
+  const ids = [...new Set(coachIds.filter((id): id is string => Boolean(id)))].sort();
+  if (ids.length === 0) return;
+  await tx
+    .select({ userId: coachProfiles.userId })
+    .from(coachProfiles)
+    .where(inArray(coachProfiles.userId, ids))
+    .orderBy(asc(coachProfiles.userId))
+    .for('update');
 }
 
 /** Gives a seat back (a coach whose profile is gone has none to give back). */
@@ -86,6 +103,17 @@ export async function revokeCoachingGrant(tx: Db, grantId: string | null, actorI
     .where(and(eq(consentGrants.id, grantId), isNull(consentGrants.revokedAt)))
     .returning({ granteeId: consentGrants.granteeId });
   if (row) await recordAudit(tx, { event: 'grant.revoked', actorId, subjectId: row.granteeId, detail: { grantId } });
+}
+
+/**
+ * Cancels the sessions still booked in a relationship that ends: nobody is reminded of a meeting that
+ * will not happen, and the former coach's upcoming list no longer shows the member.
+ */
+export async function cancelBookedSessions(tx: Db, relationshipId: string) {
+  await tx
+    .update(coachingSessions)
+    .set({ status: 'cancelled', updatedAt: sql`now()` })
+    .where(and(eq(coachingSessions.relationshipId, relationshipId), eq(coachingSessions.status, 'scheduled')));
 }
 
 /** The scopes a grant gives right now (none once revoked). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { coachingRelationshipEvents, coachingRelationships, coachingSessions, coachProfiles } from '../../db/schema/coaching.ts';
 import { auditLog, consentGrants } from '../../db/schema/consent.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 import { createAgent } from '../../test/agent.ts';
@@ -9,7 +9,7 @@ import { buildPerson, lastEmailTo, PASSWORD, type Person, setUpOrganization } fr
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { buildCoach, buildWaitingMember, NO_PREFERENCES, PROFILE, preferences } from './coaching.fixtures.ts';
 
-/** Coach profiles, intake, and the relationship's life after matching, over HTTP on a real database. */
+/** The relationship's life after matching (acceptance, consent, pause, close, transfer) and my data, over HTTP on a real database. */
 
 let t: TestApp;
 let admin: Person;
@@ -28,148 +28,6 @@ async function propose(requestId: string, coachId: string) {
   const response = await supervisor.agent.post('/api/coaching/matching/approve', { pairs: [{ requestId, coachId }] });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
 }
-
-describe('coach profile', () => {
-  it('a coach creates, reads and updates their profile; the time zone defaults to their own', async () => {
-    const coach = await buildPerson(t, { roles: ['coach'], alias: 'Coach Profile' });
-    expect((await coach.agent.get('/api/coaching/profile')).body).toEqual({ profile: null, timezone: 'America/Chicago' });
-    const saved = await coach.agent.put('/api/coaching/profile', { ...PROFILE, languages: ['en', 'ES-mx', 'en'] });
-    expect(saved.status).toBe(200);
-    expect(saved.body.profile).toMatchObject({
-      alias: 'Coach Profile',
-      timezone: 'America/Chicago',
-      languages: ['en', 'es-mx'],
-      maxCaseload: 10,
-      seatsTaken: 0,
-      accepting: true,
-      certification: 'CPRS',
-    });
-    const moved = await coach.agent.put('/api/coaching/profile', { ...PROFILE, timezone: 'Europe/Madrid', accepting: false });
-    expect(moved.body.profile).toMatchObject({ timezone: 'Europe/Madrid', accepting: false });
-    // Leaving the zone out keeps the one saved.
-    const again = await coach.agent.put('/api/coaching/profile', PROFILE);
-    expect(again.body.profile.timezone).toBe('Europe/Madrid');
-  });
-
-  it('refuses bad input with 400 naming the field', async () => {
-    const coach = await buildPerson(t, { roles: ['coach'] });
-    const cases = [
-      { ...PROFILE, maxCaseload: 201 },
-      { ...PROFILE, languages: [] },
-      { ...PROFILE, availability: [{ day: 8, start: '09:00', end: '10:00' }] },
-      { ...PROFILE, availability: [{ day: 1, start: '10:00', end: '09:00' }] },
-      { ...PROFILE, specialties: ['astrology'] },
-      { ...PROFILE, timezone: 'Mars/Olympus' },
-      { ...PROFILE, livedExperience: 'x'.repeat(2001) },
-      { ...PROFILE, seatsTaken: 0 },
-    ];
-    for (const body of cases) {
-      const response = await coach.agent.put('/api/coaching/profile', body);
-      expect(response.status, JSON.stringify(body)).toBe(400);
-      expect(response.body.error.code).toBe('VALIDATION_FAILED');
-    }
-  });
-
-  it('only coaches have a coach profile (others 404, anonymous 401)', async () => {
-    const member = await buildPerson(t);
-    expect((await member.agent.get('/api/coaching/profile')).status).toBe(404);
-    expect((await member.agent.put('/api/coaching/profile', PROFILE)).status).toBe(404);
-    expect((await createAgent(t.app).get('/api/coaching/profile')).status).toBe(401);
-  });
-
-  it('the maximum caseload cannot go below the seats taken: 409 with a clear message', async () => {
-    const coach = await buildCoach(t, 'Coach Full', { maxCaseload: 2 });
-    const a = await buildWaitingMember(t, 'Member Fa');
-    const b = await buildWaitingMember(t, 'Member Fb');
-    await supervisor.agent.post('/api/coaching/matching/approve', {
-      pairs: [
-        { requestId: a.requestId, coachId: coach.id },
-        { requestId: b.requestId, coachId: coach.id },
-      ],
-    });
-    const lowered = await coach.agent.put('/api/coaching/profile', { ...PROFILE, maxCaseload: 1 });
-    expect(lowered.status).toBe(409);
-    expect(lowered.body.error.message).toBe('2 people hold seats in your caseload; the maximum cannot go below 2');
-    expect((await coach.agent.put('/api/coaching/profile', { ...PROFILE, maxCaseload: 2 })).status).toBe(200);
-  });
-
-  it('members see coaches taking people with free seats: alias and what they offer, never an email', async () => {
-    const open = await buildCoach(t, 'Coach Listed');
-    await buildCoach(t, 'Coach Closed', { accepting: false });
-    await buildCoach(t, 'Coach Zero', { maxCaseload: 0 });
-    const member = await buildPerson(t);
-    const response = await member.agent.get('/api/coaching/coaches');
-    expect(response.status).toBe(200);
-    const aliases = response.body.map((c: { alias: string }) => c.alias);
-    expect(aliases).toContain('Coach Listed');
-    expect(aliases).not.toContain('Coach Closed');
-    expect(aliases).not.toContain('Coach Zero');
-    const card = response.body.find((c: { id: string }) => c.id === open.id);
-    expect(Object.keys(card).sort()).toEqual(
-      ['alias', 'certification', 'gender', 'id', 'languages', 'livedExperience', 'pathways', 'specialties'].sort(),
-    );
-    expect(JSON.stringify(response.body)).not.toContain('@example.org');
-    expect((await createAgent(t.app).get('/api/coaching/coaches')).status).toBe(401);
-  });
-});
-
-describe('intake', () => {
-  it('a member asks for a coach with preferences, a named coach and a note; a second request is 409', async () => {
-    const coach = await buildCoach(t, 'Coach Named');
-    const member = await buildPerson(t, { alias: 'Member Intake' });
-    const prefs = preferences({ language: { value: ['es'], required: true }, gender: { value: ['woman'], required: false } });
-    const response = await member.agent.post('/api/coaching/requests', {
-      preferences: prefs,
-      requestedCoachId: coach.id,
-      intakeNote: 'Evenings work best for me.',
-    });
-    expect(response.status).toBe(201);
-    expect(response.body.current).toMatchObject({
-      status: 'requested',
-      preferences: prefs,
-      requestedCoach: { id: coach.id, alias: 'Coach Named' },
-      coach: null,
-      intakeNote: 'Evenings work best for me.',
-      allowed: ['withdraw'],
-      waitingDays: 0,
-    });
-    expect(response.body.current.history).toEqual([
-      expect.objectContaining({ fromStatus: null, toStatus: 'requested', actor: { id: member.id, alias: 'Member Intake' } }),
-    ]);
-    const twice = await member.agent.post('/api/coaching/requests', { preferences: NO_PREFERENCES });
-    expect(twice.status).toBe(409);
-    expect(twice.body.error.code).toBe('CONFLICT');
-  });
-
-  it('refuses an unknown named coach, an over-long note and bad preferences', async () => {
-    const member = await buildPerson(t);
-    const unknown = await member.agent.post('/api/coaching/requests', { preferences: NO_PREFERENCES, requestedCoachId: randomUUID() });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields[0].path).toBe('body.requestedCoachId');
-    const notCoach = await member.agent.post('/api/coaching/requests', { preferences: NO_PREFERENCES, requestedCoachId: supervisor.id });
-    expect(notCoach.status).toBe(400);
-    const long = await member.agent.post('/api/coaching/requests', { preferences: NO_PREFERENCES, intakeNote: 'x'.repeat(1001) });
-    expect(long.status).toBe(400);
-    const badPrefs = await member.agent.post('/api/coaching/requests', {
-      preferences: { ...NO_PREFERENCES, language: { value: [], required: true } },
-    });
-    expect(badPrefs.status).toBe(400);
-    expect((await member.agent.get('/api/coaching/mine')).body).toEqual({ current: null, past: [] });
-  });
-
-  it('only members ask; a member withdraws and may ask again', async () => {
-    const coach = await buildPerson(t, { roles: ['coach'] });
-    expect((await coach.agent.post('/api/coaching/requests', { preferences: NO_PREFERENCES })).status).toBe(404);
-    const { member, requestId } = await buildWaitingMember(t, 'Member Withdraws');
-    const withdrawn = await member.agent.post(`/api/coaching/relationships/${requestId}/withdraw`, { reason: 'Found a sponsor' });
-    expect(withdrawn.status).toBe(200);
-    expect(withdrawn.body.status).toBe('withdrawn');
-    const mine = await member.agent.get('/api/coaching/mine');
-    expect(mine.body.current).toBeNull();
-    expect(mine.body.past[0]).toMatchObject({ status: 'withdrawn', endReason: 'Found a sponsor', allowed: [] });
-    expect((await member.agent.post('/api/coaching/requests', { preferences: NO_PREFERENCES })).status).toBe(201);
-  });
-});
 
 describe('acceptance, consent and the lifecycle', () => {
   it('nothing is visible to the coach before acceptance; accepting grants exactly the ticked scopes', async () => {
@@ -368,6 +226,26 @@ describe('acceptance, consent and the lifecycle', () => {
     expect(events.map((e) => e.toStatus)).toEqual(['proposed', 'active']);
   });
 
+  it('two transfers crossing between the same two coaches at once both succeed (no deadlock) and the seats add up', async () => {
+    const coachA = await buildCoach(t, 'Coach Cross A');
+    const coachB = await buildCoach(t, 'Coach Cross B');
+    const rounds = 4;
+    const moves: Promise<{ status: number; body: unknown }>[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const first = await buildWaitingMember(t, `Cross A${i}`);
+      const second = await buildWaitingMember(t, `Cross B${i}`);
+      await propose(first.requestId, coachA.id);
+      await propose(second.requestId, coachB.id);
+      moves.push(
+        supervisor.agent.post(`/api/coaching/relationships/${first.requestId}/transfer`, { coachId: coachB.id, reason: 'Swap' }),
+        admin.agent.post(`/api/coaching/relationships/${second.requestId}/transfer`, { coachId: coachA.id, reason: 'Swap' }),
+      );
+    }
+    const answers = await Promise.all(moves);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    expect([await seatsOf(coachA.id), await seatsOf(coachB.id)]).toEqual([rounds, rounds]);
+  });
+
   it('a transfer to a coach with no free seat is 409 and changes nothing', async () => {
     const coach = await buildCoach(t, 'Coach Keeps');
     const full = await buildCoach(t, 'Coach Brimful', { maxCaseload: 0 });
@@ -428,17 +306,28 @@ describe('my data', () => {
     ).toEqual([]);
   });
 
-  it('deleting a coach erases their profile and closes the relationships they coach', async () => {
+  it('deleting a coach erases their profile, closes the relationships they coach and cancels their booked sessions', async () => {
     const coach = await buildCoach(t, 'Coach Leaves');
     const { member, requestId } = await buildWaitingMember(t, 'Member Left Behind');
     await propose(requestId, coach.id);
     await member.agent.post(`/api/coaching/relationships/${requestId}/accept`, { scopes: [] });
+    const inTwoDays = new Date(Math.ceil((Date.now() + 48 * 3_600_000) / 60_000) * 60_000).toISOString();
+    const booked = await coach.agent.post(`/api/coaching/relationships/${requestId}/sessions`, {
+      scheduledAt: inTwoDays,
+      durationMinutes: 45,
+      contactType: 'phone',
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     const deleted = await coach.agent.post('/api/me/delete-account', { password: PASSWORD, confirm: 'DELETE' });
     expect(deleted.status).toBe(200);
     expect(deleted.body.erased).toContainEqual({ what: 'coach profile', count: 1 });
     const mine = await member.agent.get('/api/coaching/mine');
     expect(mine.body.current).toBeNull();
     expect(mine.body.past[0]).toMatchObject({ status: 'closed', endReason: 'The coach left Kinship' });
+    // Nobody is reminded of a meeting with someone who has left.
+    const [session] = await t.database.db.select().from(coachingSessions).where(eq(coachingSessions.id, booked.body.id));
+    expect(session?.status).toBe('cancelled');
+    expect((await member.agent.get('/api/coaching/sessions/upcoming')).body.sessions).toEqual([]);
     expect((await member.agent.post('/api/coaching/requests', { preferences: NO_PREFERENCES })).status).toBe(201);
   });
 });
