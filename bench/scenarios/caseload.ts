@@ -1,7 +1,7 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { todayIn } from '../../server/features/checkins/checkins.dates.ts';
 import { resetDatabase, seedPool } from '../lib/database.ts';
-import { compareLoad, measureLoad } from '../lib/load.ts';
+import { compareLoad } from '../lib/load.ts';
 import { insertPeople, insertSessions, setUpOrganization } from '../lib/seed.ts';
 import { startKinship } from '../lib/servers.ts';
 import type { Scenario } from '../lib/types.ts';
@@ -10,18 +10,22 @@ import type { Scenario } from '../lib/types.ts';
  * A coach's morning screen: GET /api/caseload for a coach with 60 active clients, each with two
  * years of daily check-ins (unbroken, so every streak is as long as it gets: shown as 90+), a clock, BARC-10s,
  * sessions and referrals, and a grant of every scope (so every part is read, every rule evaluated
- * and every scope logged). Goal: p95 < 50 ms at a modest 10 connections. Baseline in the same run:
- * the coach's own profile (GET /api/me/profile), the cheapest signed-in read, measured A B B A.
+ * and every scope logged: the first view writes 300 access-log rows, refreshes within 10 minutes
+ * none, decision 006). Goal: p95 < 50 ms at a modest 10 connections; also measured at 1 and 4. Baseline
+ * at each level in the same run: the coach's own profile (GET /api/me/profile), the cheapest
+ * signed-in read, measured A B B A.
  */
 const CLIENTS = 60;
 const DAYS = 2 * 365;
 const CONNECTIONS = 10;
+/** Measured in this order; the goal is at CONNECTIONS. */
+const LEVELS = [1, 4, CONNECTIONS];
 const ZONE = 'America/Chicago';
 const SCOPES = ['checkins.summary', 'checkins.detail', 'clock', 'assessments', 'sos'];
 
 export const caseload: Scenario = {
   name: 'caseload',
-  summary: `GET /api/caseload for a coach with ${CLIENTS} clients × 2 years of daily check-ins, all scopes granted, ${CONNECTIONS} at once; baseline GET /api/me/profile`,
+  summary: `GET /api/caseload for a coach with ${CLIENTS} clients × 2 years of daily check-ins, all scopes granted, 1/4/${CONNECTIONS} at once; baseline GET /api/me/profile`,
   async run(bench) {
     bench.log('resetting the bench database');
     await resetDatabase(bench.databaseUrl);
@@ -114,16 +118,38 @@ export const caseload: Scenario = {
       throw new Error(`the caseload looks wrong: HTTP ${check.status} ${JSON.stringify(body).slice(0, 400)}`);
     }
 
-    const loaded = { ...bench, settings: { ...bench.settings, connections: CONNECTIONS } };
-    const { real, baseline, ratio } = await compareLoad(
-      loaded,
-      { label: `caseload, ${CONNECTIONS} at once`, url: `${kinship.url}/api/caseload`, headers },
-      { label: `own profile, ${CONNECTIONS} at once`, url: `${kinship.url}/api/me/profile`, headers },
-    );
-    const lone = await measureLoad(
-      { ...bench, settings: { ...bench.settings, connections: 1 } },
-      { label: 'caseload, 1 at once', url: `${kinship.url}/api/caseload`, headers },
-    );
+    // 1, 4 and 10 at once, each against the baseline in the same run (A B B A); the load average is
+    // recorded because the figures mean little on a machine busy with other work.
+    const atOnce = (connections: number) => ({ ...bench, settings: { ...bench.settings, connections } });
+    const target = (connections: number) => ({ label: `caseload, ${connections} at once`, url: `${kinship.url}/api/caseload`, headers });
+    const baselineTarget = (connections: number) => ({
+      label: `own profile, ${connections} at once`,
+      url: `${kinship.url}/api/me/profile`,
+      headers,
+    });
+    const [loadBefore = 0] = loadavg();
+    const figures: Record<string, number> = {};
+    let main: Awaited<ReturnType<typeof compareLoad>> | null = null;
+    for (const connections of LEVELS) {
+      const compared = await compareLoad(atOnce(connections), target(connections), baselineTarget(connections));
+      if (connections === CONNECTIONS) main = compared;
+      else {
+        const { real, baseline } = compared;
+        Object.assign(figures, {
+          [`c${connections}_rps`]: real.rps,
+          [`c${connections}_p50_ms`]: real.p50_ms,
+          [`c${connections}_p95_ms`]: real.p95_ms,
+          [`c${connections}_p99_ms`]: real.p99_ms,
+          [`c${connections}_baseline_p50_ms`]: baseline.p50_ms,
+          [`c${connections}_baseline_p95_ms`]: baseline.p95_ms,
+        });
+      }
+    }
+    if (!main) throw new Error("no run at the goal's connections");
+    const [loadAfter = 0] = loadavg();
+    // Coalescing (decision 006): a dashboard refreshed for minutes logs each client's scopes once.
+    const [{ rows: logRows = '0' } = {}] = (await pool.query<{ rows: string }>('SELECT count(*) AS rows FROM access_log')).rows;
+    const { real, baseline, ratio } = main;
     bench.report({
       scenario: 'caseload',
       rps: real.rps,
@@ -133,14 +159,18 @@ export const caseload: Scenario = {
       baseline_rps: baseline.rps,
       baseline_p50_ms: baseline.p50_ms,
       baseline_p95_ms: baseline.p95_ms,
+      baseline_p99_ms: baseline.p99_ms,
       ratio,
       goal_p95_ms: 50,
-      single_connection_p50_ms: lone.p50_ms,
-      single_connection_p95_ms: lone.p95_ms,
       connections: CONNECTIONS,
+      ...figures,
+      requests: real.requests,
+      access_log_rows: Number(logRows),
       clients: CLIENTS,
       checkins_per_client: Math.round(Number(count) / CLIENTS),
       cpus: availableParallelism(),
+      loadavg_1m_before: Math.round(loadBefore * 100) / 100,
+      loadavg_1m_after: Math.round(loadAfter * 100) / 100,
     });
   },
 };

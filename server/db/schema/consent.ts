@@ -41,7 +41,8 @@ export const breakGlass = pgTable(
 );
 
 /**
- * Append-only: one row per read of a person's record by someone else.
+ * Append-only: one row per read of a person's record by someone else (reads through a grant
+ * repeated within minutes are one row: decision 006).
  * A database trigger refuses UPDATE and DELETE; on PostgreSQL the app role lacks those privileges too.
  * No foreign keys with cascades, so deleting an account cannot silently erase who read what.
  */
@@ -58,7 +59,12 @@ export const accessLog = pgTable(
     breakGlassId: uuid('break_glass_id'),
     breakGlass: boolean('break_glass').notNull().default(false),
   },
-  (t) => [index('access_log_subject_idx').on(t.subjectId, t.id)],
+  (t) => [
+    index('access_log_subject_idx').on(t.subjectId, t.id),
+    // The coalescing rule's look-up (decision 006), answered from the index alone: this actor's latest
+    // reads of this subject and scope through this grant.
+    index('access_log_actor_idx').on(t.actorId, t.subjectId, t.scope, t.grantId, t.at),
+  ],
 );
 
 /** Append-only security events: sign-ins, role and grant changes, break-glass, disabling accounts. */

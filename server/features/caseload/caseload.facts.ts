@@ -2,7 +2,7 @@ import { CASELOAD_LIMITS, RISK_THRESHOLDS, type RiskFlag } from '../../../shared
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
 import { addDays, daysBetween, todayIn } from '../checkins/checkins.dates.ts';
-import { checkinRecency, latestBarcs, latestSos, type OpenRelationship, primaryClocks, recentCheckins } from './caseload.queries.ts';
+import { memberFacts, type OpenRelationship } from './caseload.queries.ts';
 import { evaluateRisk, type RecentCheckin, type RiskFacts, TREND_DAYS } from './risk-rules.ts';
 
 /**
@@ -40,23 +40,27 @@ export async function gatherFacts(
   const trendFrom = addDays(earliestToday, -(TREND_DAYS - 1));
   const sosAfter = new Date(now.getTime() - RISK_THRESHOLDS.sosHours * 3600_000);
 
-  const [recency, recent, clocks, barcs, sos] = await Promise.all([
-    checkinRecency(db, holding(rels, 'checkins.summary', 'checkins.detail')),
-    recentCheckins(db, holding(rels, 'checkins.detail'), trendFrom),
-    options.clocks ? primaryClocks(db, holding(rels, 'clock'), now) : Promise.resolve(new Map<string, { label: string; days: number }>()),
-    latestBarcs(db, holding(rels, 'assessments')),
-    latestSos(db, holding(rels, 'sos'), sosAfter),
-  ]);
+  const facts = await memberFacts(db, {
+    recency: holding(rels, 'checkins.summary', 'checkins.detail'),
+    recent: holding(rels, 'checkins.detail'),
+    recentFrom: trendFrom,
+    clock: options.clocks ? holding(rels, 'clock') : [],
+    barc: holding(rels, 'assessments'),
+    sos: holding(rels, 'sos'),
+    sosAfter,
+    now,
+  });
 
   return rels.map((rel) => {
     const granted = new Set(rel.grants.keys());
     const today = todayByZone.get(rel.timezone) as string;
+    const known = facts.get(rel.memberId);
     const seesCheckins = granted.has('checkins.summary') || granted.has('checkins.detail');
-    const run = seesCheckins ? (recency.get(rel.memberId) ?? null) : null;
-    const ownRecent = granted.has('checkins.detail') ? (recent.get(rel.memberId) ?? []) : null;
-    const barc = granted.has('assessments') ? (barcs.get(rel.memberId) ?? []) : [];
+    const run = seesCheckins && known?.last ? { last: known.last, runDays: known.runDays } : null;
+    const ownRecent = granted.has('checkins.detail') ? (known?.recent ?? []) : null;
+    const barc = granted.has('assessments') ? (known?.barcs ?? []) : [];
     const [latest, previous] = barc;
-    const facts: RiskFacts = {
+    const riskFacts: RiskFacts = {
       today,
       now,
       // Only asked when there has never been a check-in.
@@ -64,17 +68,17 @@ export async function gatherFacts(
       lastCheckin: run?.last ?? null,
       recent: ownRecent ?? [],
       barc: latest ? { latest: latest.total, latestOn: latest.takenOn, previous: previous?.total ?? null } : null,
-      lastSos: granted.has('sos') ? (sos.get(rel.memberId) ?? null) : null,
+      lastSos: granted.has('sos') ? (known?.lastSos ?? null) : null,
     };
     return {
       rel,
       granted,
       today,
-      facts,
+      facts: riskFacts,
       summary: granted.has('checkins.summary') ? summaryOf(run, today) : null,
       recent: ownRecent,
-      clock: granted.has('clock') ? (clocks.get(rel.memberId) ?? null) : null,
-      flags: evaluateRisk(facts, granted),
+      clock: options.clocks && granted.has('clock') ? (known?.clock ?? null) : null,
+      flags: evaluateRisk(riskFacts, granted),
     };
   });
 }

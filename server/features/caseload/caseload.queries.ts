@@ -1,17 +1,19 @@
-import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
 import { coachingRelationships, coachingSessions, referrals, sosEvents } from '../../db/schema/coaching.ts';
-import { accessLog, consentGrants } from '../../db/schema/consent.ts';
+import { consentGrants } from '../../db/schema/consent.ts';
 import { assessments, checkins, recoveryClocks } from '../../db/schema/recovery.ts';
+import { prepared } from '../../lib/prepared.ts';
 import { grantIsActive } from '../consent/consent.policy.ts';
 import { CASELOAD_SCOPES, type RecentCheckin } from './risk-rules.ts';
 
 /**
- * The batched reads of the caseload and the risk sweep: one statement per part of the record for
- * every client at once (never one per client), each served by an index on (user_id, …).
+ * The batched reads of the caseload and the risk sweep, for every client at once (never one per
+ * client): the relationships with their grants, then every part of the record in one statement, each
+ * part served by an index on (user_id, …).
  */
 
 export interface GrantUse {
@@ -36,28 +38,20 @@ export interface OpenRelationship {
 }
 
 // One column per scope, each decided by the consent core's own condition (grantIsActive).
-const scopeColumn = (scope: Scope, at: Date) => sql<boolean>`(${grantIsActive(scope, at)})`.mapWith(Boolean);
+const scopeColumn = (scope: Scope, at: Date | Placeholder) => sql<boolean>`(${grantIsActive(scope, at)})`.mapWith(Boolean);
 
-/**
- * Open relationships (proposed, active, paused) matching `where`, with the grants the member made
- * to the coach that are in force at `at`. A disabled or deleted member's record is shown to no one:
- * their grants count as none.
- */
-export async function openRelationships(
-  db: Db,
-  where: SQL,
-  at: Date,
-  statuses: RelationshipStatus[],
-  options: { records?: boolean } = {},
-): Promise<OpenRelationship[]> {
-  const atIso = at.toISOString();
+/** Whose relationships: one coach's (the dashboard: a prepared statement) or everyone's (the sweep). */
+export type RelationshipFilter = { coachId: string } | 'all';
+
+function selectRelationships(db: Db, where: SQL, at: Date | Placeholder, statuses: readonly RelationshipStatus[], withRecords: boolean) {
+  const atValue = at instanceof Date ? at.toISOString() : at;
   // The relationship's own records (sessions, referrals), for the dashboard only.
-  const records = options.records
+  const records = withRecords
     ? {
         nextSession: sql<{ at: string; contactType: string } | null>`(
           select json_build_object('at', s.scheduled_at, 'contactType', s.contact_type) from ${coachingSessions} s
           where s.member_id = ${coachingRelationships.memberId} and s.relationship_id = ${coachingRelationships.id}
-            and s.status = 'scheduled' and s.scheduled_at > ${atIso}::timestamptz
+            and s.status = 'scheduled' and s.scheduled_at > ${atValue}::timestamptz
           order by s.scheduled_at limit 1)`,
         openReferrals: sql<number>`(
           select count(*)::int from ${referrals} f
@@ -66,7 +60,7 @@ export async function openRelationships(
         ),
       }
     : { nextSession: sql<null>`null`, openReferrals: sql<number>`0`.mapWith(Number) };
-  const rows = await db
+  return db
     .select({
       ...records,
       relationshipId: coachingRelationships.id,
@@ -99,8 +93,38 @@ export async function openRelationships(
         isNull(consentGrants.revokedAt),
       ),
     )
-    .where(and(where, inArray(coachingRelationships.status, statuses)))
+    .where(and(where, inArray(coachingRelationships.status, [...statuses])))
     .orderBy(asc(coachingRelationships.id), asc(consentGrants.createdAt));
+}
+
+/**
+ * Open relationships (proposed, active, paused) matching `filter`, with the grants the member made
+ * to the coach that are in force at `at`. A disabled or deleted member's record is shown to no one:
+ * their grants count as none.
+ */
+export async function openRelationships(
+  db: Db,
+  filter: RelationshipFilter,
+  at: Date,
+  statuses: readonly RelationshipStatus[],
+  options: { records?: boolean } = {},
+): Promise<OpenRelationship[]> {
+  const withRecords = options.records ?? false;
+  let rows: Awaited<ReturnType<typeof selectRelationships>>;
+  if (filter === 'all') rows = await selectRelationships(db, sql`true`, at, statuses, withRecords);
+  else {
+    const name = `caseload_relationships_${statuses.join('_')}${withRecords ? '_records' : ''}`;
+    const statement = prepared(db, name, (handle) =>
+      selectRelationships(
+        handle,
+        eq(coachingRelationships.coachId, sql.placeholder('coachId')),
+        sql.placeholder('at'),
+        statuses,
+        withRecords,
+      ).prepare(name),
+    );
+    rows = await statement.execute({ coachId: filter.coachId, at: at.toISOString() });
+  }
 
   const byId = new Map<string, OpenRelationship>();
   for (const row of rows) {
@@ -130,50 +154,154 @@ export async function openRelationships(
   return [...byId.values()];
 }
 
-/** Raw SQL's rows: node-postgres and PGlite both answer `{ rows }`. */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
-
-const uuidArray = (ids: readonly string[]) => sql`${sql.param([...ids])}::uuid[]`;
+const ids = (name: string) => sql`${sql.placeholder(name)}::uuid[]`;
 
 /** Days of history the streak query reads: three 32-day words of bits. */
 export const STREAK_WINDOW_DAYS = 96;
 
+/** What the facts query is asked: for each part of the record, the members whose grant covers it. */
+export interface FactParts {
+  /** `checkins.summary` or `checkins.detail`: the last check-in day and the run ending on it. */
+  recency: readonly string[];
+  /** `checkins.detail`: the check-ins on or after `recentFrom`. */
+  recent: readonly string[];
+  recentFrom: string;
+  /** `clock`: the first active clock and its whole days at `now`. */
+  clock: readonly string[];
+  /** `assessments`: the two latest BARC-10 totals. */
+  barc: readonly string[];
+  /** `sos`: the latest SOS after `sosAfter`. */
+  sos: readonly string[];
+  sosAfter: Date;
+  now: Date;
+}
+
+export interface MemberFacts {
+  last: string | null;
+  runDays: number;
+  recent: RecentCheckin[] | null;
+  clock: { label: string; days: number } | null;
+  /** Newest first, at most two, with the local day each was taken. */
+  barcs: { total: number; takenOn: string }[];
+  lastSos: Date | null;
+}
+
+const numbers = (values: unknown) => (values as (number | string)[] | null)?.map(Number) ?? null;
+
 /**
- * Each member's last check-in day and the current run of consecutive days ending on it, counted up to
- * STREAK_WINDOW_DAYS. The last day comes from the index (one tuple); the days of the window become
- * bits (bit k of word w: the day last − 32w − k has a check-in), so the run is the first zero bit,
- * found in JS (three words: 96 days). Only the window is read, never the whole history: a coach's dashboard reads 60
- * clients' streaks on every view.
+ * Every part of the record of every member, in one statement (one round trip, one plan kept by the
+ * connection): a row per member, each part a lateral read of its own index, run only for the members
+ * listed for that part (`m.id = any(…)` is a one-time filter: a part a member did not grant is
+ * never read). Prepared once per database handle.
+ *
+ * - Recency: the last check-in day from the index (one tuple); the days of the window before it become
+ *   bits (bit k of word w: the day last − 32w − k has a check-in), so the run is the first zero bit,
+ *   found in JS (three words: 96 days). Only the window is read, never the whole history.
+ * - Clock: the clock page's day rule (clocks/milestones.ts runLength): calendar days between the start
+ *   and now in the member's zone, less one while now's wall-clock time has not yet reached the
+ *   start's. Around a DST change it can differ from the clock page for the hour the change shifts.
  */
-export async function checkinRecency(db: Db, memberIds: readonly string[]) {
-  const result = new Map<string, { last: string; runDays: number }>();
-  if (memberIds.length === 0) return result;
-  const rows = await rowsOf<{ id: string; last: string; w0: number | null; w1: number | null; w2: number | null }>(
-    db,
-    sql`
-    select m.id::text as id, l.last::text as last, w.w0, w.w1, w.w2
-    from unnest(${uuidArray(memberIds)}) as m(id)
-    cross join lateral (select max(local_date) as last from ${checkins} where user_id = m.id) l
-    cross join lateral (
-      select bit_or(1 << d.ago) filter (where d.ago < 32) as w0,
-             bit_or(1 << (d.ago - 32)) filter (where d.ago >= 32 and d.ago < 64) as w1,
-             bit_or(1 << (d.ago - 64)) filter (where d.ago >= 64) as w2
-      from (
-        select l.last - c.local_date as ago from ${checkins} c
-        where c.user_id = m.id and c.local_date > l.last - ${STREAK_WINDOW_DAYS}::int and c.local_date <= l.last
-      ) d
-    ) w
-    where l.last is not null`,
-  );
+const selectFacts = (db: Db) =>
+  db
+    .select({
+      id: sql<string>`f.id`,
+      last: sql<string | null>`f.last`,
+      w0: sql<number | null>`f.w0`,
+      w1: sql<number | null>`f.w1`,
+      w2: sql<number | null>`f.w2`,
+      dates: sql<string[] | null>`f.dates`,
+      cravings: sql<number[] | null>`f.cravings`,
+      used: sql<RecentCheckin['used'][] | null>`f.used`,
+      clockLabel: sql<string | null>`f.clock_label`,
+      clockDays: sql<number | null>`f.clock_days`,
+      barcTotals: sql<number[] | null>`f.barc_totals`,
+      barcDays: sql<string[] | null>`f.barc_days`,
+      sosMs: sql<number | null>`f.sos_ms`,
+    })
+    .from(sql`(
+      select m.id::text as id, l.last::text as last, w.w0, w.w1, w.w2, r.dates, r.cravings, r.used,
+             k.label as clock_label, k.days as clock_days, b.totals as barc_totals, b.days as barc_days, s.ms as sos_ms
+      from unnest(${ids('members')}) as m(id)
+      join ${profiles} p on p.user_id = m.id
+      left join lateral (
+        select max(local_date) as last from ${checkins} where user_id = m.id and m.id = any(${ids('recency')})
+      ) l on true
+      left join lateral (
+        select bit_or(1 << d.ago) filter (where d.ago < 32) as w0,
+               bit_or(1 << (d.ago - 32)) filter (where d.ago >= 32 and d.ago < 64) as w1,
+               bit_or(1 << (d.ago - 64)) filter (where d.ago >= 64) as w2
+        from (
+          select l.last - c.local_date as ago from ${checkins} c
+          where c.user_id = m.id and c.local_date > l.last - ${STREAK_WINDOW_DAYS}::int and c.local_date <= l.last
+        ) d
+        where l.last is not null
+      ) w on true
+      left join lateral (
+        select array_agg(c.local_date::text) as dates, array_agg(c.craving) as cravings, array_agg(c.used) as used
+        from ${checkins} c
+        where c.user_id = m.id and c.local_date >= ${sql.placeholder('recentFrom')}::date and m.id = any(${ids('recent')})
+      ) r on true
+      left join lateral (
+        select c.label, greatest(0, (n.local::date - st.local::date) - case when n.local::time < st.local::time then 1 else 0 end) as days
+        from ${recoveryClocks} c
+        cross join lateral (select (${sql.placeholder('now')}::timestamptz at time zone p.timezone) as local) n
+        cross join lateral (select (c.started_at at time zone p.timezone) as local) st
+        where c.user_id = m.id and c.archived_at is null and m.id = any(${ids('clock')})
+        order by c.created_at, c.id
+        limit 1
+      ) k on true
+      left join lateral (
+        select array_agg(a.total order by a.taken_at desc) as totals,
+               array_agg((a.taken_at at time zone p.timezone)::date::text order by a.taken_at desc) as days
+        from (
+          select total, taken_at from ${assessments}
+          where user_id = m.id and instrument = 'barc10' and m.id = any(${ids('barc')})
+          order by taken_at desc limit 2
+        ) a
+      ) b on true
+      left join lateral (
+        select (extract(epoch from max(created_at)) * 1000)::float8 as ms from ${sosEvents}
+        where user_id = m.id and created_at > ${sql.placeholder('sosAfter')}::timestamptz and m.id = any(${ids('sos')})
+      ) s on true
+    ) f`)
+    .prepare('caseload_facts');
+
+export async function memberFacts(db: Db, parts: FactParts): Promise<Map<string, MemberFacts>> {
+  const result = new Map<string, MemberFacts>();
+  const members = [...new Set([...parts.recency, ...parts.recent, ...parts.clock, ...parts.barc, ...parts.sos])];
+  if (members.length === 0) return result;
+  const rows = await prepared(db, 'caseload_facts', selectFacts).execute({
+    members,
+    recency: parts.recency,
+    recent: parts.recent,
+    recentFrom: parts.recentFrom,
+    clock: parts.clock,
+    barc: parts.barc,
+    sos: parts.sos,
+    sosAfter: parts.sosAfter.toISOString(),
+    now: parts.now.toISOString(),
+  });
   for (const row of rows) {
     const words = new Map<number, number>();
     [row.w0, row.w1, row.w2].forEach((bits, word) => {
       if (bits !== null) words.set(word, Number(bits));
     });
-    result.set(row.id, { last: row.last, runDays: runFromBits(words) });
+    const cravings = numbers(row.cravings);
+    const totals = numbers(row.barcTotals) ?? [];
+    result.set(row.id, {
+      last: row.last,
+      runDays: row.last ? runFromBits(words) : 0,
+      recent: row.dates
+        ? row.dates.map((date, i) => ({
+            date,
+            craving: cravings?.[i] ?? 0,
+            used: (row.used as RecentCheckin['used'][])[i] as RecentCheckin['used'],
+          }))
+        : null,
+      clock: row.clockLabel !== null ? { label: row.clockLabel, days: Number(row.clockDays) } : null,
+      barcs: totals.map((total, i) => ({ total, takenOn: (row.barcDays as string[])[i] as string })),
+      lastSos: row.sosMs !== null ? new Date(Number(row.sosMs)) : null,
+    });
   }
   return result;
 }
@@ -189,110 +317,4 @@ export function runFromBits(words: ReadonlyMap<number, number>): number {
     }
   }
   return run;
-}
-
-/**
- * Check-ins on or after `from` (the earliest of the clients' trend windows): one row per member with
- * the days as arrays, which spares decoding hundreds of rows.
- */
-export async function recentCheckins(db: Db, memberIds: readonly string[], from: string) {
-  const result = new Map<string, RecentCheckin[]>();
-  if (memberIds.length === 0) return result;
-  const rows = await rowsOf<{ id: string; dates: string[]; cravings: number[]; used: RecentCheckin['used'][] }>(
-    db,
-    sql`
-    select c.user_id::text as id, array_agg(c.local_date::text) as dates, array_agg(c.craving) as cravings, array_agg(c.used) as used
-    from ${checkins} c
-    where c.user_id = any(${uuidArray(memberIds)}) and c.local_date >= ${from}::date
-    group by c.user_id`,
-  );
-  for (const row of rows) {
-    result.set(
-      row.id,
-      row.dates.map((date, i) => ({ date, craving: Number(row.cravings[i]), used: row.used[i] as RecentCheckin['used'] })),
-    );
-  }
-  return result;
-}
-
-/**
- * One access-log row per client and scope shown, in one INSERT (the consent core's logAccess writes
- * the same columns one row at a time).
- */
-export async function logAccessBatch(
-  db: Db,
-  actorId: string,
-  rows: readonly { subjectId: string; scope: Scope; purpose: string; grantId: string }[],
-) {
-  if (rows.length === 0) return;
-  await db.execute(sql`
-    insert into ${accessLog} (actor_id, subject_id, scope, purpose, grant_id, break_glass)
-    select ${actorId}::uuid, r.subject_id, r.scope, r.purpose, r.grant_id, false
-    from unnest(${uuidArray(rows.map((r) => r.subjectId))}, ${sql.param(rows.map((r) => r.scope))}::text[],
-                ${sql.param(rows.map((r) => r.purpose))}::text[], ${uuidArray(rows.map((r) => r.grantId))})
-      as r(subject_id, scope, purpose, grant_id)`);
-}
-
-/**
- * Each member's first active clock (the one their own clock page shows first) and its whole days at
- * `now`, by the clock's day rule (clocks/milestones.ts runLength): calendar days between the start and
- * now in the member's zone, less one while now's wall-clock time has not yet reached the start's.
- * Worked out by PostgreSQL for every clock at once; around a DST change it can differ from the clock
- * page for the hour the change shifts.
- */
-export async function primaryClocks(db: Db, memberIds: readonly string[], now: Date) {
-  const result = new Map<string, { label: string; days: number }>();
-  if (memberIds.length === 0) return result;
-  const rows = await rowsOf<{ id: string; label: string; days: number }>(
-    db,
-    sql`
-    select distinct on (k.user_id) k.user_id::text as id, k.label,
-      greatest(0, (n.local::date - s.local::date) - case when n.local::time < s.local::time then 1 else 0 end) as days
-    from ${recoveryClocks} k
-    join ${profiles} p on p.user_id = k.user_id
-    cross join lateral (select (${now.toISOString()}::timestamptz at time zone p.timezone) as local) n
-    cross join lateral (select (k.started_at at time zone p.timezone) as local) s
-    where k.user_id = any(${uuidArray(memberIds)}) and k.archived_at is null
-    order by k.user_id, k.created_at, k.id`,
-  );
-  for (const row of rows) result.set(row.id, { label: row.label, days: Number(row.days) });
-  return result;
-}
-
-/** The two latest BARC-10 totals of each member, newest first, with the local day the latest was taken. */
-export async function latestBarcs(db: Db, memberIds: readonly string[]) {
-  const result = new Map<string, { total: number; takenOn: string }[]>();
-  if (memberIds.length === 0) return result;
-  const rows = await rowsOf<{ user_id: string; total: number; taken_on: string }>(
-    db,
-    sql`
-    select m.id::text as user_id, a.total, (a.taken_at at time zone p.timezone)::date::text as taken_on
-    from unnest(${uuidArray(memberIds)}) as m(id)
-    join ${profiles} p on p.user_id = m.id
-    cross join lateral (
-      select total, taken_at from ${assessments}
-      where user_id = m.id and instrument = 'barc10'
-      order by taken_at desc limit 2
-    ) a
-    order by m.id, a.taken_at desc`,
-  );
-  for (const row of rows) {
-    const list = result.get(row.user_id) ?? [];
-    list.push({ total: Number(row.total), takenOn: row.taken_on });
-    result.set(row.user_id, list);
-  }
-  return result;
-}
-
-/** Each member's latest SOS after `after`. */
-export async function latestSos(db: Db, memberIds: readonly string[], after: Date) {
-  const result = new Map<string, Date>();
-  if (memberIds.length === 0) return result;
-  const rows = await db
-    .select({ userId: sosEvents.userId, at: sql<string>`max(${sosEvents.createdAt})`.mapWith((v: string | Date) => new Date(v)) })
-    .from(sosEvents)
-    .where(and(inArray(sosEvents.userId, [...memberIds]), gt(sosEvents.createdAt, after)))
-    .groupBy(sosEvents.userId);
-  for (const row of rows) result.set(row.userId, row.at as unknown as Date);
-  return result;
 }

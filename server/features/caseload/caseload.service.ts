@@ -1,28 +1,26 @@
-import { eq } from 'drizzle-orm';
 import { type Caseload, type CaseloadClient, RISK_RULES, RISK_THRESHOLDS, type RiskRulesInfo } from '../../../shared/contracts/caseload.ts';
 import type { Db } from '../../db/client.ts';
-import { coachingRelationships } from '../../db/schema/coaching.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { addDays } from '../checkins/checkins.dates.ts';
+import { type AccessLogEntry, logAccesses } from '../consent/consent.policy.ts';
 import { type ClientFacts, gatherFacts } from './caseload.facts.ts';
-import { logAccessBatch, openRelationships } from './caseload.queries.ts';
+import { openRelationships } from './caseload.queries.ts';
 import { CASELOAD_SCOPES, cravingAverages, needScore, RULE_SCOPES, TREND_DAYS } from './risk-rules.ts';
 
 /** The coach's morning screen: every open relationship, most in need first. */
 export async function getCaseload({ db, actor, now = new Date() }: { db: Db; actor: Actor; now?: Date }): Promise<Caseload> {
-  const rels = await openRelationships(db, eq(coachingRelationships.coachId, actor.userId), now, ['proposed', 'active', 'paused'], {
-    records: true,
-  });
+  const rels = await openRelationships(db, { coachId: actor.userId }, now, ['proposed', 'active', 'paused'], { records: true });
   const clients = await gatherFacts(db, rels, now, { clocks: true });
 
-  // Every part of a record shown is logged, one row per client and scope, in one INSERT.
-  const logRows = clients.flatMap((c) =>
+  // Every part of a record shown is logged, one row per client and scope, in one INSERT, by the
+  // consent core's rule (a refresh within minutes through the same grant adds no row: decision 006).
+  const logged: AccessLogEntry[] = clients.flatMap((c) =>
     CASELOAD_SCOPES.filter((scope) => c.granted.has(scope)).map((scope) => {
       const grant = c.rel.grants.get(scope) as { grantId: string; purpose: string };
-      return { subjectId: c.rel.memberId, scope, purpose: grant.purpose, grantId: grant.grantId };
+      return { subjectId: c.rel.memberId, scope, access: { via: 'grant', grantId: grant.grantId, purpose: grant.purpose, until: null } };
     }),
   );
-  await logAccessBatch(db, actor.userId, logRows);
+  await logAccesses(db, actor, logged, now);
 
   const windows = new Map<string, string[]>();
   const windowOf = (today: string) => {

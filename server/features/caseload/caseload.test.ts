@@ -6,12 +6,15 @@ import { accessLog } from '../../db/schema/consent.ts';
 import { outbox } from '../../db/schema/mail.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 import { checkins, recoveryClocks } from '../../db/schema/recovery.ts';
+import type { Actor } from '../../plugins/session.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays, todayIn } from '../checkins/checkins.dates.ts';
 import { runLength } from '../clocks/milestones.ts';
+import { ACCESS_LOG_COALESCE_MINUTES } from '../consent/consent.policy.ts';
+import { getCaseload } from './caseload.service.ts';
 import { runRiskSweep } from './risk-sweep.ts';
 
 let t: TestApp;
@@ -116,6 +119,44 @@ describe('GET /api/caseload — only what each client granted', () => {
         .where(and(eq(accessLog.subjectId, member.id), eq(accessLog.actorId, coach.id)));
       expect(logged).toEqual([{ scope, grantId: rel.grantId }]);
     }
+  });
+
+  it('logs a refresh within minutes no more, and every scope again once the window has passed (decision 006)', async () => {
+    const { coach, member, rel } = await pair(['checkins.summary', 'clock']);
+    const logged = () =>
+      t.database.db
+        .select({ scope: accessLog.scope, at: accessLog.at })
+        .from(accessLog)
+        .where(and(eq(accessLog.subjectId, member.id), eq(accessLog.actorId, coach.id)))
+        .orderBy(accessLog.id);
+    await client(coach, rel.id);
+    await client(coach, rel.id);
+    expect((await logged()).map((r) => r.scope).sort()).toEqual(['checkins.summary', 'clock']);
+
+    const actor: Actor = {
+      userId: coach.id,
+      email: coach.email,
+      alias: coach.alias,
+      timezone: 'America/Chicago',
+      roles: ['coach'],
+      mfaEnabled: false,
+      session: { tokenHash: 'unused', csrfToken: 'unused', state: 'active' },
+    };
+    const within = new Date(Date.now() + (ACCESS_LOG_COALESCE_MINUTES - 1) * 60_000);
+    const later = new Date(Date.now() + (ACCESS_LOG_COALESCE_MINUTES + 1) * 60_000);
+    await getCaseload({ db: t.database.db, actor, now: within });
+    expect(await logged()).toHaveLength(2);
+    await getCaseload({ db: t.database.db, actor, now: later });
+    const rows = await logged();
+    expect(
+      rows
+        .slice(2)
+        .map((r) => [r.scope, r.at.getTime()])
+        .sort(),
+    ).toEqual([
+      ['checkins.summary', later.getTime()],
+      ['clock', later.getTime()],
+    ]);
   });
 
   it('shows the values: last check-in, streak, craving trend, clock days, next session, open referrals', async () => {

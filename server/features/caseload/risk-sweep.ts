@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { RiskRule } from '../../../shared/contracts/caseload.ts';
 import type { AppContext } from '../../context.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
@@ -25,7 +25,7 @@ export async function runRiskSweep({
   now?: Date;
 }): Promise<{ alerts: number; emailed: number }> {
   const db = ctx.db;
-  const rels = await openRelationships(db, sql`true`, now, ['active', 'paused']);
+  const rels = await openRelationships(db, 'all', now, ['active', 'paused']);
   const evaluable = rels.filter((r) => r.grants.size > 0);
   if (evaluable.length === 0) return { alerts: 0, emailed: 0 };
   const clients = await gatherFacts(db, evaluable, now, { clocks: false });

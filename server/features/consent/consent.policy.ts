@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, gt, isNull, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
 import type { AccessLogScope, Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
@@ -18,8 +18,8 @@ export type RecordAccess =
   | { via: 'grant'; grantId: string; purpose: string; until: Date | null }
   | { via: 'break_glass'; breakGlassId: string; reason: string; until: Date };
 
-/** The one definition of a grant in force for a scope at a moment. */
-export function grantIsActive(scope: Scope, at: Date): SQL {
+/** The one definition of a grant in force for a scope at a moment (a placeholder in a prepared statement). */
+export function grantIsActive(scope: Scope, at: Date | Placeholder): SQL {
   return and(
     isNull(consentGrants.revokedAt),
     lte(consentGrants.startsAt, at),
@@ -75,22 +75,71 @@ export async function authorizeRecordRead(db: Db, actor: Actor, subjectId: strin
  */
 export type RoleAccess = { via: 'role'; purpose: string };
 
+/**
+ * How long a read stays "already logged" (decision 006): another read by the same actor of the same
+ * subject and scope through the same grant within this window adds no row. Break-glass and role
+ * reads are never coalesced.
+ */
+export const ACCESS_LOG_COALESCE_MINUTES = 10;
+
+export interface AccessLogEntry {
+  subjectId: string;
+  scope: AccessLogScope;
+  access: Exclude<RecordAccess, { via: 'self' }> | RoleAccess;
+}
+
+/** One read of another person's record, logged by the rule of `logAccesses`. */
 export async function logAccess(
   db: Db,
   actor: Actor,
   subjectId: string,
   scope: AccessLogScope,
   access: Exclude<RecordAccess, { via: 'self' }> | RoleAccess,
+  at = new Date(),
 ) {
-  await db.insert(accessLog).values({
-    actorId: actor.userId,
-    subjectId,
-    scope,
-    purpose: access.via === 'break_glass' ? `Break-glass: ${access.reason}` : access.purpose,
-    grantId: access.via === 'grant' ? access.grantId : null,
-    breakGlassId: access.via === 'break_glass' ? access.breakGlassId : null,
-    breakGlass: access.via === 'break_glass',
+  await logAccesses(db, actor, [{ subjectId, scope, access }], at);
+}
+
+/**
+ * Logs reads of other people's records at `at`, in one INSERT. A read through a grant is written
+ * unless the log already holds a row of the same actor, subject, scope and grant from the last
+ * ACCESS_LOG_COALESCE_MINUTES (served by access_log_actor_idx); break-glass and role reads are always
+ * written. Two requests racing can both write: the rule only ever errs towards more rows.
+ */
+export async function logAccesses(db: Db, actor: Actor, entries: readonly AccessLogEntry[], at = new Date()) {
+  const rows = new Map<
+    string,
+    { subjectId: string; scope: string; purpose: string; grantId: string | null; breakGlassId: string | null }
+  >();
+  entries.forEach(({ subjectId, scope, access }, i) => {
+    const grantId = access.via === 'grant' ? access.grantId : null;
+    // Within one call, repeated grant reads are one read; the others each keep their row.
+    const key = grantId ? `${subjectId} ${scope} ${grantId}` : String(i);
+    if (rows.has(key)) return;
+    rows.set(key, {
+      subjectId,
+      scope,
+      purpose: access.via === 'break_glass' ? `Break-glass: ${access.reason}` : access.purpose,
+      grantId,
+      breakGlassId: access.via === 'break_glass' ? access.breakGlassId : null,
+    });
   });
+  if (rows.size === 0) return;
+  const list = [...rows.values()];
+  const column = (pick: (row: (typeof list)[number]) => string | null, type: 'uuid' | 'text') =>
+    sql`${sql.param(list.map(pick))}::${sql.raw(type)}[]`;
+  await db.execute(sql`
+    insert into ${accessLog} (at, actor_id, subject_id, scope, purpose, grant_id, break_glass_id, break_glass)
+    select ${at.toISOString()}::timestamptz, ${actor.userId}::uuid, r.subject_id, r.scope, r.purpose, r.grant_id,
+           r.break_glass_id, r.break_glass_id is not null
+    from unnest(${column((r) => r.subjectId, 'uuid')}, ${column((r) => r.scope, 'text')}, ${column((r) => r.purpose, 'text')},
+                ${column((r) => r.grantId, 'uuid')}, ${column((r) => r.breakGlassId, 'uuid')})
+      as r(subject_id, scope, purpose, grant_id, break_glass_id)
+    where r.grant_id is null or not exists (
+      select 1 from ${accessLog} l
+      where l.actor_id = ${actor.userId}::uuid and l.subject_id = r.subject_id and l.scope = r.scope
+        and l.at > ${at.toISOString()}::timestamptz - make_interval(mins => ${ACCESS_LOG_COALESCE_MINUTES})
+        and l.grant_id = r.grant_id)`);
 }
 
 /** Everyone whose `scope` the actor may read through a grant: lists and dashboards start here. */

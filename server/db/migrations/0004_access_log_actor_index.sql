@@ -1,0 +1,1 @@
+CREATE INDEX "access_log_actor_idx" ON "access_log" USING btree ("actor_id","subject_id","scope","grant_id","at");
