@@ -3,9 +3,10 @@ import * as accounts from './schema/accounts.ts';
 import * as coaching from './schema/coaching.ts';
 import * as consent from './schema/consent.ts';
 import * as mail from './schema/mail.ts';
+import * as meetings from './schema/meetings.ts';
 import * as notifications from './schema/notifications.ts';
 import * as organization from './schema/organization.ts';
 import * as recovery from './schema/recovery.ts';
 
-export const schema = { ...accounts, ...coaching, ...consent, ...mail, ...notifications, ...organization, ...recovery };
+export const schema = { ...accounts, ...coaching, ...consent, ...mail, ...meetings, ...notifications, ...organization, ...recovery };
 export type Schema = typeof schema;
