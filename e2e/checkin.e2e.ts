@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAndCapture, closeJourney, completeFirstRun, openJourney, type RunningServer } from './support.ts';
+import { checkAndCapture, closeJourney, completeFirstRun, goTo, openJourney, type RunningServer } from './support.ts';
 
 const PERSON = { email: 'river@tide.example.org', password: 'slow river finds the sea', alias: 'River' };
 
@@ -22,7 +22,6 @@ async function checkPage(name: string) {
 }
 
 const heading = () => page.getByRole('heading', { level: 1 }).textContent();
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
 /** Moves the craving slider with the keyboard, as a person without a pointer would. */
 async function setCraving(value: number) {
@@ -50,8 +49,34 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
     }
   });
 
+  it('keeps the phone navigation short: the everyday places, and the rest in groups behind "Menu"', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: 'Menu' });
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await nav.getByRole('link', { name: 'Home', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'My trends' }).count()).toBe(0);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    // Focus moves into the menu (Home is already in the row above), under the same headings as the home page.
+    await expect.poll(focused).toBe('Daily check-in');
+    for (const group of ['My recovery', 'Connect', 'Work', 'My account']) {
+      expect(await nav.getByRole('heading', { name: group, level: 2 }).count(), group).toBe(1);
+      expect(await page.getByRole('main').getByRole('heading', { name: group, level: 2 }).count(), group).toBe(1);
+    }
+    expect(await nav.getByRole('list', { name: 'My recovery' }).getByRole('link', { name: 'My trends' }).count()).toBe(1);
+    // Tab moves on through the menu (nothing is trapped); Escape closes it and returns to the button.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('My trends');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await focused()).toBe('Menu');
+    expect(await nav.getByRole('link', { name: 'My trends' }).count()).toBe(0);
+  });
+
   it('makes a first check-in in a few taps and shows the streak', async () => {
-    await nav('Daily check-in').click();
+    await goTo(page, 'Daily check-in');
     await expect.poll(heading).toBe('Daily check-in');
     await checkPage('01-new');
 
@@ -107,7 +132,7 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
   });
 
   it('keeps my reasons in my order', async () => {
-    await nav('My reasons').click();
+    await goTo(page, 'My reasons');
     await expect.poll(heading).toBe('My reasons');
     await checkPage('04-reasons-empty');
     for (const reason of ['To be there for my daughter', 'To wake up clear-headed']) {
@@ -122,7 +147,7 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
   });
 
   it('after a craving of 9 shows my own reasons, my coping strategies and the safety plan, with no judgement', async () => {
-    await nav('Daily check-in').click();
+    await goTo(page, 'Daily check-in');
     await expect.poll(() => page.getByRole('button', { name: 'Update check-in' }).count()).toBe(1);
     await setCraving(9);
     await page.getByRole('button', { name: 'Update check-in' }).click();
@@ -153,7 +178,7 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
   });
 
   it('adds a recovery clock, celebrates its milestone once, and starts a new run keeping the history', async () => {
-    await nav('Recovery clocks').click();
+    await goTo(page, 'Recovery clocks');
     await expect.poll(heading).toBe('Recovery clocks');
     await checkPage('08-clocks-empty');
     const start = new Date(Date.now() - 8 * 86_400_000 - 3_600_000);

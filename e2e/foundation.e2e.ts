@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAndCapture, completeFirstRun, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, startServer } from './support.ts';
+import { checkAndCapture, completeFirstRun, goTo, launchBrowser, PHONE, type RunningServer, SCREENSHOTS, startServer } from './support.ts';
 
 const ADMIN = { email: 'lead@harbor.example.org', password: 'quiet harbor morning tide', alias: 'Harbor Lead' };
 const MEMBER = { email: 'sam@harbor.example.org', password: 'steady steps every single day', alias: 'Sam R' };
@@ -46,7 +46,7 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await checkPage(page, '03-crisis-help');
     await page.getByRole('button', { name: 'Close' }).click();
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await goTo(page, 'Admin');
     await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'People' }).click();
     await checkPage(page, '04-admin-people');
     await page.getByLabel('Email').fill(MEMBER.email);
@@ -94,7 +94,7 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Welcome, ${MEMBER.alias}`);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy' }).click();
+    await goTo(page, 'Privacy');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacy');
     for (const section of ['Who can see my data', 'Share with someone', 'Who saw my data']) {
       expect(await page.getByRole('heading', { name: section }).count(), section).toBe(1);
@@ -118,7 +118,7 @@ describe('first run → invite → accept → sign in → privacy', () => {
     await adminPage.getByLabel('Password').fill(ADMIN.password);
     await adminPage.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => adminPage.getByRole('heading', { level: 1 }).textContent()).toBe(`Welcome, ${ADMIN.alias}`);
-    await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy' }).click();
+    await goTo(adminPage, 'Privacy');
     await adminPage.getByRole('link', { name: `View what ${MEMBER.alias} shared` }).click();
     await expect.poll(() => adminPage.getByText(`${MEMBER.alias} shared this with you.`).count()).toBeGreaterThan(0);
     await checkPage(adminPage, '10-person-shared');
@@ -137,9 +137,9 @@ describe('first run → invite → accept → sign in → privacy', () => {
       .toBeGreaterThan(0);
     await adminContext.close();
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    await goTo(page, 'Profile');
     await checkPage(page, '12-profile');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Security' }).click();
+    await goTo(page, 'Security');
     await checkPage(page, '13-security');
     await context.close();
   });

@@ -1,7 +1,16 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeJourney, completeFirstRun, openJourney, PHONE, type RunningServer, SCREENSHOTS, seriousA11yViolations } from './support.ts';
+import {
+  closeJourney,
+  completeFirstRun,
+  goTo,
+  openJourney,
+  PHONE,
+  type RunningServer,
+  SCREENSHOTS,
+  seriousA11yViolations,
+} from './support.ts';
 
 const PERSON = { email: 'rae@harbor.example.org', password: 'slow river under stars', alias: 'Rae' };
 
@@ -28,7 +37,6 @@ async function checkPage(name: string) {
 }
 
 const heading = () => page.getByRole('heading', { level: 1 }).textContent();
-const mainNav = () => page.getByRole('navigation', { name: 'Main' });
 
 /** The keys the offline store holds (IndexedDB "kinship", store "offline"). */
 function offlineKeys(): Promise<string[]> {
@@ -126,7 +134,7 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
   });
 
   it('takes the BARC-10 and shows the total, the 47 marker in kind words, and the history', async () => {
-    await mainNav().getByRole('link', { name: 'Recovery capital' }).click();
+    await goTo(page, 'Recovery capital');
     await expect.poll(heading).toBe('Recovery capital (BARC-10)');
     await checkPage('25-barc10-form');
     // Submitting with answers missing names them instead of sending.
@@ -151,7 +159,7 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
   });
 
   it('reaches the safety plan in one tap from another page', async () => {
-    await mainNav().getByRole('link', { name: 'Privacy' }).click();
+    await goTo(page, 'Privacy');
     await expect.poll(heading).toBe('Privacy');
     await page.getByRole('banner').getByRole('link', { name: 'My safety plan' }).click();
     await expect.poll(heading).toBe('My safety plan');
@@ -193,7 +201,7 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
   });
 
   it('writes a recovery plan and keeps its versions', async () => {
-    await mainNav().getByRole('link', { name: 'Recovery plan' }).click();
+    await goTo(page, 'Recovery plan');
     await expect.poll(heading).toBe('My recovery plan');
     await page.getByRole('button', { name: 'Add a goal' }).click();
     await page.getByLabel('Area of life').selectOption('housing');

@@ -124,3 +124,54 @@ export async function checkAndCapture(page: Page, name: string): Promise<void> {
   expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([]);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A JSON API call from inside the page, with its cookies and CSRF token, as the web client makes it. */
+export async function pageApi(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = await (await fetch('/api/session')).json();
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+}
+
+export interface Person {
+  email: string;
+  alias: string;
+  password: string;
+}
+
+/**
+ * Seeds one account the quick way: a signed-in admin's page invites it over the API, and the person
+ * accepts the invitation in their own browser context (alias and password, as in the foundation journey),
+ * landing signed in on the home page.
+ */
+export async function invitePerson(adminPage: Page, invitee: Page, person: Person, roles: string[]): Promise<void> {
+  expect((await pageApi(adminPage, 'POST', '/api/admin/invites', { email: person.email, roles })).status).toBe(201);
+  const outbox = await pageApi(adminPage, 'GET', '/api/admin/outbox');
+  const text = (outbox.body as { to: string; text: string }[]).find((mail) => mail.to === person.email)?.text ?? '';
+  const link = /(http:\/\/\S+\/accept-invite#token=[\w-]+)/.exec(text)?.[1] ?? '';
+  expect(link, `invitation link for ${person.email}`).not.toBe('');
+  await invitee.goto(link);
+  await invitee.getByLabel('Community alias').fill(person.alias);
+  await invitee.getByLabel('Password').fill(person.password);
+  await invitee.getByRole('button', { name: 'Create account' }).click();
+  await expect.poll(() => invitee.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe(`Welcome, ${person.alias}`);
+}
+
+/**
+ * Follows a link of the main navigation by its name. On a phone only the everyday places (Home,
+ * Daily check-in, Messages) are in view; everything else is behind "Menu", which this opens first.
+ */
+export async function goTo(page: Page, name: string | RegExp): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const link = nav.getByRole('link', typeof name === 'string' ? { name, exact: true } : { name });
+  if ((await link.count()) === 0) await nav.getByRole('button', { name: 'Menu' }).click();
+  await link.first().click();
+}

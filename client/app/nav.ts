@@ -11,29 +11,44 @@ export type NavItem = {
   roles?: readonly Role[];
   /** Match the path exactly (for "/"), not as a prefix. */
   end?: boolean;
+  /** The heading it sits under in the menu and on the home page; Home alone has none and comes first. */
+  group?: NavGroup;
+  /** Also in the short row a phone shows beside the "Menu" button. */
+  primary?: boolean;
 };
+
+/** The menu's headings, in order. */
+export const NAV_GROUPS = ['recovery', 'connect', 'work', 'account'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The main navigation. A new feature adds one line here (and its label in the translation files). */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: paths.home, label: 'home', end: true },
-  { to: paths.safetyPlan, label: 'safetyPlan' },
-  { to: paths.recoveryPlan, label: 'recoveryPlan' },
-  { to: paths.barc10, label: 'barc10' },
-  { to: paths.checkIn, label: 'checkIn' },
-  { to: paths.trends, label: 'trends' },
-  { to: paths.clocks, label: 'clocks' },
-  { to: paths.reasons, label: 'reasons' },
-  { to: paths.messages, label: 'messages' },
-  { to: paths.partners, label: 'partners', roles: ['member'] },
-  { to: paths.coaching, label: 'coaching', roles: ['member'] },
-  { to: paths.coachProfile, label: 'coachProfile', roles: ['coach'] },
-  { to: paths.caseload, label: 'caseload', roles: ['coach'] },
-  { to: paths.supervision, label: 'supervision', roles: ['supervisor', 'admin'] },
-  { to: paths.profile, label: 'profile' },
-  { to: paths.privacy, label: 'privacy' },
-  { to: paths.security, label: 'security' },
-  { to: paths.admin.root, label: 'admin', roles: ['admin', 'supervisor'] },
+  { to: paths.home, label: 'home', end: true, primary: true },
+  { to: paths.checkIn, label: 'checkIn', group: 'recovery', primary: true },
+  { to: paths.trends, label: 'trends', group: 'recovery' },
+  { to: paths.clocks, label: 'clocks', group: 'recovery' },
+  { to: paths.reasons, label: 'reasons', group: 'recovery' },
+  { to: paths.recoveryPlan, label: 'recoveryPlan', group: 'recovery' },
+  { to: paths.safetyPlan, label: 'safetyPlan', group: 'recovery' },
+  { to: paths.barc10, label: 'barc10', group: 'recovery' },
+  { to: paths.coaching, label: 'coaching', group: 'connect', roles: ['member'] },
+  { to: paths.messages, label: 'messages', group: 'connect', primary: true },
+  { to: paths.partners, label: 'partners', group: 'connect', roles: ['member'] },
+  { to: paths.caseload, label: 'caseload', group: 'work', roles: ['coach'] },
+  { to: paths.coachProfile, label: 'coachProfile', group: 'work', roles: ['coach'] },
+  { to: paths.supervision, label: 'supervision', group: 'work', roles: ['supervisor', 'admin'] },
+  { to: paths.admin.root, label: 'admin', group: 'work', roles: ['admin', 'supervisor'] },
+  { to: paths.profile, label: 'profile', group: 'account' },
+  { to: paths.privacy, label: 'privacy', group: 'account' },
+  { to: paths.security, label: 'security', group: 'account' },
 ];
+
+/** The items under each heading, in menu order; a heading with nothing for this person is left out. */
+export function groupNavItems<T extends Pick<NavItem, 'group'>>(items: readonly T[]): { group: NavGroup; items: T[] }[] {
+  return NAV_GROUPS.map((group) => ({ group, items: items.filter((item) => item.group === group) })).filter(
+    (section) => section.items.length > 0,
+  );
+}
 
 /** The sections inside Admin; supervisors see only the break-glass log. */
 export const ADMIN_NAV_ITEMS: readonly NavItem[] = [

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
@@ -6,13 +7,19 @@ import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { useCaseload, useRiskRules } from '../../features/caseload/api/caseload.ts';
 import { CaseloadList, RiskRulesExplained } from '../../features/caseload/components/caseload-list.tsx';
+import { relationshipSessionsQuery } from '../../features/coaching-sessions/api/coaching-sessions.ts';
 import { paths } from '../paths.ts';
+import { MessageButton } from './message-button.tsx';
 
 /** The coach's morning screen: every client, most in need first, refreshed every 30 seconds. */
 export function CaseloadPage() {
   const { t } = useTranslation();
   const caseload = useCaseload();
   const rules = useRiskRules();
+  const queryClient = useQueryClient();
+  // The caseload names the relationship, not the person: the relationship's page knows who the client is.
+  const clientOf = async (relationshipId: string) =>
+    (await queryClient.fetchQuery(relationshipSessionsQuery(relationshipId))).relationship.member.id;
   return (
     <div className="stack-lg">
       <PageHeading title={t('caseload.title')} lead={t('caseload.lead')} />
@@ -24,7 +31,18 @@ export function CaseloadPage() {
             clients={caseload.data.clients}
             generatedAt={caseload.data.generatedAt}
             thresholds={rules.data?.thresholds}
-            relationshipLink={(id, label) => <Link to={paths.coachingRelationship.to(id)}>{label}</Link>}
+            relationshipLink={(id, label) => (
+              <Link to={paths.coachingRelationship.to(id)} className="btn btn-primary">
+                {label}
+              </Link>
+            )}
+            messageAction={(client) => (
+              <MessageButton
+                kind="coaching"
+                person={() => clientOf(client.relationshipId)}
+                label={t('messages.start', { alias: client.alias })}
+              />
+            )}
           />
         ) : null}
       </PageSection>

@@ -14,6 +14,7 @@ import { NoteForm } from '../../features/coaching-sessions/components/note-form.
 import { ReferralList } from '../../features/coaching-sessions/components/referral-list.tsx';
 import { ScheduleSessionForm } from '../../features/coaching-sessions/components/schedule-session-form.tsx';
 import { SessionList } from '../../features/coaching-sessions/components/session-list.tsx';
+import { MessageButton } from './message-button.tsx';
 
 /**
  * One coaching relationship: sessions, notes and referrals. The coach schedules and documents; the
@@ -36,6 +37,8 @@ export function CoachingRelationshipPage() {
     .filter((s) => s.status === 'scheduled' && new Date(s.scheduledAt).getTime() + s.durationMinutes * 60_000 > now)
     .reverse();
   const past = sessions.data.sessions.filter((s) => !upcoming.includes(s));
+  // The coach and the member can write to each other; a supervisor only reads.
+  const other = isCoach ? relationship.member : relationship.viewer === 'member' ? relationship.coach : null;
   const title =
     relationship.viewer === 'member'
       ? t('coachingSessions.page.titleMember', { alias: relationship.coach?.alias ?? '' })
@@ -44,6 +47,11 @@ export function CoachingRelationshipPage() {
   return (
     <div className="stack">
       <PageHeading title={title} lead={t(`coachingSessions.page.lead.${relationship.viewer}`)} />
+      {other && (relationship.status === 'active' || relationship.status === 'paused') ? (
+        <div className="button-row">
+          <MessageButton kind="coaching" person={other.id} label={t('messages.start', { alias: other.alias })} />
+        </div>
+      ) : null}
       <PageSection id="sessions-upcoming" title={t('coachingSessions.sessions.upcoming')}>
         <SessionList relationshipId={id} sessions={upcoming} isCoach={isCoach} empty={t('coachingSessions.sessions.noneUpcoming')} />
       </PageSection>

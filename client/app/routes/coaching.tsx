@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { PageSection } from '../../components/ui/page-section.tsx';
@@ -6,6 +7,8 @@ import { QueryError } from '../../components/ui/query-error.tsx';
 import { useCoachList, useMyCoaching } from '../../features/coaching/api/coaching.ts';
 import { AskForCoachForm } from '../../features/coaching/components/ask-for-coach-form.tsx';
 import { MyCoachingCurrent, PastCoaching } from '../../features/coaching/components/my-coaching.tsx';
+import { paths } from '../paths.ts';
+import { MessageButton } from './message-button.tsx';
 
 /** Peer coaching for a member: what it is, asking for a coach, answering a proposal, my coach. */
 export function CoachingPage() {
@@ -19,7 +22,19 @@ export function CoachingPage() {
       {mine.isError ? <QueryError error={mine.error} onRetry={() => void mine.refetch()} /> : null}
       {mine.data?.current ? (
         <PageSection id="coaching-current" title={t('coaching.current.section')}>
-          <MyCoachingCurrent relationship={mine.data.current} />
+          <MyCoachingCurrent
+            relationship={mine.data.current}
+            links={(relationship) => (
+              <>
+                <Link to={paths.coachingRelationship.to(relationship.id)} className="btn btn-primary">
+                  {t('coaching.current.sessions')}
+                </Link>
+                {relationship.coach ? (
+                  <MessageButton kind="coaching" person={relationship.coach.id} label={t('coaching.current.message')} />
+                ) : null}
+              </>
+            )}
+          />
         </PageSection>
       ) : null}
       {mine.data && !mine.data.current ? (

@@ -2,29 +2,37 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { hasAnyRole, useSessionData } from '../../lib/session.ts';
-import { NAV_ITEMS } from '../nav.ts';
+import { groupNavItems, NAV_ITEMS } from '../nav.ts';
 
-/** Welcome: what this person can do now. It lists the same items as the navigation, so new features appear here too. */
+/**
+ * Welcome: what this person can do now. It lists the same items as the navigation, under the same
+ * headings, so new features appear here too.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const { user, organization } = useSessionData();
-  const items = NAV_ITEMS.filter((item) => !item.end && hasAnyRole(user, item.roles));
+  const sections = groupNavItems(NAV_ITEMS.filter((item) => !item.end && hasAnyRole(user, item.roles)));
   return (
-    <div className="stack">
+    <div className="stack-lg">
       <PageHeading
         title={t('home.title', { alias: user?.alias ?? '' })}
         lead={organization ? t('home.leadOrg', { organization: organization.name }) : t('home.lead')}
       />
-      <ul className="tile-list">
-        {items.map((item) => (
-          <li key={item.to}>
-            <Link to={item.to} className="tile">
-              <span className="tile-title">{t(`nav.items.${item.label}`)}</span>
-              <span className="tile-description">{t(`nav.descriptions.${item.label}`)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {sections.map(({ group, items }) => (
+        <section key={group} className="stack-sm" aria-labelledby={`home-${group}`}>
+          <h2 id={`home-${group}`}>{t(`nav.groups.${group}`)}</h2>
+          <ul className="tile-list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="tile">
+                  <span className="tile-title">{t(`nav.items.${item.label}`)}</span>
+                  <span className="tile-description">{t(`nav.descriptions.${item.label}`)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

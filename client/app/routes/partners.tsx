@@ -1,37 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Partnership } from '../../../shared/contracts/partners.ts';
-import { Button } from '../../components/ui/button.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
-import { useOpenConversation } from '../../features/messages/api/messages.ts';
 import { usePartnerships } from '../../features/partners/api/partners.ts';
 import { ActivePartners, EndedPartnerships } from '../../features/partners/components/active-partners.tsx';
 import { InvitationsByMe, InvitationsToMe } from '../../features/partners/components/invitations.tsx';
 import { InvitePartnerForm } from '../../features/partners/components/invite-partner-form.tsx';
 import { PersonPicker } from '../../features/people/components/person-picker.tsx';
 import { useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
-
-function MessageButton({ partnership }: { partnership: Partnership }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const open = useOpenConversation();
-  return (
-    <Button
-      variant="secondary"
-      isPending={open.isPending}
-      onPress={async () => {
-        const conversation = await open.mutateAsync({ kind: 'partners', with: partnership.partner.id });
-        await navigate(paths.thread.to(conversation.id));
-      }}
-    >
-      {t('partners.active.message')}
-    </Button>
-  );
-}
+import { MessageButton } from './message-button.tsx';
 
 /** Accountability partners: invite, answer invitations, see what partners share, nudge, message, end. */
 export function PartnersPage() {
@@ -48,7 +26,16 @@ export function PartnersPage() {
       <PageHeading title={t('partners.title')} lead={t('partners.lead')} />
       <PageSection id="partners-active" title={t('partners.active.title')}>
         {body((data) => (
-          <ActivePartners list={data.active} messageAction={(partnership) => <MessageButton partnership={partnership} />} />
+          <ActivePartners
+            list={data.active}
+            messageAction={(partnership) => (
+              <MessageButton
+                kind="partners"
+                person={partnership.partner.id}
+                label={t('messages.start', { alias: partnership.partner.alias })}
+              />
+            )}
+          />
         ))}
       </PageSection>
       <PageSection id="partners-to-me" title={t('partners.toMe.title')}>

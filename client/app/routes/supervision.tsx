@@ -12,15 +12,23 @@ import { paths } from '../paths.ts';
 export function SupervisionPage() {
   const { t } = useTranslation();
   const overview = useSupervision();
+  const notes = overview.data?.totals.notesAwaitingSignOff ?? 0;
+  const waiting = overview.data?.totals.unassigned ?? 0;
   return (
     <div className="stack-lg">
       <PageHeading title={t('supervision.title')} lead={t('supervision.lead')} />
       <ul className="link-list">
         <li>
-          <Link to={paths.supervisionMatching}>{t('supervision.matchingLink')}</Link>
+          <Link to={paths.supervisionMatching} className="link-row">
+            <span className="link-row-title">{t('supervision.matchingLink')}</span>
+            {waiting ? <span className="muted">{t('supervision.peopleWaiting', { count: waiting })}</span> : null}
+          </Link>
         </li>
         <li>
-          <Link to={paths.supervisionNotes}>{t('supervision.notesLink')}</Link>
+          <Link to={paths.supervisionNotes} className="link-row">
+            <span className="link-row-title">{t('supervision.notesLink')}</span>
+            {notes ? <span className="badge badge-warn">{t('supervision.notesWaiting', { count: notes })}</span> : null}
+          </Link>
         </li>
       </ul>
       {overview.isPending ? <Loading /> : null}

@@ -96,6 +96,8 @@ export const coaching = {
     },
     current: {
       section: 'Your coaching',
+      sessions: 'Sessions and notes',
+      message: 'Message your coach',
       title: 'My coach',
       since: 'Working together since {{date}}.',
       shares: 'You share: {{scopes}}',
@@ -146,6 +148,10 @@ export const coaching = {
     lead: 'Caseloads, people waiting for a coach, sessions and notes to review.',
     matchingLink: 'Match people with coaches',
     notesLink: 'Review notes',
+    peopleWaiting_one: '{{count}} person waiting for a coach',
+    peopleWaiting_other: '{{count}} people waiting for a coach',
+    notesWaiting_one: '{{count}} note waiting for sign-off',
+    notesWaiting_other: '{{count}} notes waiting for sign-off',
     totals: {
       title: 'At a glance',
       coaches: 'Coaches',

@@ -16,6 +16,13 @@ export const common = {
   },
   nav: {
     label: 'Main',
+    menu: 'Menu',
+    groups: {
+      recovery: 'My recovery',
+      connect: 'Connect',
+      work: 'Work',
+      account: 'My account',
+    },
     adminLabel: 'Admin sections',
     items: {
       home: 'Home',

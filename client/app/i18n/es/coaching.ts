@@ -97,6 +97,8 @@ export const coaching: typeof en = {
     },
     current: {
       section: 'Tu acompañamiento',
+      sessions: 'Sesiones y notas',
+      message: 'Escribir a tu coach',
       title: 'Mi coach',
       since: 'Trabajan juntos desde el {{date}}.',
       shares: 'Compartes: {{scopes}}',
@@ -147,6 +149,10 @@ export const coaching: typeof en = {
     lead: 'Personas por coach, quién espera un coach, sesiones y notas por revisar.',
     matchingLink: 'Emparejar personas con coaches',
     notesLink: 'Revisar notas',
+    peopleWaiting_one: '{{count}} persona esperando coach',
+    peopleWaiting_other: '{{count}} personas esperando coach',
+    notesWaiting_one: '{{count}} nota por firmar',
+    notesWaiting_other: '{{count}} notas por firmar',
     totals: {
       title: 'De un vistazo',
       coaches: 'Coaches',

@@ -18,6 +18,13 @@ export const common: typeof en = {
   },
   nav: {
     label: 'Principal',
+    menu: 'Menú',
+    groups: {
+      recovery: 'Mi recuperación',
+      connect: 'Conectar',
+      work: 'Trabajo',
+      account: 'Mi cuenta',
+    },
     adminLabel: 'Secciones de administración',
     items: {
       home: 'Inicio',

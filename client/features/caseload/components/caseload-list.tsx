@@ -51,14 +51,18 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+type MessageAction = (client: CaseloadClient) => ReactNode;
+
 function ClientCard({
   client,
   thresholds,
   relationshipLink,
+  messageAction,
 }: {
   client: CaseloadClient;
   thresholds: Thresholds | undefined;
   relationshipLink: (relationshipId: string, label: string) => ReactNode;
+  messageAction: MessageAction | undefined;
 }) {
   const { t } = useTranslation();
   const headingId = `caseload-${client.relationshipId}`;
@@ -122,7 +126,10 @@ function ClientCard({
         </Field>
         <Field label={t('caseload.fields.referrals')}>{client.openReferrals}</Field>
       </dl>
-      <p>{relationshipLink(client.relationshipId, t('caseload.open', { alias: client.alias }))}</p>
+      <div className="button-row">
+        {relationshipLink(client.relationshipId, t('caseload.open', { alias: client.alias }))}
+        {messageAction && (client.status === 'active' || client.status === 'paused') ? messageAction(client) : null}
+      </div>
     </li>
   );
 }
@@ -133,11 +140,14 @@ export function CaseloadList({
   generatedAt,
   thresholds,
   relationshipLink,
+  messageAction,
 }: {
   clients: CaseloadClient[];
   generatedAt: string;
   thresholds: Thresholds | undefined;
   relationshipLink: (relationshipId: string, label: string) => ReactNode;
+  /** "Message" for an active or paused client: the page supplies it (conversations are another feature). */
+  messageAction?: MessageAction;
 }) {
   const { t } = useTranslation();
   const flagged = clients.filter((c) => (c.flags?.length ?? 0) > 0).length;
@@ -152,7 +162,13 @@ export function CaseloadList({
       ) : (
         <ul className="card-list caseload-list">
           {clients.map((client) => (
-            <ClientCard key={client.relationshipId} client={client} thresholds={thresholds} relationshipLink={relationshipLink} />
+            <ClientCard
+              key={client.relationshipId}
+              client={client}
+              thresholds={thresholds}
+              relationshipLink={relationshipLink}
+              messageAction={messageAction}
+            />
           ))}
         </ul>
       )}

@@ -65,6 +65,8 @@ function WishGroup<T extends string>({
         description={t('coaching.ask.mustHaveHint')}
       >
         {t('coaching.ask.mustHave')}
+        {/* Several switches read "Must have": each names its wish for screen readers. */}
+        <span className="visually-hidden">: {label}</span>
       </Switch>
     </div>
   );
@@ -145,6 +147,7 @@ export function AskForCoachForm({ coaches }: { coaches: CoachCard[] }) {
           description={t('coaching.ask.mustHaveHint')}
         >
           {t('coaching.ask.mustHave')}
+          <span className="visually-hidden">: {t('coaching.ask.times')}</span>
         </Switch>
       </div>
       <SelectField

@@ -5,6 +5,7 @@ import type { PreferenceKey } from '../../../../shared/contracts/coaching-base.t
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { PageSection } from '../../../components/ui/page-section.tsx';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { describeError } from '../../../lib/form-errors.ts';
 import { formatList } from '../../../lib/format.ts';
 import { useApproveMatches, useSuggestMatches } from '../api/coaching.ts';
@@ -111,7 +112,7 @@ export function WaitingAndCoaches({ board }: { board: Board }) {
         {board.waiting.length === 0 ? (
           <p className="muted">{t('matching.waiting.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap labelledBy="matching-waiting">
             <table className="data-table">
               <thead>
                 <tr>
@@ -134,11 +135,11 @@ export function WaitingAndCoaches({ board }: { board: Board }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </PageSection>
       <PageSection id="matching-coaches" title={t('matching.coaches.title')}>
-        <div className="table-wrap">
+        <TableWrap labelledBy="matching-coaches">
           <table className="data-table">
             <thead>
               <tr>
@@ -161,7 +162,7 @@ export function WaitingAndCoaches({ board }: { board: Board }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </PageSection>
     </>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { MemberRelationship, RelationshipAction } from '../../../../shared/contracts/coaching.ts';
@@ -188,7 +188,10 @@ function Proposed({ relationship }: { relationship: MemberRelationship }) {
   );
 }
 
-function Current({ relationship }: { relationship: MemberRelationship }) {
+/** Ways on from my coaching (its sessions and notes, a message): the page supplies them, as they lead to other features. */
+type Links = (relationship: MemberRelationship) => ReactNode;
+
+function Current({ relationship, links }: { relationship: MemberRelationship; links?: Links | undefined }) {
   const { t } = useTranslation();
   const act = useRelationshipAction();
   const coach = relationship.coach;
@@ -204,6 +207,7 @@ function Current({ relationship }: { relationship: MemberRelationship }) {
       <CoachCardView coach={coach} />
       {relationship.startedAt ? <p>{t('coaching.current.since', { date: formatDate(relationship.startedAt) })}</p> : null}
       <p>{relationship.scopes.length ? t('coaching.current.shares', { scopes: shared }) : t('coaching.current.sharesNothing')}</p>
+      {links ? <div className="button-row">{links(relationship)}</div> : null}
       <div className="button-row">
         {relationship.allowed.includes('pause') ? (
           <ReasonAction
@@ -241,13 +245,13 @@ function Current({ relationship }: { relationship: MemberRelationship }) {
 }
 
 /** The member's one open request or relationship, in whatever state it is. */
-export function MyCoachingCurrent({ relationship }: { relationship: MemberRelationship }) {
+export function MyCoachingCurrent({ relationship, links }: { relationship: MemberRelationship; links?: Links }) {
   const { t } = useTranslation();
   return (
     <div className="stack">
       {relationship.status === 'requested' ? <Waiting relationship={relationship} /> : null}
       {relationship.status === 'proposed' ? <Proposed relationship={relationship} /> : null}
-      {relationship.status === 'active' || relationship.status === 'paused' ? <Current relationship={relationship} /> : null}
+      {relationship.status === 'active' || relationship.status === 'paused' ? <Current relationship={relationship} links={links} /> : null}
       <details className="disclosure">
         <summary>{t('coaching.history.title')}</summary>
         <RelationshipHistory events={relationship.history} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Supervision } from '../../../../shared/contracts/coaching.ts';
 import { PageSection } from '../../../components/ui/page-section.tsx';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatDate } from '../../../lib/format.ts';
 
 /** Caseload sizes, sessions per week, notes to sign off; who waits and for how long. */
@@ -33,7 +34,7 @@ export function SupervisionOverview({ data }: { data: Supervision }) {
         {data.coaches.length === 0 ? (
           <p className="muted">{t('supervision.coaches.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap labelledBy="supervision-caseloads">
             <table className="data-table">
               <thead>
                 <tr>
@@ -67,14 +68,14 @@ export function SupervisionOverview({ data }: { data: Supervision }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </PageSection>
       <PageSection id="supervision-waiting" title={t('supervision.unassigned.title')}>
         {data.unassigned.length === 0 ? (
           <p className="muted">{t('supervision.unassigned.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap labelledBy="supervision-waiting">
             <table className="data-table">
               <thead>
                 <tr>
@@ -93,7 +94,7 @@ export function SupervisionOverview({ data }: { data: Supervision }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </PageSection>
     </>

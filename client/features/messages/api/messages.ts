@@ -6,6 +6,7 @@ import {
   markReadResultSchema,
   messageSchema,
   threadSchema,
+  unreadTotalSchema,
 } from '../../../../shared/contracts/messages.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
@@ -20,6 +21,18 @@ export const conversationsQueryOptions = queryOptions({
 
 export function useConversations() {
   return useQuery(conversationsQueryOptions);
+}
+
+/** How many messages to me are unread, for the navigation's badge: once a minute, and whenever the app regains focus. */
+export const unreadMessagesQueryOptions = queryOptions({
+  queryKey: ['messages', 'unread'],
+  queryFn: ({ signal }) => apiRequest('/api/messages/unread', { schema: unreadTotalSchema, signal }),
+  refetchInterval: 60_000,
+  refetchOnWindowFocus: 'always',
+});
+
+export function useUnreadMessages(enabled = true) {
+  return useQuery({ ...unreadMessagesQueryOptions, enabled });
 }
 
 /**
