@@ -127,7 +127,8 @@ describe('sessions, notes with referrals, sign-off and messages, on a phone', ()
     await checkPage(page, '02-session-scheduled');
 
     const downloading = page.waitForEvent('download');
-    await coming.getByRole('link', { name: 'Add to calendar' }).click();
+    // Each session's buttons name the session they act on.
+    await coming.getByRole('link', { name: /^Add to calendar \(\w+day, .+\)$/ }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
     const calendar = readFileSync(await download.path(), 'utf8');
@@ -186,7 +187,7 @@ describe('sessions, notes with referrals, sign-off and messages, on a phone', ()
     await poll(count(note)).toBe(1);
     expect(await note.getByText(MEMBER.alias, { exact: true }).count()).toBe(1);
     await checkPage(page, '05-sign-off-queue');
-    await note.getByRole('button', { name: 'Sign off' }).click();
+    await note.getByRole('button', { name: new RegExp(`^Sign off the note of \\w+day, .* for ${MEMBER.alias}$`) }).click();
     await poll(count(page.getByText('No notes are waiting.'))).toBe(1);
 
     // The member sees who signed it off.

@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    // expect.poll waits 1 s by default; a shared CI machine can take longer to render a change.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

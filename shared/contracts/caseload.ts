@@ -55,6 +55,8 @@ export const cravingDaySchema = z.object({ date: z.iso.date(), craving: z.number
 
 export const caseloadClientSchema = z.object({
   relationshipId: z.uuid(),
+  /** The client's user id (the relationship's own data, always shown): what "Message" starts a conversation with. */
+  memberId: z.uuid(),
   status: relationshipStatusSchema,
   alias: z.string(),
   /** The relationship's own records, always shown. */

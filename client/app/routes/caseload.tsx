@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
@@ -7,7 +6,6 @@ import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { useCaseload, useRiskRules } from '../../features/caseload/api/caseload.ts';
 import { CaseloadList, RiskRulesExplained } from '../../features/caseload/components/caseload-list.tsx';
-import { relationshipSessionsQuery } from '../../features/coaching-sessions/api/coaching-sessions.ts';
 import { paths } from '../paths.ts';
 import { MessageButton } from './message-button.tsx';
 
@@ -16,10 +14,6 @@ export function CaseloadPage() {
   const { t } = useTranslation();
   const caseload = useCaseload();
   const rules = useRiskRules();
-  const queryClient = useQueryClient();
-  // The caseload names the relationship, not the person: the relationship's page knows who the client is.
-  const clientOf = async (relationshipId: string) =>
-    (await queryClient.fetchQuery(relationshipSessionsQuery(relationshipId))).relationship.member.id;
   return (
     <div className="stack-lg">
       <PageHeading title={t('caseload.title')} lead={t('caseload.lead')} />
@@ -37,11 +31,7 @@ export function CaseloadPage() {
               </Link>
             )}
             messageAction={(client) => (
-              <MessageButton
-                kind="coaching"
-                person={() => clientOf(client.relationshipId)}
-                label={t('messages.start', { alias: client.alias })}
-              />
+              <MessageButton kind="coaching" person={client.memberId} label={t('messages.start', { alias: client.alias })} />
             )}
           />
         ) : null}

@@ -9,8 +9,8 @@ import { paths } from '../paths.ts';
 
 type Props = {
   kind: ConversationKind;
-  /** The other person's id, or a way to find it when pressed (the caseload knows only the relationship). */
-  person: string | (() => Promise<string>);
+  /** The other person's id. */
+  person: string;
   label: string;
   variant?: 'primary' | 'secondary';
 };
@@ -29,8 +29,7 @@ export function MessageButton({ kind, person, label, variant = 'secondary' }: Pr
         onPress={async () => {
           setError(null);
           try {
-            const other = typeof person === 'string' ? person : await person();
-            const conversation = await open.mutateAsync({ kind, with: other });
+            const conversation = await open.mutateAsync({ kind, with: person });
             await navigate(paths.thread.to(conversation.id));
           } catch (caught) {
             setError(describeError(caught, t, i18n.language).message);

@@ -47,6 +47,7 @@ function present(c: ClientFacts, window: readonly string[]): CaseloadClient {
   }
   return {
     relationshipId: c.rel.relationshipId,
+    memberId: c.rel.memberId,
     status: c.rel.status,
     alias: c.rel.alias,
     nextSession: session ? { at: session.at.toISOString(), contactType: session.contactType } : null,

@@ -69,7 +69,12 @@ describe('GET /api/caseload — who may call it', () => {
     expect((await other.agent.get('/api/caseload')).body.clients).toEqual([]);
     const ids = (await coach.agent.get('/api/caseload')).body.clients.map((c: { relationshipId: string }) => c.relationshipId);
     expect(ids.sort()).toEqual([rel.id, paused.rel.id, proposed.rel.id].sort());
-    expect(await client(coach, paused.rel.id)).toMatchObject({ status: 'paused', alias: paused.member.alias, ...NOTHING_SHARED });
+    expect(await client(coach, paused.rel.id)).toMatchObject({
+      status: 'paused',
+      memberId: paused.member.id,
+      alias: paused.member.alias,
+      ...NOTHING_SHARED,
+    });
     expect(await client(coach, proposed.rel.id)).toMatchObject({ status: 'proposed', ...NOTHING_SHARED });
   });
 });
@@ -82,6 +87,7 @@ describe('GET /api/caseload — only what each client granted', () => {
     const shown = await client(coach, rel.id);
     expect(shown).toEqual({
       relationshipId: rel.id,
+      memberId: member.id,
       status: 'active',
       alias: member.alias,
       nextSession: null,

@@ -23,6 +23,8 @@ export const coachingSessions = {
       join: 'Join the video call',
       addToCalendar: 'Add to calendar',
       cancel: 'Cancel session',
+      /** Hidden after each session button so every one has its own name: “Cancel session (Tuesday, … 9:00 AM)”. */
+      forSession: '({{when}})',
       completed: 'It happened',
       missed: 'Missed',
       actionFailed: 'That did not work. Reload the page and try again.',
@@ -82,6 +84,8 @@ export const coachingSessions = {
       empty: 'No notes are waiting.',
       own: 'Your own note: another supervisor signs it off.',
       submit: 'Sign off',
+      /** Hidden after “Sign off”: “Sign off the note of Monday, November 23, 2026 for Jules”. */
+      submitContext: 'the note of {{day}} for {{alias}}',
       open: 'Sessions and notes with {{alias}}',
     },
   },

@@ -40,10 +40,12 @@ export const caseload: typeof en = {
     streakDays_other: '{{count}} días',
     streakCapped: 'más de {{count}} días',
     cravingText: 'Último {{latest}} de 10; los 3 últimos registros promedian {{recent}}, los 3 anteriores {{previous}}.',
+    cravingTextRecentOnly:
+      'Último {{latest}} de 10; los 3 últimos registros promedian {{recent}}. Aún no hay registros anteriores suficientes para comparar.',
+    cravingTextNoAverage: 'Último {{latest}} de 10. Aún no hay registros suficientes para comparar promedios.',
     cravingNone: 'sin registros en los últimos 14 días',
     cravingDay: '{{date}}: {{value}}',
     cravingMissing: 'sin registro',
-    averageUnknown: 'no hay registros suficientes',
     clockDays_one: '{{label}}: {{count}} día',
     clockDays_other: '{{label}}: {{count}} días',
     noClock: 'sin contador',

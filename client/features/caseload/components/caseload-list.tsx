@@ -18,7 +18,13 @@ function CravingTrend({ trend }: { trend: NonNullable<CaseloadClient['cravingTre
   const { t } = useTranslation();
   const latest = [...trend.days].reverse().find((d) => d.craving !== null);
   if (!latest) return <span>{t('caseload.cravingNone')}</span>;
-  const unknown = t('caseload.averageUnknown');
+  const { recentAverage: recent, previousAverage: previous } = trend;
+  const text =
+    recent !== null && previous !== null
+      ? t('caseload.cravingText', { latest: latest.craving, recent, previous })
+      : recent !== null
+        ? t('caseload.cravingTextRecentOnly', { latest: latest.craving, recent })
+        : t('caseload.cravingTextNoAverage', { latest: latest.craving });
   return (
     <div className="craving-trend">
       <span className="craving-bars" aria-hidden="true">
@@ -31,13 +37,7 @@ function CravingTrend({ trend }: { trend: NonNullable<CaseloadClient['cravingTre
           />
         ))}
       </span>
-      <span>
-        {t('caseload.cravingText', {
-          latest: latest.craving,
-          recent: trend.recentAverage ?? unknown,
-          previous: trend.previousAverage ?? unknown,
-        })}
-      </span>
+      <span>{text}</span>
     </div>
   );
 }

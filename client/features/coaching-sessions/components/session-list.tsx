@@ -30,6 +30,13 @@ export function SessionList({ relationshipId, sessions, isCoach, empty }: Props)
         {sessions.map((session) => {
           const started = new Date(session.scheduledAt).getTime() <= now;
           const open = session.status === 'scheduled';
+          // Each card's buttons say which session they act on, for screen readers and voice control.
+          const context = (
+            <>
+              {' '}
+              <span className="visually-hidden">{t('coachingSessions.sessions.forSession', { when: when(session.scheduledAt) })}</span>
+            </>
+          );
           return (
             <li key={session.id} className="card">
               <h3>{when(session.scheduledAt)}</h3>
@@ -50,6 +57,7 @@ export function SessionList({ relationshipId, sessions, isCoach, empty }: Props)
                 {open && !started ? (
                   <a className="btn btn-secondary" href={calendarHref(session.id)} download>
                     {t('coachingSessions.sessions.addToCalendar')}
+                    {context}
                   </a>
                 ) : null}
                 {isCoach && open ? (
@@ -59,15 +67,18 @@ export function SessionList({ relationshipId, sessions, isCoach, empty }: Props)
                     onPress={() => outcome.mutate({ id: session.id, status: 'cancelled' })}
                   >
                     {t('coachingSessions.sessions.cancel')}
+                    {context}
                   </Button>
                 ) : null}
                 {isCoach && open && started ? (
                   <>
                     <Button variant="secondary" onPress={() => outcome.mutate({ id: session.id, status: 'completed' })}>
                       {t('coachingSessions.sessions.completed')}
+                      {context}
                     </Button>
                     <Button variant="quiet" onPress={() => outcome.mutate({ id: session.id, status: 'missed' })}>
                       {t('coachingSessions.sessions.missed')}
+                      {context}
                     </Button>
                   </>
                 ) : null}

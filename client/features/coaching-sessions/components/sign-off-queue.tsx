@@ -5,13 +5,14 @@ import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { useAwaitingSignOff, useSignOff } from '../api/coaching-sessions.ts';
-import { NoteCard } from './note-card.tsx';
+import { NoteCard, useDay } from './note-card.tsx';
 
 /** Notes waiting for a supervisor, oldest first, each with its sign-off button. Opening this list is logged. */
 export function SignOffQueue({ selfId, relationshipHref }: { selfId: string; relationshipHref: (relationshipId: string) => string }) {
   const { t } = useTranslation();
   const queue = useAwaitingSignOff();
   const signOff = useSignOff();
+  const day = useDay();
   if (queue.isPending) return <Loading />;
   if (queue.isError) return <QueryError error={queue.error} onRetry={() => void queue.refetch()} />;
   if (queue.data.notes.length === 0) return <p className="empty">{t('coachingSessions.signOff.empty')}</p>;
@@ -30,7 +31,10 @@ export function SignOffQueue({ selfId, relationshipHref }: { selfId: string; rel
             ) : (
               <div className="button-row">
                 <Button isPending={signOff.isPending && signOff.variables === note.id} onPress={() => signOff.mutate(note.id)}>
-                  {t('coachingSessions.signOff.submit')}
+                  {t('coachingSessions.signOff.submit')}{' '}
+                  <span className="visually-hidden">
+                    {t('coachingSessions.signOff.submitContext', { day: day(note.occurredOn), alias: note.member.alias })}
+                  </span>
                 </Button>
               </div>
             )}

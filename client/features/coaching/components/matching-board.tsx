@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchingBoard as Board, ScoreComponentView, Suggestion } from '../../../../shared/contracts/coaching.ts';
 import type { PreferenceKey } from '../../../../shared/contracts/coaching-base.ts';
@@ -48,34 +48,37 @@ function useDescribe() {
 function Explanation({ components }: { components: ScoreComponentView[] }) {
   const { t } = useTranslation();
   const describe = useDescribe();
+  const summaryId = useId();
   return (
     <details className="disclosure">
-      <summary>{t('matching.suggestion.explain')}</summary>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('matching.suggestion.component')}</th>
-            <th scope="col">{t('matching.suggestion.asked')}</th>
-            <th scope="col">{t('matching.suggestion.offered')}</th>
-            <th scope="col">{t('matching.suggestion.points')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {components.map((component) => {
-            const words = describe(component);
-            return (
-              <tr key={component.key}>
-                <th scope="row">{t(`matching.components.${component.key}`)}</th>
-                <td>{words.asked}</td>
-                <td>{words.offered}</td>
-                <td>
-                  {component.points} / {component.maxPoints}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <summary id={summaryId}>{t('matching.suggestion.explain')}</summary>
+      <TableWrap labelledBy={summaryId}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('matching.suggestion.component')}</th>
+              <th scope="col">{t('matching.suggestion.asked')}</th>
+              <th scope="col">{t('matching.suggestion.offered')}</th>
+              <th scope="col">{t('matching.suggestion.points')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {components.map((component) => {
+              const words = describe(component);
+              return (
+                <tr key={component.key}>
+                  <th scope="row">{t(`matching.components.${component.key}`)}</th>
+                  <td>{words.asked}</td>
+                  <td>{words.offered}</td>
+                  <td>
+                    {component.points} / {component.maxPoints}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableWrap>
     </details>
   );
 }
