@@ -10,10 +10,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/client.ts';
 import { meetingSources, meetings } from '../server/db/schema/meetings.ts';
+import { meetingGuideFeed } from '../server/test/field-data.ts';
 import { TEMPLATE_DATABASE } from '../server/test/harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const feed = (file: string) => path.join('..', 'shared', 'data', 'meeting-guide', file);
+const feed = (file: string) => meetingGuideFeed(file);
 
 // PGlite in a temporary data directory; with DATABASE_URL (npm run test:pg), a throwaway database.
 let dataDir: string;
@@ -106,7 +107,7 @@ describe('npm run import:meetings', () => {
 
   it('imports from a URL into a url source', async () => {
     const server = createServer((request, response) => {
-      if (request.url === '/feed.json') response.writeHead(200).end(readFileSync(path.join(ROOT, feed('kc.test.json'))));
+      if (request.url === '/feed.json') response.writeHead(200).end(readFileSync(feed('kc.test.json')));
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

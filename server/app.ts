@@ -23,6 +23,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { inviteRoutes } from './features/invites/invites.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { createMailer } from './features/mail/mail.service.ts';
+import { meetingRoutes } from './features/meetings/meetings.routes.ts';
 import { messageRoutes } from './features/messages/messages.routes.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { myDataRoutes } from './features/my-data/my-data.routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     sosRoutes,
     coachingRoutes,
     coachingSessionRoutes,
+    meetingRoutes,
   ]) {
     registerRoutes(app);
   }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingGuideFeed } from '../../test/field-data.ts';
 import { FeedFetchError, fetchFeed } from './fetch-feed.ts';
 
-const feedText = readFileSync(path.resolve(import.meta.dirname, '../../..', '../shared/data/meeting-guide/kc.test.json'), 'utf8');
+const feedText = readFileSync(meetingGuideFeed('kc.test.json'), 'utf8');
 const CHUNK = Buffer.alloc(64 * 1024, 0x20);
 const FIFTY_MB = 50 * 1024 * 1024;
 let sentOfHuge = 0;

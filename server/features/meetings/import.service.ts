@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { meetingSources, meetings, type StoredImportReport } from '../../db/schema/meetings.ts';
 import { isFeedError, normalizeFeed } from './feed/normalize.ts';
 import { contentHashOf, meetingColumns } from './meeting-rows.ts';
+import { forgetMeetingZones } from './meetings.finder.ts';
 
 /** What importing a feed into a source would do (or did); see shared/contracts/meetings-import.ts. */
 export type ImportPreview = MeetingImportPreview;
@@ -112,6 +113,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * feed twice: the second changes nothing.
  */
 export async function commitImport(options: ImportOptions): Promise<ImportPreview | ImportError> {
+  const result = await commitInTransaction(options);
+  // The finder caches which zones hold meetings: this process sees a new zone at once, others within a minute.
+  if (!isImportError(result)) forgetMeetingZones(options.db);
+  return result;
+}
+
+function commitInTransaction(options: ImportOptions): Promise<ImportPreview | ImportError> {
   return options.db.transaction(async (tx) => {
     // One import of a source at a time: the comparison and the writes see the same rows.
     if (options.sourceId === null) await tx.execute(sql`select pg_advisory_xact_lock(${OWN_GROUPS_LOCK})`);

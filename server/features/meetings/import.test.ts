@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingImportPreviewSchema } from '../../../shared/contracts/meetings-import.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { meetingSources, meetings } from '../../db/schema/meetings.ts';
+import { meetingGuideFeed } from '../../test/field-data.ts';
 import { createTestDatabase } from '../../test/harness.ts';
 import { NOT_AN_ARRAY } from './feed/normalize.ts';
 import { commitImport, type ImportPreview, isImportError, previewImport } from './import.service.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../..', '../shared/data/meeting-guide');
+const DATA = meetingGuideFeed();
 const read = (file: string): Record<string, unknown>[] => JSON.parse(readFileSync(path.join(DATA, file), 'utf8'));
 
 /** The pinned counts of server/features/meetings/feed/real-feeds.test.ts. */

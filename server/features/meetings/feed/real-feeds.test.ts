@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type FeedReport, feedMeetingSchema, feedReportSchema } from '../../../../shared/contracts/meetings-feed.ts';
+import { meetingGuideFeed } from '../../../test/field-data.ts';
 import { toMeetingGuideFeed } from './export.ts';
 import { isFeedError, normalizeFeed } from './normalize.ts';
 
 /** The real feeds (../shared/data/meeting-guide from the project root), read in place. */
-const DATA = path.resolve(import.meta.dirname, '../../../..', '../shared/data/meeting-guide');
+const DATA = meetingGuideFeed();
 const read = (file: string): unknown => JSON.parse(readFileSync(path.join(DATA, file), 'utf8'));
 
 function run(raw: unknown, defaultTimezone: string): FeedReport {

@@ -1,0 +1,46 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { meetingRow } from './meetings.service.ts';
+import { durationMinutes, nextOccurrence } from './meetings.window.ts';
+
+const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA];
+
+/**
+ * A weekly meeting as an iCalendar file (RFC 5545; the library writes CRLF, folding and escaping): a
+ * weekly RRULE on its day, DTSTART in the meeting's own zone with its VTIMEZONE, so every calendar shows
+ * 19:00 New York time on both sides of a DST change. No end time: the default duration (60 min).
+ * By appointment (no day and time): 409, there is nothing to put in a calendar.
+ */
+export async function meetingCalendar({ db, id, now = DateTime.utc() }: { db: Db; id: string; now?: DateTime }) {
+  const row = await meetingRow(db, id);
+  if (row.day === null || row.time === null) throw new AppError('CONFLICT', 'This meeting is by appointment: it has no schedule');
+  const start = nextOccurrence(row.timezone, row.day, row.time, row.endTime, now);
+  const calendar = ical({
+    prodId: { company: 'Kinship', product: 'Meetings', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  const place = row.formattedAddress ?? [row.location, row.address, row.city].filter(Boolean).join(', ');
+  calendar.createEvent({
+    id: `meeting-${row.id}@kinship`,
+    start,
+    end: start.plus({ minutes: durationMinutes(row.time, row.endTime) }),
+    timezone: row.timezone,
+    stamp: DateTime.utc(),
+    summary: row.name,
+    repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [WEEKDAYS[row.day] as ICalWeekday] },
+    description: [
+      row.conferenceUrl ? `Join: ${row.conferenceUrl}` : null,
+      row.conferencePhone ? `Phone: ${row.conferencePhone}` : null,
+      row.notes,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    location: row.attendanceMode === 'online' ? row.conferenceUrl : place || row.conferenceUrl,
+    url: row.conferenceUrl ?? row.url,
+  });
+  return { fileName: `${row.slug.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}.ics`, body: calendar.toString() };
+}

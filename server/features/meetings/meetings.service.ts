@@ -1,0 +1,62 @@
+import { Readable } from 'node:stream';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { MeetingDetail } from '../../../shared/contracts/meetings.ts';
+import type { FeedMeeting } from '../../../shared/contracts/meetings-feed.ts';
+import type { Db } from '../../db/client.ts';
+import { meetings } from '../../db/schema/meetings.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { toMeetingGuide } from './feed/export.ts';
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+/** A stored meeting as the normalized feed meeting it came from (the inverse of meetingColumns). */
+export function feedMeetingOf(row: MeetingRow): FeedMeeting {
+  const { id: _id, sourceId: _source, contentHash: _hash, createdAt: _c, updatedAt: _u, updated, ...rest } = row;
+  return { ...rest, updated: updated === null ? null : updated.toISOString() };
+}
+
+export async function meetingRow(db: Db, id: string): Promise<MeetingRow> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
+  if (!row) throw new AppError('NOT_FOUND', 'No such meeting');
+  return row;
+}
+
+/** One meeting, every field. */
+export async function getMeeting({ db, id }: { db: Db; id: string }): Promise<MeetingDetail> {
+  const row = await meetingRow(db, id);
+  return { id: row.id, ...feedMeetingOf(row) };
+}
+
+const EXPORT_BATCH = 5000;
+
+/**
+ * The organization's own groups (meetings without a source; imported directories belong to their
+ * publishers) as a Meeting Guide feed: a JSON array written in batches read by keyset (id), so 100,000
+ * meetings never sit in memory as one string.
+ */
+export function exportFeed({ db }: { db: Db }): Readable {
+  async function* chunks() {
+    let after: string | null = null;
+    let first = true;
+    yield '[';
+    for (;;) {
+      const rows: MeetingRow[] = await db
+        .select()
+        .from(meetings)
+        .where(after === null ? isNull(meetings.sourceId) : and(isNull(meetings.sourceId), gt(meetings.id, after)))
+        .orderBy(asc(meetings.id))
+        .limit(EXPORT_BATCH);
+      if (rows.length === 0) break;
+      let text = '';
+      for (const row of rows) {
+        text += `${first ? '' : ','}\n${JSON.stringify(toMeetingGuide(feedMeetingOf(row)))}`;
+        first = false;
+      }
+      yield text;
+      after = rows[rows.length - 1]?.id ?? null;
+      if (rows.length < EXPORT_BATCH) break;
+    }
+    yield '\n]\n';
+  }
+  return Readable.from(chunks());
+}
