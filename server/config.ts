@@ -20,6 +20,14 @@ export interface Config {
   migrateOnStart: boolean;
   /** Background jobs (reminders) in this process: off for a process that should only serve HTTP. */
   jobs: boolean;
+  /** A map tile server URL template ({z}/{x}/{y}); the finder shows a map only when it is set. */
+  mapTileUrl: string | null;
+  mapAttribution: string | null;
+  /**
+   * Let administrators import meeting feeds from private, loopback and link-local addresses. Off: a
+   * feed URL that resolves to one is refused, so the importer cannot be aimed at the internal network.
+   */
+  feedsFromPrivateHosts: boolean;
   version: string;
 }
 
@@ -66,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     migrateOnStart: env.MIGRATE_ON_START !== 'false',
     jobs: onOff('JOBS', env.JOBS, true),
+    mapTileUrl: env.MAP_TILE_URL || null,
+    mapAttribution: env.MAP_ATTRIBUTION || null,
+    feedsFromPrivateHosts: onOff('MEETING_FEEDS_FROM_PRIVATE_HOSTS', env.MEETING_FEEDS_FROM_PRIVATE_HOSTS, false),
     version: VERSION,
   };
 }

@@ -52,8 +52,30 @@ export const paths = {
     pattern: '/people/:id',
     to: (id: string) => `/people/${encodeURIComponent(id)}`,
   },
+  /** The public meeting finder (no sign-in). */
+  meetings: '/meetings',
+  meeting: {
+    pattern: '/meetings/:id',
+    to: (id: string) => `/meetings/${encodeURIComponent(id)}`,
+  },
+  /** Saved meetings, attendance, the private calendar address. */
+  myMeetings: '/my-meetings',
+  /** Sober social events and workshops. */
+  events: '/events',
+  event: {
+    pattern: '/events/:id',
+    to: (id: string) => `/events/${encodeURIComponent(id)}`,
+  },
+  /** First-meeting buddies: my requests, and for volunteers the requests waiting. */
+  buddies: '/buddies',
   admin: {
     root: '/admin',
+    /** Meeting sources and imports. */
+    meetingSources: '/admin/meetings',
+    /** The organization's own groups. */
+    ownMeetings: '/admin/meetings/own',
+    /** "What to expect" guides. */
+    meetingGuides: '/admin/guides',
     people: '/admin/people',
     settings: '/admin/settings',
     outbox: '/admin/outbox',

@@ -131,6 +131,8 @@ export const feedMeetingSchema = z
     square: line.nullable(),
     paypal: line.nullable(),
     homegroupOnline: line.nullable(),
+    /** AA, NA, SMART Recovery, …: not a Meeting Guide field; from the record's `fellowship` or the source's. */
+    fellowship: line.nullable(),
     entity: feedEntitySchema.nullable(),
     contacts: z.array(feedContactSchema).max(3),
     /** ISO 8601 UTC, whole seconds. */

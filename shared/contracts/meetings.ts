@@ -39,6 +39,8 @@ export const meetingFinderQuerySchema = z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
       .optional(),
+    /** As named in the directory's facets (AA, NA, SMART Recovery, …); exact match. */
+    fellowship: z.string().trim().min(1).max(60).optional(),
     /** Accessibility codes (X wheelchair access, XB wheelchair-accessible bathroom, ASL), all required. */
     access: commaList(z.enum(['X', 'XB', 'ASL'])).optional(),
     /** "lat,lng" */
@@ -61,6 +63,7 @@ export const meetingListItemSchema = z.object({
   location: z.string().nullable(),
   formattedAddress: z.string().nullable(),
   regions: z.array(z.string()),
+  fellowship: z.string().nullable(),
   hasConferenceUrl: z.boolean(),
   hasConferencePhone: z.boolean(),
   /** Kilometres from `near`, when given. */
@@ -85,3 +88,17 @@ export type MeetingList = z.infer<typeof meetingListSchema>;
 
 export const meetingDetailSchema = feedMeetingSchema.extend({ id: z.uuid() });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+/**
+ * What the finder's filters can offer, from the directory itself: fellowships and languages present,
+ * and each region with the middle of its meetings' coordinates, so "near" needs no geocoding service.
+ */
+export const meetingFacetsSchema = z.object({
+  fellowships: z.array(z.object({ name: z.string(), meetings: z.number().int() })),
+  languages: z.array(z.object({ code: z.string(), meetings: z.number().int() })),
+  regions: z.array(z.object({ name: z.string(), latitude: z.number(), longitude: z.number(), meetings: z.number().int() })),
+  /** A tile server URL template ({z}/{x}/{y}) when the organization configured one; no map otherwise. */
+  mapTileUrl: z.string().nullable(),
+  mapAttribution: z.string().nullable(),
+});
+export type MeetingFacets = z.infer<typeof meetingFacetsSchema>;

@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -14,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AttendanceMode, FeedFixCode, FeedMeeting } from '../../../shared/contracts/meetings-feed.ts';
+import { users } from './accounts.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -50,6 +54,10 @@ export const meetingSources = pgTable(
     defaultTimezone: text('default_timezone').notNull(),
     /** Re-import on a schedule (URL sources). */
     scheduled: boolean('scheduled').notNull().default(false),
+    /** Meeting Guide feeds carry no fellowship: a source names the one its meetings belong to. */
+    fellowship: text('fellowship'),
+    /** The last scheduled or manual import that failed, and why (cleared by a successful one). */
+    lastError: text('last_error'),
     lastImportedAt: timestamp('last_imported_at', { withTimezone: true }),
     lastReport: jsonb('last_report').$type<StoredImportReport>(),
     createdAt: createdAt(),
@@ -97,6 +105,8 @@ export const meetings = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
+    /** AA, NA, SMART Recovery, …: from the source, or set on the organization's own groups. */
+    fellowship: text('fellowship'),
     conferenceUrl: text('conference_url'),
     conferenceUrlNotes: text('conference_url_notes'),
     conferencePhone: text('conference_phone'),
@@ -129,6 +139,7 @@ export const meetings = pgTable(
     unique('meetings_source_slug_key').on(t.sourceId, t.slug).nullsNotDistinct(),
     index('meetings_day_time_idx').on(t.day, t.time),
     index('meetings_attendance_mode_idx').on(t.attendanceMode),
+    index('meetings_fellowship_idx').on(t.fellowship),
     // A bounding box (latitude BETWEEN … AND longitude BETWEEN …) for "near me".
     index('meetings_lat_lng_idx').on(t.latitude, t.longitude),
     check('meetings_day_range', sql`${t.day} BETWEEN 0 AND 6`),
@@ -141,3 +152,124 @@ export const meetings = pgTable(
     check('meetings_longitude_range', sql`${t.longitude} BETWEEN -180 AND 180`),
   ],
 );
+
+/**
+ * A number every change to `meetings` raises (a statement trigger, see migration 0006): each process
+ * keeps the directory in memory for the finder and reloads it when this moves.
+ */
+export const meetingDirectoryVersion = pgTable(
+  'meeting_directory_version',
+  {
+    id: boolean('id').primaryKey().default(true),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [check('meeting_directory_version_single', sql`${t.id}`)],
+);
+
+export type MeetingImportStatus = 'checking' | 'ready' | 'committing' | 'done' | 'failed' | 'discarded';
+
+/**
+ * One import of a source: fetched or uploaded, normalized and compared (`checking`), waiting for an
+ * administrator to look at the preview (`ready`), then written in one transaction (`committing` →
+ * `done`). `progress` lets the page show how far a large feed has got. `normalized` holds the accepted
+ * meetings between preview and commit, so the commit writes exactly what was previewed.
+ */
+export const meetingImports = pgTable(
+  'meeting_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => meetingSources.id, { onDelete: 'cascade' }),
+    status: text('status').$type<MeetingImportStatus>().notNull(),
+    /** Who started it; null for the schedule. */
+    startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    preview: jsonb('preview').$type<Record<string, unknown>>(),
+    normalized: jsonb('normalized').$type<unknown[]>(),
+    error: text('error'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('meeting_imports_source_idx').on(t.sourceId, t.createdAt),
+    check('meeting_imports_status', sql`${t.status} IN ('checking', 'ready', 'committing', 'done', 'failed', 'discarded')`),
+  ],
+);
+
+const person = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+
+/** A member's saved meetings ("my meetings"). */
+export const savedMeetings = pgTable(
+  'saved_meetings',
+  {
+    personId: person('person_id'),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.meetingId] }), index('saved_meetings_meeting_idx').on(t.meetingId)],
+);
+
+/**
+ * "I went": one row per person, meeting and local day. The meeting's name is kept so the record
+ * survives a re-import that removes the meeting. `verified`: the secretary's code of that day was given.
+ */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: person('person_id'),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    meetingName: text('meeting_name').notNull(),
+    attendedOn: date('attended_on').notNull(),
+    verified: boolean('verified').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('meeting_attendance_once_a_day').on(t.personId, t.meetingId, t.attendedOn),
+    index('meeting_attendance_person_day_idx').on(t.personId, t.attendedOn),
+  ],
+);
+
+/** Who may hand out a meeting's proof-of-attendance code (named by an administrator). */
+export const meetingSecretaries = pgTable(
+  'meeting_secretaries',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: person('person_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
+);
+
+/** A meeting's proof-of-attendance code for one local day, stored as a hash. */
+export const meetingAttendanceCodes = pgTable(
+  'meeting_attendance_codes',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    validOn: date('valid_on').notNull(),
+    codeHash: text('code_hash').notNull(),
+    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.validOn] })],
+);
+
+/** The private address of a member's "my meetings" calendar; only the token's hash is kept. */
+export const calendarSubscriptions = pgTable('calendar_subscriptions', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});

@@ -24,6 +24,8 @@ export interface ImportOptions {
   /** The feed: parsed JSON, or its text. */
   raw: unknown;
   defaultTimezone: string;
+  /** The fellowship of records that name none (Meeting Guide feeds never do). */
+  defaultFellowship?: string | null;
 }
 
 interface Plan {
@@ -35,7 +37,7 @@ interface Plan {
 
 const bySource = (sourceId: string | null) => (sourceId === null ? isNull(meetings.sourceId) : eq(meetings.sourceId, sourceId));
 
-function normalize(raw: unknown, defaultTimezone: string): FeedReport | ImportError {
+function normalize(raw: unknown, defaultTimezone: string, defaultFellowship: string | null): FeedReport | ImportError {
   let parsed = raw;
   if (typeof raw === 'string') {
     try {
@@ -45,11 +47,13 @@ function normalize(raw: unknown, defaultTimezone: string): FeedReport | ImportEr
     }
   }
   const report = normalizeFeed(parsed, { defaultTimezone });
-  return isFeedError(report) ? { error: report.error } : report;
+  if (isFeedError(report)) return { error: report.error };
+  if (defaultFellowship) for (const meeting of report.accepted) meeting.fellowship ??= defaultFellowship;
+  return report;
 }
 
 async function plan(options: ImportOptions): Promise<Plan | ImportError> {
-  const report = normalize(options.raw, options.defaultTimezone);
+  const report = normalize(options.raw, options.defaultTimezone, options.defaultFellowship ?? null);
   if (isImportError(report)) return report;
   const existing = await options.db
     .select({ slug: meetings.slug, name: meetings.name, contentHash: meetings.contentHash })

@@ -64,6 +64,7 @@ export function meetingColumns(meeting: FeedMeeting): Omit<MeetingInsert, 'id' |
     square: meeting.square,
     paypal: meeting.paypal,
     homegroupOnline: meeting.homegroupOnline,
+    fellowship: meeting.fellowship,
     entity: meeting.entity,
     contacts: meeting.contacts,
     updated: meeting.updated === null ? null : new Date(meeting.updated),

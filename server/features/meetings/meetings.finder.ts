@@ -137,6 +137,7 @@ interface Row {
   location: string | null;
   formatted_address: string | null;
   regions: string[];
+  fellowship: string | null;
   has_url: boolean;
   has_phone: boolean;
   k: number | null;
@@ -170,6 +171,7 @@ export async function findMeetings({
     filters.push(sql`types @> ${`{${codes.join(',')}}`}::text[]`);
   }
   if (query.access && query.access.length > 0) filters.push(sql`types @> ${`{${query.access.join(',')}}`}::text[]`);
+  if (query.fellowship) filters.push(sql`fellowship = ${query.fellowship}`);
   if (query.language) filters.push(sql`languages @> ${`{${query.language}}`}::text[]`);
 
   let distance: SQL = sql`NULL::float8`;
@@ -313,7 +315,7 @@ async function runPage(
           sql` `,
         )} END)`;
   const inner = sql`SELECT id, slug, name, day, time, end_time, timezone, types, custom_types, languages, attendance_mode,
-      location, formatted_address, regions, conference_url IS NOT NULL AS has_url, conference_phone IS NOT NULL AS has_phone,
+      location, formatted_address, regions, fellowship, conference_url IS NOT NULL AS has_url, conference_phone IS NOT NULL AS has_phone,
       ${keySql} AS k0, CASE WHEN day IS NULL THEN NULL ELSE ${durationSql} END AS dur, ${base.distance} AS dist
     FROM meetings WHERE ${sql.join(base.filters, sql` AND `)} AND (${timeCondition})`;
   const key = options.mode === 'week' ? sql`(CASE WHEN k0 + dur <= ${nowMinute} THEN k0 + ${MINUTES_A_WEEK} ELSE k0 END)` : sql`k0`;
@@ -357,6 +359,7 @@ function present(row: Row, now: DateTime, viewerZone: string): MeetingListItem {
     location: row.location,
     formattedAddress: row.formatted_address,
     regions: row.regions,
+    fellowship: row.fellowship,
     hasConferenceUrl: row.has_url,
     hasConferencePhone: row.has_phone,
     distanceKm: row.dist === null ? null : Math.round(Number(row.dist) * 100) / 100,

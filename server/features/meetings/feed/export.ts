@@ -56,6 +56,7 @@ export function toMeetingGuide(meeting: FeedMeeting): MeetingGuideRecord {
   put('square', meeting.square);
   put('paypal', meeting.paypal);
   put('homegroup_online', meeting.homegroupOnline);
+  put('fellowship', meeting.fellowship);
   if (meeting.entity) {
     put('entity', meeting.entity.name);
     put('entity_email', meeting.entity.email);

@@ -140,6 +140,8 @@ export const KNOWN_FIELDS = new Set([
   'square',
   'paypal',
   'homegroup_online',
+  // Not in the Meeting Guide specification: Kinship writes it and reads it back (feeds name no fellowship).
+  'fellowship',
   'entity',
   'entity_email',
   'entity_location',

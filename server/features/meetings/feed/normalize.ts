@@ -341,6 +341,7 @@ function normalizeRecord(record: Raw, defaultTimezone: string): RecordResult {
     square: readText(record, 'square', 'line', fixes),
     paypal: readText(record, 'paypal', 'line', fixes),
     homegroupOnline: readText(record, 'homegroup_online', 'line', fixes),
+    fellowship: readText(record, 'fellowship', 'line', fixes),
     entity: Object.values(entity).some((value) => value !== null) ? entity : null,
     contacts,
     updated,
