@@ -12,6 +12,22 @@ export interface LoadTarget {
   setupClient?: (client: autocannon.Client) => void;
   /** Replace `[<id>]` in each request (headers included) with a fresh unique id. */
   idReplacement?: boolean;
+  /** Paths (with query) taken in turn, one per request, instead of the URL's own: a mix of queries. */
+  paths?: readonly string[];
+}
+
+/** autocannon's `requests` option cycling through `paths`, shared by every connection. */
+function cyclingRequests(paths: readonly string[]) {
+  let next = 0;
+  return [
+    {
+      setupRequest: (request: autocannon.Request) => {
+        const path = paths[next % paths.length] as string;
+        next += 1;
+        return { ...request, path };
+      },
+    },
+  ];
 }
 
 export interface LoadFigures {
@@ -57,6 +73,7 @@ function runOnce(target: LoadTarget, connections: number, seconds: number, sampl
         ...(target.body !== undefined ? { body: target.body } : {}),
         ...(target.setupClient ? { setupClient: target.setupClient } : {}),
         ...(target.idReplacement ? { idReplacement: true } : {}),
+        ...(target.paths ? { requests: cyclingRequests(target.paths) } : {}),
         connections,
         duration: seconds,
         pipelining: 1,
