@@ -24,6 +24,10 @@ export default defineConfig({
               test: /node_modules[\\/](react-aria|react-aria-components|react-stately|@react-[a-z-]+|@internationalized)[\\/]/,
               priority: 2,
             },
+            // Libraries only some pages use get their own files, loaded with those pages, not on every first load.
+            { name: 'charts', test: /node_modules[\\/]uplot[\\/]/, priority: 2 },
+            { name: 'meeting-types', test: /node_modules[\\/]@code4recovery[\\/]/, priority: 2 },
+            { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
@@ -60,6 +64,8 @@ export default defineConfig({
       workbox: {
         // Only the app shell is precached. Personal data from /api is never cached by the service worker.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The finder's map only loads where a tile server is configured: never precached for everyone.
+        globIgnores: ['**/leaflet-*.{js,css}', '**/results-map-*.{js,css}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],

@@ -25,8 +25,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (`node server/main.ts`) on a fresh embedded database, as `npm start` does. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real server (`node server/main.ts`) on a fresh embedded database, as `npm start` does;
+ * `env` adds settings (MAP_TILE_URL …) for a journey that needs them.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kinship-e2e-'));
   const url = `http://localhost:${port}`;
@@ -39,6 +42,7 @@ export async function startServer(): Promise<RunningServer> {
       KINSHIP_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

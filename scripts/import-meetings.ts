@@ -42,7 +42,8 @@ const dryRun = args.values['dry-run'];
 const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
 
 async function readFeed(): Promise<string> {
-  if (isUrl) return fetchFeed(input);
+  // The operator runs this command: a feed on their own network is theirs to import.
+  if (isUrl) return fetchFeed(input, { allowPrivateHosts: true });
   const info = await stat(input).catch(() => null);
   if (!info?.isFile()) throw new FeedFetchError(`No such file: ${input}`);
   if (info.size > MAX_FEED_BYTES) throw new FeedFetchError(`The feed is larger than ${sizeOf(MAX_FEED_BYTES)}; refused`);

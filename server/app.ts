@@ -13,20 +13,27 @@ import type { DatabaseHandle } from './db/client.ts';
 import { assessmentsRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { buddyRoutes } from './features/buddies/buddies.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { checkinRoutes } from './features/checkins/checkins.routes.ts';
 import { clockRoutes } from './features/clocks/clocks.routes.ts';
 import { coachingRoutes } from './features/coaching/coaching.routes.ts';
 import { coachingSessionRoutes } from './features/coaching-sessions/coaching-sessions.routes.ts';
 import { consentRoutes } from './features/consent/consent.routes.ts';
+import { eventRoutes } from './features/events/events.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inviteRoutes } from './features/invites/invites.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { createMailer } from './features/mail/mail.service.ts';
+import { meetingGuideRoutes } from './features/meeting-guides/meeting-guides.routes.ts';
+import { mapTileImageSource } from './features/meetings/map-tiles.ts';
 import { meetingRoutes } from './features/meetings/meetings.routes.ts';
+import { ownMeetingRoutes } from './features/meetings/own-meetings.routes.ts';
+import { meetingSourceRoutes } from './features/meetings/sources.routes.ts';
 import { messageRoutes } from './features/messages/messages.routes.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { myDataRoutes } from './features/my-data/my-data.routes.ts';
+import { myMeetingRoutes } from './features/my-meetings/my-meetings.routes.ts';
 import { organizationRoutes } from './features/organization/organization.routes.ts';
 import { partnerRoutes } from './features/partners/partners.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
@@ -99,7 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     organization: orgCache.get,
     forgetOrganization: orgCache.forget,
     requireStaffMfa: async () => (await orgCache.get())?.requireStaffMfa ?? false,
-    rateLimitMultiplier: options.rateLimitMultiplier ?? 1,
+    rateLimitMultiplier: options.rateLimitMultiplier ?? config.rateLimitMultiplier,
   };
   app.decorate('ctx', ctx);
 
@@ -112,7 +119,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
         scriptSrc: ["'self'"],
         // Accessible widgets position popovers with inline style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // Map tiles come from the organization's tile server, when one is configured (MAP_TILE_URL).
+        imgSrc: ["'self'", 'data:', ...[mapTileImageSource(config.mapTileUrl)].filter((s) => s !== null)],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
@@ -178,6 +186,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     coachingRoutes,
     coachingSessionRoutes,
     meetingRoutes,
+    meetingSourceRoutes,
+    myMeetingRoutes,
+    ownMeetingRoutes,
+    meetingGuideRoutes,
+    buddyRoutes,
+    eventRoutes,
   ]) {
     registerRoutes(app);
   }

@@ -28,6 +28,11 @@ export interface Config {
    * feed URL that resolves to one is refused, so the importer cannot be aimed at the internal network.
    */
   feedsFromPrivateHosts: boolean;
+  /**
+   * Scales every per-IP and per-person rate limit. Raise it when many people share one address (a
+   * house's Wi-Fi behind one NAT without TRUST_PROXY) or for load tests from one machine.
+   */
+  rateLimitMultiplier: number;
   version: string;
 }
 
@@ -77,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: env.MAP_TILE_URL || null,
     mapAttribution: env.MAP_ATTRIBUTION || null,
     feedsFromPrivateHosts: onOff('MEETING_FEEDS_FROM_PRIVATE_HOSTS', env.MEETING_FEEDS_FROM_PRIVATE_HOSTS, false),
+    rateLimitMultiplier: positiveInt('RATE_LIMIT_MULTIPLIER', env.RATE_LIMIT_MULTIPLIER, 1),
     version: VERSION,
   };
 }

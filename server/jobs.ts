@@ -3,6 +3,8 @@ import { fromPglite, PgBoss } from 'pg-boss';
 import type { AppContext } from './context.ts';
 import { runRiskSweep } from './features/caseload/risk-sweep.ts';
 import { runSessionReminderSweep } from './features/coaching-sessions/coaching-sessions.reminders.ts';
+import { runEventReminderSweep } from './features/events/events.reminders.ts';
+import { runMeetingFeedSweep } from './features/meetings/imports.sweep.ts';
 import { vapidKeys } from './features/reminders/push.ts';
 import { runReminderSweep } from './features/reminders/reminders.service.ts';
 
@@ -32,6 +34,8 @@ export const SWEEPS: readonly Sweep[] = [
   { queue: 'reminders-sweep', run: runReminderSweep },
   { queue: 'risk-sweep', run: runRiskSweep },
   { queue: 'session-reminders-sweep', run: runSessionReminderSweep },
+  { queue: 'meeting-feeds-sweep', run: runMeetingFeedSweep },
+  { queue: 'event-reminders-sweep', run: runEventReminderSweep },
 ];
 
 // Creating a queue is DDL (pg-boss gives it a partition): also done by db:migrate, see installJobSchema.

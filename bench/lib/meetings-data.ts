@@ -51,24 +51,30 @@ export async function seedDirectory(databaseUrl: string, pool: pg.Pool, count: n
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM meetings');
   const real = Number(rows[0]?.n ?? 0);
   const copies = Math.ceil(count / real) - 1;
+  // Each copy's stored Meeting Guide record (feed_json, what the export streams) gets the copy's own
+  // slug, time and place.
   await pool.query(
     `INSERT INTO meetings (slug, name, day, time, end_time, crosses_midnight, timezone, types, custom_types, languages,
        attendance_mode, location, location_notes, formatted_address, address, city, state, postal_code, country, approximate,
        latitude, longitude, regions, fellowship, conference_url, conference_url_notes, conference_phone, conference_phone_notes,
-       notes, "group", district, website, email, phone, contacts, content_hash)
-     SELECT * FROM (
-       SELECT m.slug || '-c' || k, m.name, m.day,
+       notes, "group", district, website, email, phone, contacts, content_hash, feed_json)
+     SELECT c.new_slug, c.name, c.day, c.new_time, c.end_time, c.crosses_midnight, c.timezone, c.types, c.custom_types, c.languages,
+       c.attendance_mode, c.location, c.location_notes, c.formatted_address, c.address, c.city, c.state, c.postal_code, c.country,
+       c.approximate, c.new_latitude, c.new_longitude, c.regions, c.fellowship, c.conference_url, c.conference_url_notes,
+       c.conference_phone, c.conference_phone_notes, c.notes, c."group", c.district, c.website, c.email, c.phone, c.contacts,
+       md5(c.new_slug),
+       -- The copy's stored Meeting Guide record (what the export streams) with its own slug, time and place.
+       (c.feed_json::jsonb || jsonb_strip_nulls(jsonb_build_object('slug', c.new_slug, 'time', c.new_time,
+         'latitude', c.new_latitude, 'longitude', c.new_longitude)))::text
+     FROM (
+       SELECT m.*, m.slug || '-c' || k AS new_slug,
          CASE WHEN m.time IS NULL THEN NULL ELSE to_char(time '00:00' + ((substr(m.time, 1, 2)::int * 60 + substr(m.time, 4, 2)::int
-           + ((k * 37 + length(m.slug)) % 7 - 3) * 5 + 1440) % 1440) * interval '1 minute', 'HH24:MI') END,
-         m.end_time, m.crosses_midnight, m.timezone, m.types, m.custom_types, m.languages,
-         m.attendance_mode, m.location, m.location_notes, m.formatted_address, m.address, m.city, m.state, m.postal_code, m.country,
-         m.approximate,
-         CASE WHEN m.latitude IS NULL THEN NULL ELSE least(89.9, greatest(-89.9, m.latitude + (random() - 0.5) * 0.27)) END,
-         CASE WHEN m.longitude IS NULL THEN NULL ELSE least(179.9, greatest(-179.9, m.longitude + (random() - 0.5) * 0.35)) END,
-         m.regions, m.fellowship, m.conference_url, m.conference_url_notes, m.conference_phone, m.conference_phone_notes,
-         m.notes, m."group", m.district, m.website, m.email, m.phone, m.contacts, md5(m.slug || k)
-       FROM meetings m, generate_series(1, $1::int) AS k) copies
-     LIMIT $2::int`,
+           + ((k * 37 + length(m.slug)) % 7 - 3) * 5 + 1440) % 1440) * interval '1 minute', 'HH24:MI') END AS new_time,
+         CASE WHEN m.latitude IS NULL THEN NULL ELSE least(89.9, greatest(-89.9, m.latitude + (random() - 0.5) * 0.27)) END AS new_latitude,
+         CASE WHEN m.longitude IS NULL THEN NULL ELSE least(179.9, greatest(-179.9, m.longitude + (random() - 0.5) * 0.35)) END AS new_longitude
+       FROM meetings m, generate_series(1, $1::int) AS k
+       LIMIT $2::int
+     ) AS c`,
     [copies, count - real],
   );
   await pool.query('VACUUM ANALYZE meetings');

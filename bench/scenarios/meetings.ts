@@ -8,6 +8,7 @@ import { meetingColumns } from '../../server/features/meetings/meeting-rows.ts';
 import { resetDatabase, seedPool } from '../lib/database.ts';
 import { compareLoad, round } from '../lib/load.ts';
 import { feedOf, realRecords, seedDirectory } from '../lib/meetings-data.ts';
+import { buildClient, firstLoadWeight } from '../lib/page-weight.ts';
 import { startKinship } from '../lib/servers.ts';
 import type { Scenario } from '../lib/types.ts';
 
@@ -58,6 +59,7 @@ export const finder: Scenario = {
   summary: `GET /api/meetings over ${DIRECTORY.toLocaleString('en')} meetings synthesized from the real feeds, 500 different questions, ${FINDER_CONNECTIONS} at once, PostgreSQL; baseline GET /api/health`,
   async run(bench) {
     await resetDatabase(bench.databaseUrl);
+    buildClient();
     const kinship = await startKinship(bench, { databaseUrl: bench.databaseUrl }, { RATE_LIMIT_MULTIPLIER: '100000' });
     const pool = seedPool(bench, bench.databaseUrl);
     const size = await seedDirectory(bench.databaseUrl, pool, DIRECTORY);
@@ -82,6 +84,8 @@ export const finder: Scenario = {
       { label: 'health', url: `${kinship.url}/api/health` },
     );
     const [loadAfter = 0] = loadavg();
+    const weight = await firstLoadWeight(`${kinship.url}/meetings`);
+    bench.log(`  first load of /meetings: ${weight.js_css_kb_gzip} kB of JS and CSS gzipped in ${weight.files} files`);
     bench.report({
       scenario: 'finder',
       rps: real.rps,
@@ -98,6 +102,9 @@ export const finder: Scenario = {
       questions: questions.length,
       first_50_questions_ms_incl_directory_load: warm,
       rss_mb: kinship.rssMb() ?? undefined,
+      first_load_js_css_kb_gzip: weight.js_css_kb_gzip,
+      first_load_js_css_kb: weight.js_css_kb,
+      first_load_files: weight.files,
       cpus: availableParallelism(),
       loadavg_1m_before: round(loadBefore),
       loadavg_1m_after: round(loadAfter),

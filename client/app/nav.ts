@@ -31,9 +31,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.recoveryPlan, label: 'recoveryPlan', group: 'recovery' },
   { to: paths.safetyPlan, label: 'safetyPlan', group: 'recovery' },
   { to: paths.barc10, label: 'barc10', group: 'recovery' },
+  { to: paths.myMeetings, label: 'myMeetings', group: 'recovery', roles: ['member'] },
   { to: paths.coaching, label: 'coaching', group: 'connect', roles: ['member'] },
   { to: paths.messages, label: 'messages', group: 'connect', primary: true },
   { to: paths.partners, label: 'partners', group: 'connect', roles: ['member'] },
+  { to: paths.buddies, label: 'buddies', group: 'connect', roles: ['member', 'coach'] },
+  { to: paths.meetings, label: 'meetings', group: 'connect' },
+  { to: paths.events, label: 'events', group: 'connect' },
   { to: paths.caseload, label: 'caseload', group: 'work', roles: ['coach'] },
   { to: paths.coachProfile, label: 'coachProfile', group: 'work', roles: ['coach'] },
   { to: paths.supervision, label: 'supervision', group: 'work', roles: ['supervisor', 'admin'] },
@@ -54,7 +58,11 @@ export function groupNavItems<T extends Pick<NavItem, 'group'>>(items: readonly 
 export const ADMIN_NAV_ITEMS: readonly NavItem[] = [
   { to: paths.admin.people, label: 'people', roles: ['admin'] },
   { to: paths.admin.settings, label: 'settings', roles: ['admin'] },
+  { to: paths.admin.meetingGuides, label: 'meetingGuides', roles: ['admin'] },
   { to: paths.admin.outbox, label: 'outbox', roles: ['admin'] },
   { to: paths.admin.audit, label: 'audit', roles: ['admin'] },
+  { to: paths.admin.ownMeetings, label: 'ownMeetings', roles: ['admin'] },
+  // `end`: the page's path is a prefix of Our meetings' (/admin/meetings/own).
+  { to: paths.admin.meetingSources, label: 'meetingSources', roles: ['admin'], end: true },
   { to: paths.admin.breakGlass, label: 'breakGlass', roles: ['admin', 'supervisor'] },
 ];

@@ -1,187 +1,174 @@
-import { createBrowserRouter } from 'react-router';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Role } from '../../shared/contracts/common.ts';
 import { AuthLayout } from '../components/layouts/auth-layout.tsx';
+import { Loading } from '../components/ui/loading.tsx';
 import { paths } from './paths.ts';
-import { AcceptInvitePage } from './routes/accept-invite.tsx';
-import { AdminLayout } from './routes/admin-layout.tsx';
-import { AdminAuditPage, AdminBreakGlassPage, AdminOutboxPage, AdminPeoplePage, AdminSettingsPage } from './routes/admin-pages.tsx';
-import { Barc10Page } from './routes/barc-10.tsx';
-import { CaseloadPage } from './routes/caseload.tsx';
-import { CheckInPage } from './routes/check-in.tsx';
-import { ClocksPage } from './routes/clocks.tsx';
-import { CoachProfilePage } from './routes/coach-profile.tsx';
-import { CoachingPage } from './routes/coaching.tsx';
-import { CoachingRelationshipPage } from './routes/coaching-relationship.tsx';
-import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { GuestOnly } from './routes/guest-only.tsx';
-import { HomePage } from './routes/home.tsx';
-import { MessageThreadPage } from './routes/message-thread.tsx';
-import { MessagesPage } from './routes/messages.tsx';
 import { NotFound } from './routes/not-found.tsx';
-import { NotificationsPage } from './routes/notifications.tsx';
-import { PartnersPage } from './routes/partners.tsx';
-import { PersonPage } from './routes/person.tsx';
-import { PrivacyPage } from './routes/privacy.tsx';
-import { ProfilePage } from './routes/profile.tsx';
-import { ReasonsPage } from './routes/reasons.tsx';
-import { RecoveryPlanPage } from './routes/recovery-plan.tsx';
 import { RequireRole } from './routes/require-role.tsx';
-import { ResetPasswordPage } from './routes/reset-password.tsx';
 import { Root } from './routes/root.tsx';
 import { RouteError } from './routes/route-error.tsx';
-import { SafetyPlanPage } from './routes/safety-plan.tsx';
-import { SecurityPage } from './routes/security.tsx';
-import { SetupPage } from './routes/setup.tsx';
-import { SignInPage } from './routes/sign-in.tsx';
-import { SignUpPage } from './routes/sign-up.tsx';
-import { SignedInShell } from './routes/signed-in-shell.tsx';
-import { SupervisionMatchingPage, SupervisionPage } from './routes/supervision.tsx';
-import { SupervisionNotesPage } from './routes/supervision-notes.tsx';
-import { TrendsPage } from './routes/trends.tsx';
 
 const ADMIN = ['admin'] as const;
 const OVERSIGHT = ['admin', 'supervisor'] as const;
 const MEMBER = ['member'] as const;
+
+/**
+ * A route whose page loads on first visit (its own chunk), so the first load of one page, e.g. the
+ * public meeting finder, does not download every other page. `roles`: the page's role gate.
+ */
+function page(load: () => Promise<ComponentType>, roles?: readonly Role[]): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: roles ? (
+          <RequireRole roles={roles}>
+            <Page />
+          </RequireRole>
+        ) : (
+          <Page />
+        ),
+      };
+    },
+  };
+}
 
 export function createRouter() {
   return createBrowserRouter([
     {
       element: <Root />,
       errorElement: <RouteError />,
+      // While the first page's own file loads: the same splash as while the session loads, help included.
+      hydrateFallbackElement: (
+        <AuthLayout homeHref={paths.home}>
+          <div className="splash">
+            <Loading />
+          </div>
+        </AuthLayout>
+      ),
       children: [
         {
           element: <AuthLayout homeHref={paths.home} />,
           children: [
-            { path: paths.setup, element: <SetupPage /> },
+            { path: paths.setup, ...page(() => import('./routes/setup.tsx').then((m) => m.SetupPage)) },
             {
               element: <GuestOnly />,
               children: [
-                { path: paths.signIn, element: <SignInPage /> },
-                { path: paths.signUp, element: <SignUpPage /> },
+                { path: paths.signIn, ...page(() => import('./routes/sign-in.tsx').then((m) => m.SignInPage)) },
+                { path: paths.signUp, ...page(() => import('./routes/sign-up.tsx').then((m) => m.SignUpPage)) },
               ],
             },
-            { path: paths.forgotPassword, element: <ForgotPasswordPage /> },
-            { path: paths.resetPassword, element: <ResetPasswordPage /> },
-            { path: paths.acceptInvite, element: <AcceptInvitePage /> },
+            { path: paths.forgotPassword, ...page(() => import('./routes/forgot-password.tsx').then((m) => m.ForgotPasswordPage)) },
+            { path: paths.resetPassword, ...page(() => import('./routes/reset-password.tsx').then((m) => m.ResetPasswordPage)) },
+            { path: paths.acceptInvite, ...page(() => import('./routes/accept-invite.tsx').then((m) => m.AcceptInvitePage)) },
           ],
         },
         {
-          element: <SignedInShell />,
+          // Public: a visitor without an account can find a meeting.
+          ...page(() => import('./routes/meetings/meetings-layout.tsx').then((m) => m.MeetingsLayout)),
           children: [
-            { path: paths.home, element: <HomePage /> },
-            { path: paths.checkIn, element: <CheckInPage /> },
-            { path: paths.trends, element: <TrendsPage /> },
-            { path: paths.clocks, element: <ClocksPage /> },
-            { path: paths.reasons, element: <ReasonsPage /> },
-            { path: paths.safetyPlan, element: <SafetyPlanPage /> },
-            { path: paths.recoveryPlan, element: <RecoveryPlanPage /> },
-            { path: paths.barc10, element: <Barc10Page /> },
-            { path: paths.notifications, element: <NotificationsPage /> },
-            { path: paths.messages, element: <MessagesPage /> },
-            { path: paths.thread.pattern, element: <MessageThreadPage /> },
+            { path: paths.meetings, ...page(() => import('./routes/meetings/finder.tsx').then((m) => m.FinderPage)) },
+            {
+              path: paths.meeting.pattern,
+              ...page(() => import('./routes/meetings/meeting-detail.tsx').then((m) => m.MeetingDetailPage)),
+            },
+          ],
+        },
+        {
+          ...page(() => import('./routes/signed-in-shell.tsx').then((m) => m.SignedInShell)),
+          children: [
+            { path: paths.home, ...page(() => import('./routes/home.tsx').then((m) => m.HomePage)) },
+            { path: paths.checkIn, ...page(() => import('./routes/check-in.tsx').then((m) => m.CheckInPage)) },
+            { path: paths.trends, ...page(() => import('./routes/trends.tsx').then((m) => m.TrendsPage)) },
+            { path: paths.clocks, ...page(() => import('./routes/clocks.tsx').then((m) => m.ClocksPage)) },
+            { path: paths.reasons, ...page(() => import('./routes/reasons.tsx').then((m) => m.ReasonsPage)) },
+            { path: paths.safetyPlan, ...page(() => import('./routes/safety-plan.tsx').then((m) => m.SafetyPlanPage)) },
+            { path: paths.recoveryPlan, ...page(() => import('./routes/recovery-plan.tsx').then((m) => m.RecoveryPlanPage)) },
+            { path: paths.barc10, ...page(() => import('./routes/barc-10.tsx').then((m) => m.Barc10Page)) },
+            { path: paths.notifications, ...page(() => import('./routes/notifications.tsx').then((m) => m.NotificationsPage)) },
+            { path: paths.messages, ...page(() => import('./routes/messages.tsx').then((m) => m.MessagesPage)) },
+            { path: paths.thread.pattern, ...page(() => import('./routes/message-thread.tsx').then((m) => m.MessageThreadPage)) },
             {
               path: paths.partners,
-              element: (
-                <RequireRole roles={MEMBER}>
-                  <PartnersPage />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/partners.tsx').then((m) => m.PartnersPage), MEMBER),
             },
-            { path: paths.profile, element: <ProfilePage /> },
-            { path: paths.privacy, element: <PrivacyPage /> },
-            { path: paths.security, element: <SecurityPage /> },
-            { path: paths.person.pattern, element: <PersonPage /> },
-            { path: paths.coachingRelationship.pattern, element: <CoachingRelationshipPage /> },
+            {
+              path: paths.buddies,
+              ...page(() => import('./routes/buddies.tsx').then((m) => m.BuddiesPage), ['member', 'coach']),
+            },
+            { path: paths.myMeetings, ...page(() => import('./routes/my-meetings.tsx').then((m) => m.MyMeetingsPage), MEMBER) },
+            { path: paths.events, ...page(() => import('./routes/events.tsx').then((m) => m.EventsPage)) },
+            { path: paths.event.pattern, ...page(() => import('./routes/event.tsx').then((m) => m.EventPage)) },
+            { path: paths.profile, ...page(() => import('./routes/profile.tsx').then((m) => m.ProfilePage)) },
+            { path: paths.privacy, ...page(() => import('./routes/privacy.tsx').then((m) => m.PrivacyPage)) },
+            { path: paths.security, ...page(() => import('./routes/security.tsx').then((m) => m.SecurityPage)) },
+            { path: paths.person.pattern, ...page(() => import('./routes/person.tsx').then((m) => m.PersonPage)) },
+            {
+              path: paths.coachingRelationship.pattern,
+              ...page(() => import('./routes/coaching-relationship.tsx').then((m) => m.CoachingRelationshipPage)),
+            },
             {
               path: paths.coaching,
-              element: (
-                <RequireRole roles={MEMBER}>
-                  <CoachingPage />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/coaching.tsx').then((m) => m.CoachingPage), MEMBER),
             },
             {
               path: paths.coachProfile,
-              element: (
-                <RequireRole roles={['coach']}>
-                  <CoachProfilePage />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/coach-profile.tsx').then((m) => m.CoachProfilePage), ['coach']),
             },
             {
               path: paths.caseload,
-              element: (
-                <RequireRole roles={['coach']}>
-                  <CaseloadPage />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/caseload.tsx').then((m) => m.CaseloadPage), ['coach']),
             },
             {
               path: paths.supervision,
-              element: (
-                <RequireRole roles={OVERSIGHT}>
-                  <SupervisionPage />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/supervision.tsx').then((m) => m.SupervisionPage), OVERSIGHT),
             },
             {
               path: paths.supervisionMatching,
-              element: (
-                <RequireRole roles={OVERSIGHT}>
-                  <SupervisionMatchingPage />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/supervision.tsx').then((m) => m.SupervisionMatchingPage), OVERSIGHT),
             },
             {
               path: paths.supervisionNotes,
-              element: (
-                <RequireRole roles={OVERSIGHT}>
-                  <SupervisionNotesPage />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/supervision-notes.tsx').then((m) => m.SupervisionNotesPage), OVERSIGHT),
             },
             {
               path: paths.admin.root,
-              element: (
-                <RequireRole roles={OVERSIGHT}>
-                  <AdminLayout />
-                </RequireRole>
-              ),
+              ...page(() => import('./routes/admin-layout.tsx').then((m) => m.AdminLayout), OVERSIGHT),
               children: [
                 {
                   path: paths.admin.people,
-                  element: (
-                    <RequireRole roles={ADMIN}>
-                      <AdminPeoplePage />
-                    </RequireRole>
-                  ),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminPeoplePage), ADMIN),
                 },
                 {
                   path: paths.admin.settings,
-                  element: (
-                    <RequireRole roles={ADMIN}>
-                      <AdminSettingsPage />
-                    </RequireRole>
-                  ),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminSettingsPage), ADMIN),
                 },
                 {
                   path: paths.admin.outbox,
-                  element: (
-                    <RequireRole roles={ADMIN}>
-                      <AdminOutboxPage />
-                    </RequireRole>
-                  ),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminOutboxPage), ADMIN),
                 },
                 {
                   path: paths.admin.audit,
-                  element: (
-                    <RequireRole roles={ADMIN}>
-                      <AdminAuditPage />
-                    </RequireRole>
-                  ),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminAuditPage), ADMIN),
                 },
-                { path: paths.admin.breakGlass, element: <AdminBreakGlassPage /> },
+                { path: paths.admin.breakGlass, ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminBreakGlassPage)) },
+                {
+                  path: paths.admin.meetingGuides,
+                  ...page(() => import('./routes/admin-guides.tsx').then((m) => m.AdminGuidesPage), ADMIN),
+                },
+                {
+                  path: paths.admin.ownMeetings,
+                  ...page(() => import('./routes/own-meetings.tsx').then((m) => m.OwnMeetingsPage), ADMIN),
+                },
+                {
+                  path: paths.admin.meetingSources,
+                  ...page(() => import('./routes/meeting-sources.tsx').then((m) => m.MeetingSourcesPage), ADMIN),
+                },
               ],
             },
+            // Eager: the role gate (RequireRole) shows it too.
             { path: '*', element: <NotFound /> },
           ],
         },

@@ -44,6 +44,8 @@ type RequestOptions<S extends z.ZodType | undefined> = {
   signal?: AbortSignal;
   /** Extra request headers, e.g. an Idempotency-Key kept for retries of the same submission. */
   headers?: Record<string, string>;
+  /** A JSON file's bytes sent as they are (an uploaded feed), instead of `body` serialized. */
+  rawBody?: Blob;
 };
 
 type Result<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -82,6 +84,7 @@ async function send(
   body: unknown,
   signal?: AbortSignal,
   extraHeaders: Record<string, string> = {},
+  rawBody?: Blob,
 ): Promise<Response> {
   const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   const isWrite = method !== 'GET';
@@ -95,7 +98,7 @@ async function send(
     credentials: 'same-origin',
     cache: 'no-store',
     signal,
-    body: isWrite ? JSON.stringify(body ?? {}) : undefined,
+    body: isWrite ? (rawBody ?? JSON.stringify(body ?? {})) : undefined,
   });
 }
 
@@ -107,12 +110,12 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   const method = options.method ?? 'GET';
   let response: Response;
   try {
-    response = await send(path, method, options.body, options.signal, options.headers);
+    response = await send(path, method, options.body, options.signal, options.headers, options.rawBody);
     if (response.status === 403 && method !== 'GET' && refreshCsrf) {
       const error = await toApiError(response.clone());
       if (error.code === 'CSRF_FAILED') {
         csrfToken = await refreshCsrf();
-        response = await send(path, method, options.body, options.signal, options.headers);
+        response = await send(path, method, options.body, options.signal, options.headers, options.rawBody);
       }
     }
   } catch (cause) {

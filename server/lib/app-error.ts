@@ -11,6 +11,8 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   GONE: 410,
   IDEMPOTENCY_MISMATCH: 422,
+  /** A one-time or daily code (proof of attendance) that does not match. */
+  WRONG_CODE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

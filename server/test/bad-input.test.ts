@@ -345,6 +345,8 @@ const FIXED_BODIES: [string, string][] = [
     }),
   ],
 ];
+/** Routes that take a file as their body, with their own larger limit (tested where they are defined). */
+const LARGER_BODY_ROUTES = new Set(['POST /api/admin/meeting-sources/{id}/imports']);
 const INVALID_JSON = ['{', '{"email":', "{'email':'a'}", '{"a":1,}', 'undefined', 'NaN', '\u0000', '{"a":"\\u00"}', '\ufeff{}x'];
 
 describe('every operation in the OpenAPI document', () => {
@@ -381,7 +383,8 @@ describe('every operation in the OpenAPI document', () => {
           const reachesParsing = callerName === 'admin' || (await send(caller(), op.method, url, '{}')).statusCode !== 401;
 
           const big = await send(caller(), op.method, url, oversized);
-          if (checkSane(big, `${context} oversized`) && reachesParsing && big.statusCode !== 413) {
+          const uploadRoute = LARGER_BODY_ROUTES.has(`${op.method} ${op.path}`);
+          if (checkSane(big, `${context} oversized`) && reachesParsing && !uploadRoute && big.statusCode !== 413) {
             issues.push(`${big.statusCode} (wanted 413) for oversized ${context}`);
           }
 

@@ -110,6 +110,8 @@ export const checkinSummarySchema = z.object({
   checkedInToday: z.boolean(),
   currentStreak: z.number().int(),
   lastCheckinDate: z.string().nullable(),
+  /** Meetings the person said they went to in the last 7 days of their zone (today included). */
+  meetingsLast7Days: z.number().int(),
 });
 
 export const sharedCheckinsQuery = z

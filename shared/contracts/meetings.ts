@@ -62,6 +62,9 @@ export const meetingListItemSchema = z.object({
   attendanceMode: attendanceModeSchema,
   location: z.string().nullable(),
   formattedAddress: z.string().nullable(),
+  /** For the finder's map (when the organization configured one); null when the meeting has no place. */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
   regions: z.array(z.string()),
   fellowship: z.string().nullable(),
   hasConferenceUrl: z.boolean(),

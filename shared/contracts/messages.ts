@@ -15,7 +15,8 @@ export const MESSAGE_LIMITS = {
   perMinute: 30,
 } as const;
 
-export const CONVERSATION_KINDS = ['coaching', 'partners'] as const;
+/** 'buddy': a first-meeting buddy and the member they go with (opened when a volunteer accepts). */
+export const CONVERSATION_KINDS = ['coaching', 'partners', 'buddy'] as const;
 export const conversationKindSchema = z.enum(CONVERSATION_KINDS);
 export type ConversationKind = z.infer<typeof conversationKindSchema>;
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { buddiesExportSchema } from './buddies.ts';
 import { coachingExportSchema } from './coaching.ts';
 import { coachingSessionsExportSchema } from './coaching-sessions.ts';
 import { isoDate, roleSchema } from './common.ts';
 import { accessLogScopeSchema, scopeSchema } from './consent.ts';
+import { eventRsvpsExportSchema } from './events.ts';
 import { messagesExportSchema } from './messages.ts';
+import { myMeetingsExportSchema } from './my-meetings.ts';
 import { partnershipsExportSchema } from './partners.ts';
 
 /**
@@ -141,6 +144,12 @@ export const myDataExportSchema = z.object({
   coaching: coachingExportSchema,
   /** My coaching sessions, every note my coach wrote about me, and the referrals made for me. */
   coachingSessions: coachingSessionsExportSchema,
+  /** First-meeting buddies: my volunteer offer, requests I made, requests I accepted. */
+  buddies: buddiesExportSchema,
+  /** My answers to events (going, waiting, withdrawn). */
+  eventRsvps: eventRsvpsExportSchema,
+  /** My saved meetings, the meetings I said I went to, the meetings I am secretary of, whether I have a private calendar address. */
+  meetings: myMeetingsExportSchema,
 });
 export type MyDataExport = z.infer<typeof myDataExportSchema>;
 

@@ -6,6 +6,8 @@ import { isoDate } from './common.ts';
  * filled to every limit would still be refused by the 64 KiB request limit (413); real plans are a
  * few kilobytes.
  */
+const MEETINGS_PER_WEEK_MAX = 14;
+
 export const PLAN_LIMITS = {
   textMax: 300,
   goals: 30,
@@ -64,6 +66,8 @@ export const goalSchema = z
     steps: z.array(goalStepSchema).max(PLAN_LIMITS.stepsPerGoal),
     targetDate: calendarDate.nullable().optional(),
     status: goalStatusSchema,
+    /** Meetings to go to each week (Monday–Sunday in the member's zone); progress comes with the plan. */
+    meetingsPerWeek: z.number().int().min(1).max(MEETINGS_PER_WEEK_MAX).nullable().optional(),
   })
   .strict();
 
@@ -130,8 +134,24 @@ export const EMPTY_PLAN: PlanContent = { goals: [], triggers: [], copingStrategi
 export const baseVersionSchema = z.number().int().min(0).max(2_147_483_647);
 export const savePlanSchema = z.object({ content: planContentSchema, baseVersion: baseVersionSchema }).strict();
 
+/** This week's meetings for each goal with a `meetingsPerWeek` target. */
+export const meetingGoalProgressSchema = z.object({
+  goalId: z.string(),
+  target: z.number().int(),
+  attended: z.number().int(),
+  /** The Monday the week starts on, in the member's zone. */
+  weekStart: calendarDate,
+});
+export type MeetingGoalProgress = z.infer<typeof meetingGoalProgressSchema>;
+
 /** A version of 0 (and no date) means the person has not written a plan yet. */
-export const planSchema = z.object({ version: z.number().int(), createdAt: isoDate.nullable(), content: planContentSchema });
+export const planSchema = z.object({
+  version: z.number().int(),
+  createdAt: isoDate.nullable(),
+  content: planContentSchema,
+  /** On the current plan when a goal has a `meetingsPerWeek` target (never on earlier versions). */
+  meetingProgress: z.array(meetingGoalProgressSchema).optional(),
+});
 export type Plan = z.infer<typeof planSchema>;
 
 /** What changed in one section between a version and the one before it (the client words it in its language). */

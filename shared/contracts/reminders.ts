@@ -40,6 +40,7 @@ export const NOTIFICATION_KINDS = [
   'coaching',
   'sos',
   'risk',
+  'event',
 ] as const;
 
 export const notificationSchema = z.object({

@@ -1,12 +1,18 @@
 import { admin } from './en/admin.ts';
 import { auth } from './en/auth.ts';
+import { buddies } from './en/buddies.ts';
 import { caseload } from './en/caseload.ts';
 import { coaching } from './en/coaching.ts';
 import { coachingSessions } from './en/coaching-sessions.ts';
 import { common } from './en/common.ts';
+import { events } from './en/events.ts';
 import { journey } from './en/journey.ts';
+import { meetingSources } from './en/meeting-sources.ts';
+import { meetings } from './en/meetings.ts';
 import { messages } from './en/messages.ts';
 import { myData } from './en/my-data.ts';
+import { myMeetings } from './en/my-meetings.ts';
+import { ownMeetings } from './en/own-meetings.ts';
 import { partners } from './en/partners.ts';
 import { people } from './en/people.ts';
 import { plans } from './en/plans.ts';
@@ -30,9 +36,15 @@ export const en = {
   ...reminders,
   ...coachingSessions,
   ...messages,
+  ...meetings,
   ...partners,
   ...caseload,
   ...coaching,
+  ...ownMeetings,
+  ...meetingSources,
+  ...myMeetings,
+  ...buddies,
+  ...events,
 };
 
 export type Translation = typeof en;

@@ -1,13 +1,19 @@
 import type { Translation } from './en.ts';
 import { admin } from './es/admin.ts';
 import { auth } from './es/auth.ts';
+import { buddies } from './es/buddies.ts';
 import { caseload } from './es/caseload.ts';
 import { coaching } from './es/coaching.ts';
 import { coachingSessions } from './es/coaching-sessions.ts';
 import { common } from './es/common.ts';
+import { events } from './es/events.ts';
 import { journey } from './es/journey.ts';
+import { meetingSources } from './es/meeting-sources.ts';
+import { meetings } from './es/meetings.ts';
 import { messages } from './es/messages.ts';
 import { myData } from './es/my-data.ts';
+import { myMeetings } from './es/my-meetings.ts';
+import { ownMeetings } from './es/own-meetings.ts';
 import { partners } from './es/partners.ts';
 import { people } from './es/people.ts';
 import { plans } from './es/plans.ts';
@@ -31,7 +37,13 @@ export const es: Translation = {
   ...reminders,
   ...coachingSessions,
   ...messages,
+  ...meetings,
   ...partners,
   ...coaching,
   ...caseload,
+  ...ownMeetings,
+  ...meetingSources,
+  ...myMeetings,
+  ...buddies,
+  ...events,
 };

@@ -19,7 +19,7 @@ export function AdminLayout() {
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} className="sub-nav-link">
+                <NavLink to={item.to} end={item.end} className="sub-nav-link">
                   {t(`nav.items.${item.label}`)}
                 </NavLink>
               </li>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { FormAlert } from '../../components/ui/form-alert.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { MfaForm } from '../../features/auth/components/mfa-form.tsx';
@@ -25,6 +26,9 @@ export function SignInPage() {
       {goodbye ? <FormAlert tone="success">{t('myData.goodbye')}</FormAlert> : null}
       <PageHeading title={t('signIn.title')} lead={organization ? t('signIn.leadOrg', { organization }) : t('signIn.lead')} />
       <SignInForm forgotPasswordHref={paths.forgotPassword} signUpHref={session.organization?.openSignup ? paths.signUp : null} />
+      <p>
+        <Link to={paths.meetings}>{t('meetings.findLink')}</Link>
+      </p>
     </div>
   );
 }

@@ -131,6 +131,12 @@ export const meetings = pgTable(
     /** When the feed says the meeting last changed. */
     updated: timestamp('updated', { withTimezone: true }),
     contentHash: text('content_hash').notNull(),
+    /**
+     * The meeting as its Meeting Guide record (JSON text), written with every change: the export of a
+     * whole directory then streams stored text instead of rebuilding 100,000 records. Null: the export
+     * builds it from the columns.
+     */
+    feedJson: text('feed_json'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

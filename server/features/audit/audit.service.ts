@@ -28,7 +28,10 @@ export type AuditEvent =
   | 'account.deleted'
   | 'grant.created'
   | 'grant.revoked'
-  | 'break_glass.opened';
+  | 'break_glass.opened'
+  | 'meeting.created'
+  | 'meeting.updated'
+  | 'meeting.deleted';
 
 export interface AuditEntry {
   event: AuditEvent;

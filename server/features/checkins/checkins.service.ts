@@ -7,6 +7,7 @@ import { type AppError, badRequest, notFound } from '../../lib/app-error.ts';
 import { runIdempotent, type StoredResponse } from '../../lib/idempotency.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { authorizeRecordRead } from '../consent/consent.policy.ts';
+import { meetingsLast7Days } from '../my-meetings/my-meetings.service.ts';
 import { classifyDay, currentStreak, dailySeries, daysBetween, todayIn, windowEndingOn } from './checkins.dates.ts';
 import {
   activeSubjectZone,
@@ -144,7 +145,7 @@ async function authorizedSubjectZone(db: Db, actor: Actor, subjectId: string, sc
   return zone;
 }
 
-/** `checkins.summary`: done today or not, the current streak and the last day; nothing of the content. */
+/** `checkins.summary`: done today or not, the current streak, the last day and meetings of the last 7 days; nothing of the content. */
 export async function getCheckinSummary({ db, actor, subjectId }: Own & { subjectId: string }) {
   const zone = await authorizedSubjectZone(db, actor, subjectId, 'checkins.summary');
   const today = todayIn(zone);
@@ -153,6 +154,7 @@ export async function getCheckinSummary({ db, actor, subjectId }: Own & { subjec
     checkedInToday: lastRun !== null && lastRun.end >= today,
     currentStreak: currentStreak(lastRun, today),
     lastCheckinDate: lastRun?.end ?? null,
+    meetingsLast7Days: await meetingsLast7Days(db, subjectId, zone),
   };
 }
 

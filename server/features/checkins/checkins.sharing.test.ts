@@ -73,14 +73,14 @@ describe('GET /api/people/:id/checkins/summary (scope checkins.summary)', () => 
   it('owner: 200 with only the three facts, not logged', async () => {
     const response = await subject.agent.get(summaryUrl());
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ checkedInToday: true, currentStreak: 4, lastCheckinDate: today() });
+    expect(response.body).toEqual({ checkedInToday: true, currentStreak: 4, lastCheckinDate: today(), meetingsLast7Days: 0 });
     expect(await logOf(subject)).toHaveLength(0);
   });
 
   it('grantee with the scope: 200 with nothing of the content, logged with the purpose', async () => {
     const response = await summaryReader.agent.get(summaryUrl());
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ checkedInToday: true, currentStreak: 4, lastCheckinDate: today() });
+    expect(response.body).toEqual({ checkedInToday: true, currentStreak: 4, lastCheckinDate: today(), meetingsLast7Days: 0 });
     expect(response.headers['cache-control']).toBe('no-store');
     const rows = (await logOf(subject)).filter((row) => row.actorId === summaryReader.id);
     expect(rows).toHaveLength(1);
@@ -116,6 +116,7 @@ describe('GET /api/people/:id/checkins/summary (scope checkins.summary)', () => 
       checkedInToday: false,
       currentStreak: 2,
       lastCheckinDate: addDays(today(), -1),
+      meetingsLast7Days: 0,
     });
   });
 });

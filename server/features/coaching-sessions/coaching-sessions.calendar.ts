@@ -1,10 +1,10 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { eq } from 'drizzle-orm';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/accounts.ts';
 import { coachProfiles } from '../../db/schema/coaching.ts';
+import { publishedCalendar } from '../../lib/calendar.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { relationshipPath, sessionForParticipant } from './coaching-sessions.service.ts';
 
@@ -43,12 +43,7 @@ export async function sessionCalendar({
   const session = await sessionForParticipant(db, actor, id);
   const zone = await coachZone(db, session.coachId);
   const start = DateTime.fromJSDate(session.scheduledAt).setZone(zone);
-  const calendar = ical({
-    prodId: { company: 'Kinship', product: 'Coaching sessions', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-    // No calendar-wide zone (stamps stay in UTC); the generator adds a VTIMEZONE for the event's zone.
-    timezone: { name: null, generator: getVtimezoneComponent },
-  });
+  const calendar = publishedCalendar('Coaching sessions');
   const with_ = actor.userId === session.coachId ? session.memberAlias : session.coachAlias;
   const link = `${publicUrl}${relationshipPath(session.relationshipId)}`;
   calendar.createEvent({

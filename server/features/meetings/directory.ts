@@ -123,6 +123,12 @@ export function buildDirectory(rows: Row[], version: number): Directory {
     return list;
   };
   const zoneNames = new Map<string, string>();
+  const zoneName = (zone: string) => {
+    const found = zoneNames.get(zone);
+    if (found) return found;
+    zoneNames.set(zone, zone);
+    return zone;
+  };
   const postings = new Map<string, DirectoryMeeting[]>();
   const post = (key: string, meeting: DirectoryMeeting) => {
     const list = postings.get(key);
@@ -138,7 +144,7 @@ export function buildDirectory(rows: Row[], version: number): Directory {
       day: row.day,
       time: row.time,
       endTime: row.end_time,
-      timezone: zoneNames.get(row.timezone) ?? (zoneNames.set(row.timezone, row.timezone), row.timezone),
+      timezone: zoneName(row.timezone),
       types: one(row.types),
       customTypes: one(row.custom_types),
       languages: one(row.languages),

@@ -28,16 +28,31 @@ export interface ImportOptions {
   defaultFellowship?: string | null;
 }
 
-interface Plan {
+/** The feed after normalizing: what a preview reports and the meetings a commit writes. */
+export interface NormalizedFeed {
+  summary: Pick<ImportPreview, 'total' | 'accepted' | 'normalized' | 'rejected' | 'fixes' | 'ignoredFields'>;
+  meetings: FeedMeeting[];
+}
+
+export interface Plan {
   preview: ImportPreview;
   inserts: FeedMeeting[];
   updates: FeedMeeting[];
   removeSlugs: string[];
 }
 
+/** Called while comparing a large feed, so a page can show how far it has got. */
+export type ImportProgress = (done: number, total: number) => Promise<void>;
+const PROGRESS_STEP = 500;
+
 const bySource = (sourceId: string | null) => (sourceId === null ? isNull(meetings.sourceId) : eq(meetings.sourceId, sourceId));
 
-function normalize(raw: unknown, defaultTimezone: string, defaultFellowship: string | null): FeedReport | ImportError {
+/** Parses (when given text) and normalizes a feed; the fellowship fills in records that name none. */
+export function normalizeForImport(
+  raw: unknown,
+  defaultTimezone: string,
+  defaultFellowship: string | null = null,
+): NormalizedFeed | ImportError {
   let parsed = raw;
   if (typeof raw === 'string') {
     try {
@@ -46,42 +61,49 @@ function normalize(raw: unknown, defaultTimezone: string, defaultFellowship: str
       return { error: `The feed is not valid JSON (${(error as Error).message})` };
     }
   }
-  const report = normalizeFeed(parsed, { defaultTimezone });
+  const report: FeedReport | { error: string } = normalizeFeed(parsed, { defaultTimezone });
   if (isFeedError(report)) return { error: report.error };
   if (defaultFellowship) for (const meeting of report.accepted) meeting.fellowship ??= defaultFellowship;
-  return report;
-}
-
-async function plan(options: ImportOptions): Promise<Plan | ImportError> {
-  const report = normalize(options.raw, options.defaultTimezone, options.defaultFellowship ?? null);
-  if (isImportError(report)) return report;
-  const existing = await options.db
-    .select({ slug: meetings.slug, name: meetings.name, contentHash: meetings.contentHash })
-    .from(meetings)
-    .where(bySource(options.sourceId));
-  const current = new Map(existing.map((row) => [row.slug, row]));
-  const inserts: FeedMeeting[] = [];
-  const updates: FeedMeeting[] = [];
-  let unchanged = 0;
-  for (const meeting of report.accepted) {
-    const row = current.get(meeting.slug);
-    if (!row) inserts.push(meeting);
-    else if (row.contentHash !== contentHashOf(meeting)) updates.push(meeting);
-    else unchanged += 1;
-    current.delete(meeting.slug);
-  }
-  const removed = [...current.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const fixes: Partial<Record<FeedFixCode, number>> = {};
   for (const record of report.fixes) for (const fix of record.fixes) fixes[fix] = (fixes[fix] ?? 0) + 1;
-  const entry = ({ slug, name }: ImportEntry) => ({ slug, name });
   return {
-    preview: {
+    summary: {
       total: report.total,
       accepted: report.accepted.length,
       normalized: report.normalized,
       rejected: report.rejected,
       fixes,
       ignoredFields: report.ignoredFields,
+    },
+    meetings: report.accepted,
+  };
+}
+
+/** Compares normalized meetings with what the source holds now, by slug and content hash. */
+export async function planImport(db: Db, sourceId: string | null, feed: NormalizedFeed, onProgress?: ImportProgress): Promise<Plan> {
+  const existing = await db
+    .select({ slug: meetings.slug, name: meetings.name, contentHash: meetings.contentHash })
+    .from(meetings)
+    .where(bySource(sourceId));
+  const current = new Map(existing.map((row) => [row.slug, row]));
+  const inserts: FeedMeeting[] = [];
+  const updates: FeedMeeting[] = [];
+  let unchanged = 0;
+  let done = 0;
+  for (const meeting of feed.meetings) {
+    const row = current.get(meeting.slug);
+    if (!row) inserts.push(meeting);
+    else if (row.contentHash !== contentHashOf(meeting)) updates.push(meeting);
+    else unchanged += 1;
+    current.delete(meeting.slug);
+    if (onProgress && ++done % PROGRESS_STEP === 0) await onProgress(done, feed.meetings.length);
+  }
+  if (onProgress) await onProgress(feed.meetings.length, feed.meetings.length);
+  const removed = [...current.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const entry = ({ slug, name }: ImportEntry) => ({ slug, name });
+  return {
+    preview: {
+      ...feed.summary,
       add: inserts.map(entry),
       change: updates.map(entry),
       remove: removed.map(entry),
@@ -95,8 +117,9 @@ async function plan(options: ImportOptions): Promise<Plan | ImportError> {
 
 /** What an import would do, compared with what the source holds now. Writes nothing. */
 export async function previewImport(options: ImportOptions): Promise<ImportPreview | ImportError> {
-  const result = await plan(options);
-  return isImportError(result) ? result : result.preview;
+  const feed = normalizeForImport(options.raw, options.defaultTimezone, options.defaultFellowship ?? null);
+  if (isImportError(feed)) return feed;
+  return (await planImport(options.db, options.sourceId, feed)).preview;
 }
 
 // ~50 columns a row: well under PostgreSQL's 65,535 parameters a statement.
@@ -117,13 +140,46 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * feed twice: the second changes nothing.
  */
 export async function commitImport(options: ImportOptions): Promise<ImportPreview | ImportError> {
+  const feed = normalizeForImport(options.raw, options.defaultTimezone, options.defaultFellowship ?? null);
+  if (isImportError(feed)) return feed;
+  return commitNormalized({ db: options.db, sourceId: options.sourceId, feed });
+}
+
+export interface CommitNormalizedOptions {
+  db: Db;
+  sourceId: string | null;
+  feed: NormalizedFeed;
+  /**
+   * Runs inside the transaction, with the source locked and the plan made, before anything is
+   * written: an error it returns rolls back and is returned (a preview that no longer holds).
+   */
+  verify?: (tx: Db, plan: Plan) => Promise<ImportError | null>;
+}
+
+/** The one write path of every import (CLI, upload, URL, schedule): see commitImport. */
+export async function commitNormalized(options: CommitNormalizedOptions): Promise<ImportPreview | ImportError> {
   const result = await commitInTransaction(options);
   // The finder caches which zones hold meetings: this process sees a new zone at once, others within a minute.
   if (!isImportError(result)) forgetMeetingZones(options.db);
   return result;
 }
 
-function commitInTransaction(options: ImportOptions): Promise<ImportPreview | ImportError> {
+const rollback = Symbol('rollback');
+
+async function commitInTransaction(options: CommitNormalizedOptions): Promise<ImportPreview | ImportError> {
+  let refused: ImportError | null = null;
+  try {
+    return await writeInTransaction(options, (error) => {
+      refused = error;
+      throw rollback;
+    });
+  } catch (error) {
+    if (error === rollback && refused) return refused;
+    throw error;
+  }
+}
+
+function writeInTransaction(options: CommitNormalizedOptions, refuse: (error: ImportError) => never): Promise<ImportPreview | ImportError> {
   return options.db.transaction(async (tx) => {
     // One import of a source at a time: the comparison and the writes see the same rows.
     if (options.sourceId === null) await tx.execute(sql`select pg_advisory_xact_lock(${OWN_GROUPS_LOCK})`);
@@ -135,9 +191,10 @@ function commitInTransaction(options: ImportOptions): Promise<ImportPreview | Im
         .for('update');
       if (!source) return { error: 'Unknown meeting source' };
     }
-    const result = await plan({ ...options, db: tx });
-    if (isImportError(result)) return result;
     const { sourceId } = options;
+    const result = await planImport(tx, sourceId, options.feed);
+    const verdict = options.verify ? await options.verify(tx, result) : null;
+    if (verdict) refuse(verdict);
     for (const chunk of chunks(result.inserts, INSERT_CHUNK)) {
       await tx.insert(meetings).values(chunk.map((meeting) => ({ ...meetingColumns(meeting), sourceId })));
     }
@@ -167,7 +224,7 @@ function commitInTransaction(options: ImportOptions): Promise<ImportPreview | Im
       };
       await tx
         .update(meetingSources)
-        .set({ lastImportedAt: sql`now()`, lastReport: stored, updatedAt: sql`now()` })
+        .set({ lastImportedAt: sql`now()`, lastReport: stored, lastError: null, updatedAt: sql`now()` })
         .where(eq(meetingSources.id, sourceId));
     }
     return result.preview;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedMeeting } from '../../../shared/contracts/meetings-feed.ts';
 import type { meetings } from '../../db/schema/meetings.ts';
+import { toMeetingGuide } from './feed/export.ts';
 
 type MeetingInsert = typeof meetings.$inferInsert;
 
@@ -69,5 +70,6 @@ export function meetingColumns(meeting: FeedMeeting): Omit<MeetingInsert, 'id' |
     contacts: meeting.contacts,
     updated: meeting.updated === null ? null : new Date(meeting.updated),
     contentHash: contentHashOf(meeting),
+    feedJson: JSON.stringify(toMeetingGuide(meeting)),
   };
 }

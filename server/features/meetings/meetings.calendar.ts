@@ -1,8 +1,8 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
+import { type ICalCalendar, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { publishedCalendar } from '../../lib/calendar.ts';
 import { meetingRow } from './meetings.service.ts';
 import { durationMinutes, nextOccurrence } from './meetings.window.ts';
 
@@ -17,12 +17,17 @@ const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE
 export async function meetingCalendar({ db, id, now = DateTime.utc() }: { db: Db; id: string; now?: DateTime }) {
   const row = await meetingRow(db, id);
   if (row.day === null || row.time === null) throw new AppError('CONFLICT', 'This meeting is by appointment: it has no schedule');
+  const calendar = publishedCalendar('Meetings');
+  addWeeklyMeeting(calendar, row, now);
+  return { fileName: `${row.slug.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}.ics`, body: calendar.toString() };
+}
+
+type ScheduledMeeting = Awaited<ReturnType<typeof meetingRow>>;
+
+/** One weekly meeting as a recurring event (by-appointment meetings have no schedule and are skipped). */
+export function addWeeklyMeeting(calendar: ICalCalendar, row: ScheduledMeeting, now: DateTime) {
+  if (row.day === null || row.time === null) return;
   const start = nextOccurrence(row.timezone, row.day, row.time, row.endTime, now);
-  const calendar = ical({
-    prodId: { company: 'Kinship', product: 'Meetings', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: null, generator: getVtimezoneComponent },
-  });
   const place = row.formattedAddress ?? [row.location, row.address, row.city].filter(Boolean).join(', ');
   calendar.createEvent({
     id: `meeting-${row.id}@kinship`,
@@ -42,5 +47,4 @@ export async function meetingCalendar({ db, id, now = DateTime.utc() }: { db: Db
     location: row.attendanceMode === 'online' ? row.conferenceUrl : place || row.conferenceUrl,
     url: row.conferenceUrl ?? row.url,
   });
-  return { fileName: `${row.slug.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}.ics`, body: calendar.toString() };
 }

@@ -144,7 +144,7 @@ const compareByStart = (a: Hit, b: Hit) => {
 };
 
 /** After the cursor, in the page's order (by distance or by start; nulls last, then by id). */
-function afterCursor(cursor: Cursor | null, byDistance: boolean): (meeting: DirectoryMeeting, key: number | null) => boolean {
+function afterCursor(cursor: Cursor | null): (meeting: DirectoryMeeting, key: number | null) => boolean {
   if (!cursor) return () => true;
   return (meeting, key) => {
     if (cursor.k === null) return key === null && meeting.id > cursor.id;
@@ -169,7 +169,7 @@ export async function findMeetings({
   if (query.near) near = { ...parseNear(query.near), radius: query.radiusKm ?? MEETING_FINDER_LIMITS.radiusKmDefault };
   else if (query.radiusKm !== undefined) badInput('radiusKm', 'radiusKm needs near');
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const after = afterCursor(cursor, near !== null);
+  const after = afterCursor(cursor);
   const directory = await directoryOf(db);
   const { when } = query;
   const intervalOf: IntervalOf | null = when === undefined ? null : (longest) => intervalFor(query, now, viewerZone, longest);
@@ -280,6 +280,8 @@ function present(hit: Hit, nowMinute: number, viewerZone: string): MeetingListIt
     attendanceMode: m.attendanceMode,
     location: m.location,
     formattedAddress: m.formattedAddress,
+    latitude: m.latitude,
+    longitude: m.longitude,
     regions: m.regions,
     fellowship: m.fellowship,
     hasConferenceUrl: m.hasConferenceUrl,

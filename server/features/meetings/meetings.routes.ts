@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/contracts/common.ts';
-import { meetingDetailSchema, meetingFinderQuerySchema, meetingListSchema } from '../../../shared/contracts/meetings.ts';
+import {
+  meetingDetailSchema,
+  meetingFacetsSchema,
+  meetingFinderQuerySchema,
+  meetingListSchema,
+} from '../../../shared/contracts/meetings.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { meetingCalendar } from './meetings.calendar.ts';
+import { meetingFacets } from './meetings.facets.ts';
 import { findMeetings } from './meetings.finder.ts';
 import { exportFeed, getMeeting } from './meetings.service.ts';
 
@@ -42,6 +48,23 @@ export function meetingRoutes(app: FastifyZod) {
       reply.header('cache-control', 'public, max-age=300');
       reply.header('content-type', 'application/json; charset=utf-8');
       return reply.send(exportFeed({ db }));
+    },
+  );
+
+  app.get(
+    '/api/meetings/facets',
+    {
+      config: { access: 'public', rateLimit: reads },
+      schema: {
+        tags,
+        summary: 'What the finder can filter by: fellowships, languages, regions with a point, the map tiles',
+        response: { 200: meetingFacetsSchema },
+      },
+    },
+    async (_request, reply) => {
+      // The same for every caller and slow to change: shared caches may keep it for 5 minutes.
+      reply.header('cache-control', 'public, max-age=300');
+      return meetingFacets({ db, config: ctx.config });
     },
   );
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingFinderQuery, MeetingListItem } from '../../../shared/contracts/meetings.ts';
 import { meetingListSchema } from '../../../shared/contracts/meetings.ts';
 import { meetings } from '../../db/schema/meetings.ts';
+import { setUpOrganization } from '../../test/factories.ts';
 import { meetingGuideFeed } from '../../test/field-data.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { isFeedError, normalizeFeed } from './feed/normalize.ts';
@@ -289,5 +290,65 @@ describe('Meeting Guide export', () => {
     await t.database.db.delete(meetings);
     const response = await t.app.inject({ method: 'GET', url: '/api/meetings/feed.json' });
     expect(JSON.parse(response.body)).toEqual([]);
+  });
+});
+
+describe('Meeting Guide export of groups made in the admin', () => {
+  it('a by-appointment online meeting and a hybrid meeting with a fellowship come back the same from their export', async () => {
+    await t.database.db.delete(meetings);
+    const admin = await setUpOrganization(t);
+    const made = [
+      {
+        name: 'Call-in support by appointment',
+        fellowship: 'Nar-Anon',
+        timezone: 'America/Denver',
+        attendanceMode: 'online',
+        types: ['ASL', 'O'],
+        conferenceUrl: 'https://meet.example.org/support',
+        conferencePhone: '+1 720 555 0101',
+        city: 'Denver',
+        state: 'CO',
+      },
+      {
+        name: 'Thursday Recovery Dharma',
+        fellowship: 'Recovery Dharma',
+        day: 4,
+        time: '23:30',
+        endTime: '00:30',
+        timezone: 'Europe/Madrid',
+        attendanceMode: 'hybrid',
+        types: ['S', 'XB', 'MED'],
+        location: 'Casa Abierta',
+        address: 'Calle Mayor 5',
+        city: 'Madrid',
+        postalCode: '28013',
+        country: 'ES',
+        latitude: 40.4168,
+        longitude: -3.7038,
+        regions: ['Centro', 'Sol'],
+        conferenceUrl: 'https://zoom.us/j/111222333',
+        notes: 'Ring the bell',
+        contacts: [{ name: 'Lu', email: 'lu@example.org', phone: null }],
+      },
+    ];
+    for (const input of made) {
+      const response = await admin.agent.post('/api/admin/meetings', input);
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+    }
+    const response = await t.app.inject({ method: 'GET', url: '/api/meetings/feed.json' });
+    const feed = JSON.parse(response.body);
+    expect(feed).toHaveLength(2);
+    const stored = (await t.database.db.select().from(meetings).orderBy(sql`slug`)).map(feedMeetingOf);
+    expect(stored.map((m) => [m.slug, m.attendanceMode, m.fellowship, m.day])).toEqual([
+      ['call-in-support-by-appointment', 'online', 'Nar-Anon', null],
+      ['thursday-recovery-dharma', 'hybrid', 'Recovery Dharma', 4],
+    ]);
+    // Importing the export into a fresh directory reproduces every field.
+    await t.database.db.delete(meetings);
+    const reimported = await commitImport({ db: t.database.db, sourceId: null, raw: feed, defaultTimezone: 'UTC' });
+    if (isImportError(reimported)) throw new Error(reimported.error);
+    expect(reimported.rejected).toEqual([]);
+    const again = (await t.database.db.select().from(meetings).orderBy(sql`slug`)).map(feedMeetingOf);
+    expect(again).toEqual(stored);
   });
 });

@@ -1,8 +1,10 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { BUDDY_LIMITS } from '../../../shared/contracts/buddies.ts';
 import type { ConversationKind } from '../../../shared/contracts/messages.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { coachingRelationships, conversations, partnerships } from '../../db/schema/coaching.ts';
+import { buddyRequests } from '../../db/schema/community.ts';
 import { AppError } from '../../lib/app-error.ts';
 
 /**
@@ -14,6 +16,11 @@ import { AppError } from '../../lib/app-error.ts';
  * - When the link closes, the thread becomes read-only for members (it is their own history) and
  *   disappears for the coach: a coach keeps no access to a former client's words once the relationship
  *   has ended (privacy first). Partners are both members: both keep a read-only history.
+ * - A `buddy` conversation (first-meeting buddies) is open while a matched buddy request between the two
+ *   exists whose meeting started less than 7 days ago (BUDDY_LIMITS.conversationDaysAfter): time to
+ *   arrange where to meet, and to say how it went. It opens only when a volunteer accepts. Afterwards
+ *   both keep a read-only history, like partners (the two are peers; neither side is someone's coach).
+ *   A cancelled request closes it at once.
  * - Everyone else, and a coach after the end: 404, the same answer as a conversation that does not exist.
  *   Sending to a thread you can still read but no longer write to is a 409.
  */
@@ -62,6 +69,23 @@ export async function linkIsOpen(db: Db, kind: ConversationKind, x: string, y: s
       .limit(1);
     return Boolean(row);
   }
+  if (kind === 'buddy') {
+    const [row] = await db
+      .select({ id: buddyRequests.id })
+      .from(buddyRequests)
+      .where(
+        and(
+          eq(buddyRequests.status, 'matched'),
+          sql`${buddyRequests.occursAt} > now() - make_interval(days => ${BUDDY_LIMITS.conversationDaysAfter})`,
+          or(
+            and(eq(buddyRequests.requesterId, x), eq(buddyRequests.buddyId, y)),
+            and(eq(buddyRequests.requesterId, y), eq(buddyRequests.buddyId, x)),
+          ),
+        ),
+      )
+      .limit(1);
+    return Boolean(row);
+  }
   const [row] = await db
     .select({ id: partnerships.id })
     .from(partnerships)
@@ -101,7 +125,7 @@ export async function conversationAccess(db: Db, userId: string, id: string): Pr
     .from(conversations)
     .where(and(eq(conversations.id, id), or(eq(conversations.aId, userId), eq(conversations.bId, userId))))
     .limit(1);
-  if (!row || row.kind === 'buddy') throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw new AppError('NOT_FOUND', 'Not found');
   const otherId = row.aId === userId ? row.bId : row.aId;
   const open = await linkIsOpen(db, row.kind, userId, otherId);
   if (!open && row.kind === 'coaching' && !(await wasCoachedBy(db, userId, otherId))) {
@@ -113,7 +137,7 @@ export async function conversationAccess(db: Db, userId: string, id: string): Pr
 /** SQL for the list: whether `me` may see conversation `c` (same rules as conversationAccess). */
 export function visibleToSql(me: string) {
   return sql`(
-    ${C.kind} = 'partners'
+    ${C.kind} IN ('partners', 'buddy')
     OR (${C.kind} = 'coaching' AND (
       EXISTS (SELECT 1 FROM coaching_relationships r
         WHERE r.member_id = ${me}
@@ -137,6 +161,11 @@ export const linkOpenSql = sql`(
       WHERE p.status = 'active'
         AND least(p.inviter_id, p.invitee_id) = ${C.aId}
         AND greatest(p.inviter_id, p.invitee_id) = ${C.bId})
+    WHEN 'buddy' THEN EXISTS (SELECT 1 FROM buddy_requests q
+      WHERE q.status = 'matched'
+        AND q.occurs_at > now() - make_interval(days => ${BUDDY_LIMITS.conversationDaysAfter})
+        AND least(q.requester_id, q.buddy_id) = ${C.aId}
+        AND greatest(q.requester_id, q.buddy_id) = ${C.bId})
     ELSE false
   END
 )`;

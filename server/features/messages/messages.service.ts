@@ -46,12 +46,7 @@ async function summaries(db: Db, me: string, onlyId?: string): Promise<Conversat
     })
     .from(conversations)
     .where(
-      and(
-        or(eq(conversations.aId, me), eq(conversations.bId, me)),
-        ne(conversations.kind, 'buddy'),
-        onlyId ? eq(conversations.id, onlyId) : undefined,
-        visibleToSql(me),
-      ),
+      and(or(eq(conversations.aId, me), eq(conversations.bId, me)), onlyId ? eq(conversations.id, onlyId) : undefined, visibleToSql(me)),
     );
   return rows
     .map((row) => ({

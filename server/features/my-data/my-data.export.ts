@@ -17,8 +17,11 @@ import {
 } from '../../db/schema/recovery.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
+import { exportBuddies } from '../buddies/buddies.my-data.ts';
 import { exportCoaching } from '../coaching/coaching.my-data.ts';
 import { exportCoachingSessions } from '../coaching-sessions/coaching-sessions.my-data.ts';
+import { exportEventRsvps } from '../events/events.my-data.ts';
+import { exportMyMeetings } from '../my-meetings/my-meetings.my-data.ts';
 import { exportConversations, exportPartnerships } from '../partners/partners.my-data.ts';
 
 /**
@@ -151,6 +154,9 @@ export async function exportMyData({ db, actor }: { db: Db; actor: Actor }): Pro
       const partnershipRows = await exportPartnerships(tx, me);
       const coaching = await exportCoaching(tx, me);
       const coachingSessions = await exportCoachingSessions(tx, me);
+      const buddies = await exportBuddies(tx, me);
+      const eventRsvpRows = await exportEventRsvps(tx, me);
+      const myMeetings = await exportMyMeetings(tx, me);
       // Not exported: sessions (token hashes), idempotency keys (stored replies), push subscriptions
       // (browser keys), password resets and invites (token hashes). They are credentials, not content.
 
@@ -257,6 +263,9 @@ export async function exportMyData({ db, actor }: { db: Db; actor: Actor }): Pro
         partnerships: partnershipRows,
         coaching,
         coachingSessions,
+        buddies,
+        eventRsvps: eventRsvpRows,
+        meetings: myMeetings,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -20,8 +20,11 @@ import { AppError } from '../../lib/app-error.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { eraseBuddies } from '../buddies/buddies.my-data.ts';
 import { eraseCoaching } from '../coaching/coaching.my-data.ts';
 import { eraseCoachingSessions } from '../coaching-sessions/coaching-sessions.my-data.ts';
+import { eraseEventRsvps } from '../events/events.my-data.ts';
+import { eraseMyMeetings } from '../my-meetings/my-meetings.my-data.ts';
 import { eraseConversationsAndPartnerships } from '../partners/partners.my-data.ts';
 
 /**
@@ -118,6 +121,21 @@ export async function deleteMyAccount({
       { what: 'coaching notes about you', count: sessionsGone.notes },
       { what: 'referrals', count: sessionsGone.referrals },
     );
+    // Saved meetings, attendance, secretary roles and the private calendar address.
+    const myMeetings = await eraseMyMeetings(tx, me);
+    erased.push(
+      { what: 'saved meetings', count: myMeetings.saved },
+      { what: 'meeting attendance', count: myMeetings.attendance },
+      { what: 'meeting secretary roles', count: myMeetings.secretary },
+      { what: 'meetings calendar address', count: myMeetings.subscription },
+    );
+    // First-meeting buddies: my offer and my requests; requests I had accepted go back to others.
+    const buddies = await eraseBuddies(tx, me);
+    erased.push(
+      { what: 'buddy volunteering', count: buddies.volunteer },
+      { what: 'buddy requests', count: buddies.requests },
+      { what: 'buddy requests you had accepted (released)', count: buddies.accompanied },
+    );
     // Coaching requests and relationships (seats given back), and a coach's own profile.
     const coaching = await eraseCoaching(tx, me);
     erased.push(
@@ -125,6 +143,8 @@ export async function deleteMyAccount({
       { what: 'coach profile', count: coaching.coachProfile },
     );
     erased.push({ what: 'messages', count: people.messages }, { what: 'partnerships ended or withdrawn', count: people.partnerships });
+    // Event answers: a place I held goes to the next person waiting.
+    erased.push({ what: 'event answers', count: await eraseEventRsvps(ctx, tx, me) });
     // Sharing, both ways: nobody sees anything of theirs any more, and they see nobody's.
     await erase(
       'consent grants',

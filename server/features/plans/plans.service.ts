@@ -5,6 +5,7 @@ import { recoveryPlanVersions } from '../../db/schema/recovery.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
+import { meetingGoalProgress } from '../my-meetings/my-meetings.service.ts';
 import { type RECOVERY_PLAN_SECTIONS, summarizeChanges } from './changes.ts';
 import { latestVersion, type StoredVersion, saveVersion, type VersionTable, versionNumbered, versionPage } from './versions.ts';
 
@@ -14,8 +15,18 @@ function present<T>(stored: StoredVersion<T> | null, empty: T) {
     : { version: 0, createdAt: null, content: empty };
 }
 
+/** The current plan with this week's progress on goals that count meetings (left out when no goal does). */
+async function withMeetingProgress(db: Db, personId: string, plan: Plan): Promise<Plan> {
+  const progress = await meetingGoalProgress(db, personId, plan.content.goals);
+  return progress.length > 0 ? { ...plan, meetingProgress: progress } : plan;
+}
+
 export async function getOwnPlan({ db, actor }: { db: Db; actor: Actor }): Promise<Plan> {
-  return present(await latestVersion<PlanContent>(db, recoveryPlanVersions, actor.userId), EMPTY_PLAN);
+  return withMeetingProgress(
+    db,
+    actor.userId,
+    present(await latestVersion<PlanContent>(db, recoveryPlanVersions, actor.userId), EMPTY_PLAN),
+  );
 }
 
 export async function saveOwnPlan({
@@ -29,7 +40,11 @@ export async function saveOwnPlan({
   content: PlanContent;
   baseVersion: number;
 }) {
-  return present(await saveVersion(db, recoveryPlanVersions, actor.userId, baseVersion, content), EMPTY_PLAN);
+  return withMeetingProgress(
+    db,
+    actor.userId,
+    present(await saveVersion(db, recoveryPlanVersions, actor.userId, baseVersion, content), EMPTY_PLAN),
+  );
 }
 
 /** The history of a versioned plan, newest first, each version with what it changed from the one before. */
@@ -67,7 +82,11 @@ export async function getOwnPlanVersion({ db, actor, version }: { db: Db; actor:
 /** Another person's current recovery plan: only through the `plan` scope (or break-glass), and logged. */
 export async function getSharedPlan({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }) {
   const access = await authorizeRecordRead(db, actor, subjectId, 'plan');
-  const plan = present(await latestVersion<PlanContent>(db, recoveryPlanVersions, subjectId), EMPTY_PLAN);
+  const plan = await withMeetingProgress(
+    db,
+    subjectId,
+    present(await latestVersion<PlanContent>(db, recoveryPlanVersions, subjectId), EMPTY_PLAN),
+  );
   return { ...plan, access: accessSummary(access) };
 }
 

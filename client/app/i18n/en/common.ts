@@ -25,6 +25,8 @@ export const common = {
     },
     adminLabel: 'Admin sections',
     items: {
+      buddies: 'Meeting buddies',
+      meetingGuides: 'Meeting guides',
       home: 'Home',
       safetyPlan: 'Safety plan',
       recoveryPlan: 'Recovery plan',
@@ -35,6 +37,8 @@ export const common = {
       reasons: 'My reasons',
       messages: 'Messages',
       partners: 'Accountability partners',
+      meetings: 'Find a meeting',
+      events: 'Events',
       coaching: 'Peer coaching',
       coachProfile: 'My coach profile',
       caseload: 'My caseload',
@@ -48,8 +52,13 @@ export const common = {
       outbox: 'Outbox',
       audit: 'Audit log',
       breakGlass: 'Break-glass log',
+      ownMeetings: 'Our meetings',
+      meetingSources: 'Meeting feeds',
+      myMeetings: 'My meetings',
     },
     descriptions: {
+      buddies: 'Ask someone to come with you to a meeting, or volunteer to go with someone.',
+      meetingGuides: 'What-to-expect guides shown on meeting pages.',
       home: 'Where you start.',
       safetyPlan: 'Your plan for hard moments: warning signs, what helps, who to call. Works offline.',
       recoveryPlan: 'Your goals by area of life, triggers and what helps, and your support people.',
@@ -60,6 +69,8 @@ export const common = {
       reasons: 'Why your recovery matters to you, in your own words.',
       messages: 'Private conversations with your coach, your clients or your accountability partners.',
       partners: 'Keep each other going with another member: share what you choose, send a nudge.',
+      meetings: 'Recovery meetings in person and online, starting soon or near you.',
+      events: 'Sober social events and workshops: save a place, join the waitlist, add them to your calendar.',
       coaching: 'Ask for a peer recovery coach, meet your coach, and choose what they see.',
       coachProfile: 'Your lived experience, specialties, languages, availability and caseload.',
       caseload: 'Your clients, most in need first, with risk flags explained and only what each one shares.',
@@ -73,6 +84,9 @@ export const common = {
       outbox: 'Emails waiting to be sent.',
       audit: 'Security-relevant events.',
       breakGlass: 'Emergency access to member records.',
+      ownMeetings: 'The groups your organization runs, in the meeting finder and your Meeting Guide feed.',
+      meetingSources: 'Import Meeting Guide feeds into the meeting finder: preview, then commit.',
+      myMeetings: 'Meetings you saved and went to, and a calendar of them for your phone.',
     },
   },
   crisis: {
@@ -138,6 +152,7 @@ export const common = {
     RATE_LIMITED: 'Too many tries. Please wait a minute and try again.',
     SETUP_REQUIRED: 'Kinship has not been set up yet.',
     IDEMPOTENCY_MISMATCH: 'This was already sent with different details. Please check and send it again.',
+    WRONG_CODE: 'That code is not right. Check it and try again.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
   },
   roles: {
@@ -152,7 +167,11 @@ export const common = {
   scopes: {
     profile: { label: 'Profile details', description: 'Your legal name, pronouns, languages, time zone and recovery pathways.' },
     clock: { label: 'Recovery clock', description: 'Your time in recovery and milestones.' },
-    checkinsSummary: { label: 'Check-in summary', description: 'Whether you checked in, and your mood and craving trends.' },
+    checkinsSummary: {
+      label: 'Check-in summary',
+      description:
+        'Whether you checked in today, your current streak, the last day you checked in, and how many meetings you went to in the last 7 days. Nothing you wrote in a check-in.',
+    },
     checkinsDetail: { label: 'Full check-ins', description: 'Everything in your daily check-ins, including notes.' },
     plan: { label: 'Recovery plan', description: 'Your goals, triggers, coping strategies and support people.' },
     safetyPlan: { label: 'Safety plan', description: 'Your warning signs, coping steps and who to contact.' },

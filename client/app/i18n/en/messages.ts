@@ -8,7 +8,7 @@ export const messages = {
     availableTitle: 'Start a conversation',
     availableLead: 'People you can write to now.',
     start: 'Message {{alias}}',
-    kinds: { coaching: 'Coaching', partners: 'Accountability partner' },
+    kinds: { coaching: 'Coaching', partners: 'Accountability partner', buddy: 'First-meeting buddy' },
     unread_one: '{{count}} unread',
     unread_other: '{{count}} unread',
     you: 'You: {{text}}',

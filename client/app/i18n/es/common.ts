@@ -27,6 +27,8 @@ export const common: typeof en = {
     },
     adminLabel: 'Secciones de administración',
     items: {
+      buddies: 'Compañía para reuniones',
+      meetingGuides: 'Guías de reuniones',
       home: 'Inicio',
       safetyPlan: 'Plan de seguridad',
       recoveryPlan: 'Plan de recuperación',
@@ -37,6 +39,8 @@ export const common: typeof en = {
       reasons: 'Mis razones',
       messages: 'Mensajes',
       partners: 'Compañeros de responsabilidad',
+      meetings: 'Buscar una reunión',
+      events: 'Eventos',
       coaching: 'Acompañamiento entre pares',
       coachProfile: 'Mi perfil de coach',
       caseload: 'Mis clientes',
@@ -50,8 +54,13 @@ export const common: typeof en = {
       outbox: 'Bandeja de salida',
       audit: 'Registro de auditoría',
       breakGlass: 'Accesos de emergencia',
+      ownMeetings: 'Nuestras reuniones',
+      meetingSources: 'Fuentes de reuniones',
+      myMeetings: 'Mis reuniones',
     },
     descriptions: {
+      buddies: 'Pide que alguien te acompañe a una reunión, u ofrécete a acompañar a alguien.',
+      meetingGuides: 'Guías de qué esperar que aparecen en las páginas de reuniones.',
       home: 'Donde empiezas.',
       safetyPlan: 'Tu plan para los momentos difíciles: señales, qué te ayuda y a quién llamar. Funciona sin conexión.',
       recoveryPlan: 'Tus metas por área de la vida, detonantes y lo que te ayuda, y tus personas de apoyo.',
@@ -62,6 +71,8 @@ export const common: typeof en = {
       reasons: 'Por qué tu recuperación te importa, con tus propias palabras.',
       messages: 'Conversaciones privadas con tu coach, tus clientes o tus compañeros de responsabilidad.',
       partners: 'Apóyate con otro miembro: comparte lo que elijas y envía un mensaje de ánimo.',
+      meetings: 'Reuniones de recuperación presenciales y en línea, que empiezan pronto o cerca de ti.',
+      events: 'Eventos sociales sin alcohol y talleres: reserva un lugar, apúntate a la lista de espera, añádelos a tu calendario.',
       coaching: 'Pide un coach de recuperación entre pares, conoce a tu coach y elige qué puede ver.',
       coachProfile: 'Tu experiencia vivida, especialidades, idiomas, disponibilidad y número de personas.',
       caseload: 'Tus clientes, primero quien más lo necesita, con alertas de riesgo explicadas y solo lo que cada quien comparte.',
@@ -75,6 +86,9 @@ export const common: typeof en = {
       outbox: 'Correos en espera de envío.',
       audit: 'Eventos relevantes para la seguridad.',
       breakGlass: 'Acceso de emergencia a expedientes de miembros.',
+      ownMeetings: 'Los grupos que organiza tu organización, en el buscador de reuniones y en tu fuente Meeting Guide.',
+      meetingSources: 'Importa fuentes Meeting Guide al buscador de reuniones: primero la vista previa, luego la confirmación.',
+      myMeetings: 'Las reuniones que guardaste y a las que fuiste, y un calendario de ellas para tu teléfono.',
     },
   },
   crisis: {
@@ -141,6 +155,7 @@ export const common: typeof en = {
     RATE_LIMITED: 'Demasiados intentos. Espera un minuto e inténtalo de nuevo.',
     SETUP_REQUIRED: 'Kinship todavía no está configurado.',
     IDEMPOTENCY_MISMATCH: 'Esto ya se envió con otros datos. Revísalo y vuelve a enviarlo.',
+    WRONG_CODE: 'Ese código no es correcto. Revísalo y vuelve a intentarlo.',
     INTERNAL: 'Algo salió mal de nuestro lado. Inténtalo de nuevo.',
   },
   roles: {
@@ -155,7 +170,11 @@ export const common: typeof en = {
   scopes: {
     profile: { label: 'Datos del perfil', description: 'Tu nombre legal, pronombres, idiomas, zona horaria y caminos de recuperación.' },
     clock: { label: 'Contador de recuperación', description: 'Tu tiempo en recuperación y tus hitos.' },
-    checkinsSummary: { label: 'Resumen de registros diarios', description: 'Si hiciste tu registro y la tendencia de ánimo y antojos.' },
+    checkinsSummary: {
+      label: 'Resumen de registros diarios',
+      description:
+        'Si hiciste tu registro hoy, tu racha actual, el último día que lo hiciste y a cuántas reuniones fuiste en los últimos 7 días. Nada de lo que escribiste en un registro.',
+    },
     checkinsDetail: { label: 'Registros diarios completos', description: 'Todo lo de tus registros diarios, incluidas las notas.' },
     plan: { label: 'Plan de recuperación', description: 'Tus metas, detonantes, estrategias y personas de apoyo.' },
     safetyPlan: { label: 'Plan de seguridad', description: 'Tus señales de alerta, pasos para afrontar y a quién contactar.' },

@@ -10,7 +10,7 @@ export const messages: typeof en = {
     availableTitle: 'Empezar una conversación',
     availableLead: 'Personas a las que puedes escribir ahora.',
     start: 'Escribir a {{alias}}',
-    kinds: { coaching: 'Coaching', partners: 'Compañero de responsabilidad' },
+    kinds: { coaching: 'Coaching', partners: 'Compañero de responsabilidad', buddy: 'Compañía para una primera reunión' },
     unread_one: '{{count}} sin leer',
     unread_other: '{{count}} sin leer',
     you: 'Tú: {{text}}',

@@ -19,6 +19,7 @@ import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useSaveRecoveryPlan } from '../api/recovery-plan.ts';
+import { MeetingGoalField } from './meeting-goal-field.tsx';
 
 type Goal = PlanContent['goals'][number];
 type Trigger = PlanContent['triggers'][number];
@@ -169,6 +170,13 @@ export function PlanForm({ plan, onConflict }: Props) {
                 value={goal.targetDate ?? ''}
                 onChange={(value) => setGoal(g, { targetDate: value || null })}
                 error={errors[`${path}.targetDate`] ? t('errors.format.date') : undefined}
+              />
+              <MeetingGoalField
+                name={`${path}.meetingsPerWeek`}
+                value={goal.meetingsPerWeek}
+                onChange={(meetingsPerWeek) => setGoal(g, { meetingsPerWeek })}
+                error={errors[`${path}.meetingsPerWeek`]}
+                progress={plan.meetingProgress?.find((p) => p.goalId === goal.id)}
               />
               <fieldset className="fieldset">
                 <legend className="field-label">{t('recoveryPlan.goals.steps')}</legend>
