@@ -1,17 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkAndCapture,
-  closeJourney,
-  completeFirstRun,
-  goTo,
-  invitePerson,
-  openJourney,
-  type Person,
-  PHONE,
-  pageApi,
-  type RunningServer,
-} from './support.ts';
+import { type Cast, checkAndCapture, closeCast, goTo, openCast, PHONE, pageApi, type RunningServer, setUpOrganization } from './support.ts';
 
 const ADMIN = { email: 'lead@harbor.example.org', password: 'lanterns along the quay', alias: 'Harbor Lead' };
 const COACH = { email: 'marta@harbor.example.org', password: 'one foot then the other', alias: 'Marta' };
@@ -19,7 +8,7 @@ const MEMBER = { email: 'theo@harbor.example.org', password: 'a quiet seat near 
 
 let server: RunningServer;
 let browser: Browser;
-const pages: Record<'admin' | 'coach' | 'member' | 'visitor', Page> = {} as never;
+let pages: Cast<'coach' | 'member' | 'visitor'>['pages'];
 let meetingId = '';
 
 const poll = <T>(read: () => T | Promise<T>, timeout = 10_000) => expect.poll(read, { timeout, interval: 100 });
@@ -32,34 +21,22 @@ async function check(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  const journey = await openJourney();
-  ({ server, browser } = journey);
-  pages.admin = journey.page;
-  for (const who of ['coach', 'member', 'visitor'] as const) {
-    // The coach on a desktop, everyone else on a phone.
-    const viewport = who === 'coach' ? { width: 1280, height: 900 } : PHONE;
-    const context = await browser.newContext({ viewport, timezoneId: 'America/Chicago' });
-    pages[who] = await context.newPage();
-    pages[who].setDefaultTimeout(10_000);
-  }
+  // The coach on a desktop, everyone else on a phone.
+  ({ server, browser, pages } = await openCast({
+    coach: { viewport: { width: 1280, height: 900 }, timezoneId: 'America/Chicago' },
+    member: { viewport: PHONE, timezoneId: 'America/Chicago' },
+    visitor: { viewport: PHONE, timezoneId: 'America/Chicago' },
+  }));
 });
-afterAll(async () => {
-  for (const context of browser?.contexts() ?? []) await context.close();
-  await closeJourney({ server, browser });
-});
+afterAll(() => closeCast({ server, browser }));
 
 describe('first-meeting buddies', () => {
   it('starts with an organization, a coach, a member and one of its own meetings', async () => {
     const admin = pages.admin;
-    await admin.goto(server.url);
-    await poll(() => heading(admin)).toBe('Set up Kinship');
-    await completeFirstRun(admin, 'Harbor Recovery Community', ADMIN);
-    await poll(() => heading(admin)).toBe(`Welcome, ${ADMIN.alias}`);
-    const people: [keyof typeof pages, Person, string[]][] = [
-      ['coach', COACH, ['coach']],
-      ['member', MEMBER, ['member']],
-    ];
-    for (const [who, person, roles] of people) await invitePerson(admin, pages[who], person, roles);
+    await setUpOrganization(admin, server.url, 'Harbor Recovery Community', ADMIN, [
+      [pages.coach, COACH, ['coach']],
+      [pages.member, MEMBER, ['member']],
+    ]);
     const created = await pageApi(admin, 'POST', '/api/admin/meetings', {
       name: 'Harbor Newcomers',
       fellowship: 'AA',

@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkAndCapture,
-  closeJourney,
-  completeFirstRun,
-  invitePerson,
-  openJourney,
-  type Person,
-  PHONE,
-  pageApi,
-  type RunningServer,
-} from './support.ts';
+import { type Cast, checkAndCapture, closeCast, openCast, PHONE, pageApi, type RunningServer, setUpOrganization } from './support.ts';
 
 const ADMIN = { email: 'lead@pier.example.org', password: 'gulls over the old pier', alias: 'Pier Lead' };
 const COACH = { email: 'ana@pier.example.org', password: 'the long way round is fine', alias: 'Ana C' };
@@ -20,7 +10,7 @@ const MEMBER = { email: 'jules@pier.example.org', password: 'small steps all the
 
 let server: RunningServer;
 let browser: Browser;
-const pages: Record<'admin' | 'coach' | 'supervisor' | 'member', Page> = {} as never;
+let pages: Cast<'coach' | 'supervisor' | 'member'>['pages'];
 const pagesChecked: string[] = [];
 
 async function checkPage(page: Page, name: string) {
@@ -47,34 +37,20 @@ async function ok(page: Page, method: string, url: string, body?: unknown) {
 }
 
 beforeAll(async () => {
-  const journey = await openJourney();
-  ({ server, browser } = journey);
-  pages.admin = journey.page;
   // Everyone on a phone this time.
-  for (const who of ['coach', 'supervisor', 'member'] as const) {
-    const context = await browser.newContext({ viewport: PHONE, timezoneId: 'UTC', acceptDownloads: true });
-    pages[who] = await context.newPage();
-    pages[who].setDefaultTimeout(10_000);
-  }
+  const phone = { viewport: PHONE, timezoneId: 'UTC', acceptDownloads: true };
+  ({ server, browser, pages } = await openCast({ coach: phone, supervisor: phone, member: phone }));
 });
-afterAll(async () => {
-  for (const context of browser?.contexts() ?? []) await context.close();
-  await closeJourney({ server, browser });
-});
+afterAll(() => closeCast({ server, browser }));
 
 describe('sessions, notes with referrals, sign-off and messages, on a phone', () => {
   it('starts from an active coaching relationship (made over the API; the matching journey clicks through it)', async () => {
     const admin = pages.admin;
-    await admin.goto(server.url);
-    await poll(() => heading(admin)).toBe('Set up Kinship');
-    await completeFirstRun(admin, 'Pier Recovery Community', ADMIN);
-    await poll(() => heading(admin)).toBe(`Welcome, ${ADMIN.alias}`);
-    const people: [keyof typeof pages, Person, string[]][] = [
-      ['coach', COACH, ['coach']],
-      ['supervisor', SUPERVISOR, ['supervisor']],
-      ['member', MEMBER, ['member']],
-    ];
-    for (const [who, person, roles] of people) await invitePerson(admin, pages[who], person, roles);
+    await setUpOrganization(admin, server.url, 'Pier Recovery Community', ADMIN, [
+      [pages.coach, COACH, ['coach']],
+      [pages.supervisor, SUPERVISOR, ['supervisor']],
+      [pages.member, MEMBER, ['member']],
+    ]);
     await admin.context().close();
 
     await ok(pages.coach, 'PUT', '/api/coaching/profile', {

@@ -1,16 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkAndCapture,
-  closeJourney,
-  completeFirstRun,
-  invitePerson,
-  openJourney,
-  type Person,
-  PHONE,
-  pageApi,
-  type RunningServer,
-} from './support.ts';
+import { type Cast, checkAndCapture, closeCast, openCast, PHONE, pageApi, type RunningServer, setUpOrganization } from './support.ts';
 
 const ADMIN = { email: 'lead@bayside.example.org', password: 'bright bay at first light', alias: 'Bayside Lead' };
 const COACH = { email: 'marisol@bayside.example.org', password: 'walked this road before you', alias: 'Marisol' };
@@ -21,7 +11,7 @@ const DESKTOP = { width: 1280, height: 900 };
 
 let server: RunningServer;
 let browser: Browser;
-const pages: Record<'admin' | 'coach' | 'supervisor' | 'member', Page> = {} as never;
+let pages: Cast<'coach' | 'supervisor' | 'member'>['pages'];
 const pagesChecked: string[] = [];
 
 async function checkPage(page: Page, name: string) {
@@ -46,37 +36,22 @@ const clientCard = (page: Page, alias: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: alias, level: 3 }) });
 
 beforeAll(async () => {
-  const journey = await openJourney();
-  ({ server, browser } = journey);
-  pages.admin = journey.page;
-  for (const [who, viewport] of [
-    ['coach', DESKTOP],
-    ['supervisor', DESKTOP],
-    ['member', PHONE],
-  ] as const) {
-    const context = await browser.newContext({ viewport, timezoneId: 'UTC' });
-    pages[who] = await context.newPage();
-    pages[who].setDefaultTimeout(10_000);
-  }
+  ({ server, browser, pages } = await openCast({
+    coach: { viewport: DESKTOP, timezoneId: 'UTC' },
+    supervisor: { viewport: DESKTOP, timezoneId: 'UTC' },
+    member: { viewport: PHONE, timezoneId: 'UTC' },
+  }));
 });
-afterAll(async () => {
-  for (const context of browser?.contexts() ?? []) await context.close();
-  await closeJourney({ server, browser });
-});
+afterAll(() => closeCast({ server, browser }));
 
 describe('member asks for a coach → supervisor matches → member accepts and shares → craving 9 flags → revoking hides it', () => {
   it('sets up the organization with a coach, a supervisor and a member, each in their own browser', async () => {
     const admin = pages.admin;
-    await admin.goto(server.url);
-    await poll(() => heading(admin)).toBe('Set up Kinship');
-    await completeFirstRun(admin, 'Bayside Recovery Community', ADMIN);
-    await poll(() => heading(admin)).toBe(`Welcome, ${ADMIN.alias}`);
-    const people: [keyof typeof pages, Person, string[]][] = [
-      ['coach', COACH, ['coach']],
-      ['supervisor', SUPERVISOR, ['supervisor']],
-      ['member', MEMBER, ['member']],
-    ];
-    for (const [who, person, roles] of people) await invitePerson(admin, pages[who], person, roles);
+    await setUpOrganization(admin, server.url, 'Bayside Recovery Community', ADMIN, [
+      [pages.coach, COACH, ['coach']],
+      [pages.supervisor, SUPERVISOR, ['supervisor']],
+      [pages.member, MEMBER, ['member']],
+    ]);
     await admin.context().close();
   });
 

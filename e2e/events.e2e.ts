@@ -1,16 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkAndCapture,
-  closeJourney,
-  completeFirstRun,
-  goTo,
-  invitePerson,
-  openJourney,
-  type Person,
-  PHONE,
-  type RunningServer,
-} from './support.ts';
+import { type Cast, checkAndCapture, closeCast, goTo, openCast, PHONE, type RunningServer, setUpOrganization } from './support.ts';
 
 const ADMIN = { email: 'lead@lanterns.example.org', password: 'lanterns along the river', alias: 'Lantern Lead' };
 const COACH = { email: 'mo@lanterns.example.org', password: 'one good evening at a time', alias: 'Coach Mo' };
@@ -19,7 +9,7 @@ const MEMBER_B = { email: 'bea@lanterns.example.org', password: 'waiting is part
 
 let server: RunningServer;
 let browser: Browser;
-const pages: Record<'admin' | 'coach' | 'a' | 'b', Page> = {} as never;
+let pages: Cast<'coach' | 'a' | 'b'>['pages'];
 
 const poll = <T>(read: () => T | Promise<T>, timeout = 10_000) => expect.poll(read, { timeout, interval: 100 });
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -36,38 +26,27 @@ function nextWeek(hour: number) {
 }
 
 beforeAll(async () => {
-  const journey = await openJourney();
-  ({ server, browser } = journey);
-  pages.admin = journey.page;
   // The coach plans on a desktop; the two members answer on phones in another zone than the event's.
-  const coachContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
-  pages.coach = await coachContext.newPage();
-  for (const who of ['a', 'b'] as const) {
-    const context = await browser.newContext({ viewport: PHONE, timezoneId: 'America/New_York', acceptDownloads: true });
-    pages[who] = await context.newPage();
-  }
-  for (const page of Object.values(pages)) page.setDefaultTimeout(10_000);
+  const member = { viewport: PHONE, timezoneId: 'America/New_York', acceptDownloads: true };
+  ({ server, browser, pages } = await openCast({
+    coach: { viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' },
+    a: member,
+    b: member,
+  }));
+  pages.admin.setDefaultTimeout(10_000);
 });
-afterAll(async () => {
-  for (const context of browser?.contexts() ?? []) await context.close();
-  await closeJourney({ server, browser });
-});
+afterAll(() => closeCast({ server, browser }));
 
 describe('events: a coach plans, two members answer for the last place, the waitlist moves up', () => {
   let eventUrl = '';
 
   it('sets up the organization and three people', async () => {
     const admin = pages.admin;
-    await admin.goto(server.url);
-    await poll(() => heading(admin)).toBe('Set up Kinship');
-    await completeFirstRun(admin, 'Lanterns Recovery Community', ADMIN);
-    await poll(() => heading(admin)).toBe(`Welcome, ${ADMIN.alias}`);
-    const people: [keyof typeof pages, Person, string[]][] = [
-      ['coach', COACH, ['coach']],
-      ['a', MEMBER_A, ['member']],
-      ['b', MEMBER_B, ['member']],
-    ];
-    for (const [who, person, roles] of people) await invitePerson(admin, pages[who], person, roles);
+    await setUpOrganization(admin, server.url, 'Lanterns Recovery Community', ADMIN, [
+      [pages.coach, COACH, ['coach']],
+      [pages.a, MEMBER_A, ['member']],
+      [pages.b, MEMBER_B, ['member']],
+    ]);
     await admin.context().close();
   });
 

@@ -80,10 +80,14 @@ describe('a member saves a meeting starting soon, logs it with the secretary’s
   });
 
   it('finds the meeting starting soon near Harbor and saves it', async () => {
-    // The finder's own journey clicks through its filters; this one opens the search they produce
-    // ("starting soon", near the Harbor region's middle).
-    await member.goto(`${server.url}/meetings?when=soon&region=Harbor`);
+    // As a member would: the finder from the menu's link, "Starting soon", near the Harbor region.
+    await member.goto(`${server.url}/meetings`);
     await poll(() => heading(member)).toBe('Find a meeting');
+    await member.getByRole('radio', { name: 'Starting soon' }).check();
+    await member.getByRole('radio', { name: 'Near a region' }).check();
+    await member.getByLabel('Region', { exact: true }).selectOption('Harbor');
+    await member.getByRole('button', { name: 'Search' }).click();
+    await poll(() => new URL(member.url()).search).toBe('?when=soon&region=Harbor');
     const cards = member.locator('.meeting-card');
     await poll(() => cards.count()).toBe(1);
     await cards.first().getByRole('link', { name: 'Harbor Lights' }).click();

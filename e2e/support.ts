@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -122,6 +122,37 @@ export async function closeJourney(journey: Partial<Journey>): Promise<void> {
   await journey.server?.stop();
 }
 
+export interface Cast<Who extends string> {
+  server: RunningServer;
+  browser: Browser;
+  /** The journey's own page is the admin's; everyone else has a browser context of their own. */
+  pages: Record<'admin' | Who, Page>;
+}
+
+/**
+ * A journey with several people: each gets their own browser context (cookies kept apart) with the
+ * device and zone given, and ten seconds per action, room for a busy machine.
+ */
+export async function openCast<Who extends string>(windows: Record<Who, BrowserContextOptions>): Promise<Cast<Who>> {
+  const { server, browser, page } = await openJourney();
+  const pages = { admin: page } as Record<'admin' | Who, Page>;
+  try {
+    for (const [who, options] of Object.entries(windows) as [Who, BrowserContextOptions][]) {
+      pages[who] = await (await browser.newContext(options)).newPage();
+      pages[who].setDefaultTimeout(10_000);
+    }
+  } catch (error) {
+    await closeCast({ server, browser });
+    throw error;
+  }
+  return { server, browser, pages };
+}
+
+export async function closeCast({ server, browser }: Partial<Pick<Cast<string>, 'server' | 'browser'>>): Promise<void> {
+  for (const context of browser?.contexts() ?? []) await context.close();
+  await closeJourney({ server, browser });
+}
+
 /** Every page a person reaches is checked by axe and photographed at phone size (as `<name>.png`). */
 export async function checkAndCapture(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -178,4 +209,23 @@ export async function goTo(page: Page, name: string | RegExp): Promise<void> {
   const link = nav.getByRole('link', typeof name === 'string' ? { name, exact: true } : { name });
   if ((await link.count()) === 0) await nav.getByRole('button', { name: 'Menu' }).click();
   await link.first().click();
+}
+
+/**
+ * The first run on the admin's page, then each person accepts an invitation with the roles given in
+ * their own page; everyone ends signed in.
+ */
+export async function setUpOrganization(
+  admin: Page,
+  url: string,
+  organization: string,
+  adminPerson: Person,
+  people: [page: Page, person: Person, roles: string[]][],
+): Promise<void> {
+  const heading = () => admin.getByRole('heading', { level: 1 }).textContent();
+  await admin.goto(url);
+  await expect.poll(heading, { timeout: 10_000, interval: 100 }).toBe('Set up Kinship');
+  await completeFirstRun(admin, organization, adminPerson);
+  await expect.poll(heading, { timeout: 10_000, interval: 100 }).toBe(`Welcome, ${adminPerson.alias}`);
+  for (const [page, person, roles] of people) await invitePerson(admin, page, person, roles);
 }

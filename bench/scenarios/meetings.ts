@@ -6,11 +6,11 @@ import { normalizeFeed } from '../../server/features/meetings/feed/normalize.ts'
 import { commitImport, isImportError } from '../../server/features/meetings/import.service.ts';
 import { meetingColumns } from '../../server/features/meetings/meeting-rows.ts';
 import { resetDatabase, seedPool } from '../lib/database.ts';
-import { compareLoad, round } from '../lib/load.ts';
+import { compareLoad, measureLoad, percentile, round } from '../lib/load.ts';
 import { feedOf, realRecords, seedDirectory } from '../lib/meetings-data.ts';
 import { buildClient, firstLoadWeight } from '../lib/page-weight.ts';
 import { startKinship } from '../lib/servers.ts';
-import type { Scenario } from '../lib/types.ts';
+import type { BenchContext, Scenario } from '../lib/types.ts';
 
 const DIRECTORY = 100_000;
 const FINDER_CONNECTIONS = 50;
@@ -54,6 +54,31 @@ export function finderQuestions(): string[] {
   });
 }
 
+/** Server-Timing of sequential probe requests while `measureLoad` keeps the server busy. */
+async function probeServerTime(bench: BenchContext, url: string, paths: readonly string[]) {
+  let running = true;
+  const times: number[] = [];
+  const probe = (async () => {
+    for (let i = 0; running; i += 1) {
+      const response = await fetch(`${url}${paths[(i * 7) % paths.length]}`);
+      await response.arrayBuffer();
+      const match = /app;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
+      if (response.status !== 200 || !match) throw new Error(`probe: HTTP ${response.status}`);
+      times.push(Number(match[1]));
+    }
+  })();
+  await measureLoad(bench, { label: 'finder under load, with a probe', url: `${url}/api/meetings?tz=UTC`, paths });
+  running = false;
+  await probe;
+  const sorted = Float64Array.from(times).sort();
+  return {
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(percentile(sorted, 0.95)),
+    p99: round(percentile(sorted, 0.99)),
+    count: times.length,
+  };
+}
+
 export const finder: Scenario = {
   name: 'finder',
   summary: `GET /api/meetings over ${DIRECTORY.toLocaleString('en')} meetings synthesized from the real feeds, 500 different questions, ${FINDER_CONNECTIONS} at once, PostgreSQL; baseline GET /api/health`,
@@ -83,6 +108,10 @@ export const finder: Scenario = {
       { label: 'finder', url: `${kinship.url}/api/meetings?tz=UTC`, paths: questions },
       { label: 'health', url: `${kinship.url}/api/health` },
     );
+    // The server's own time (its Server-Timing header) for a probe asking the same questions one at a
+    // time while the 50 connections keep the server busy: what a request costs inside the server,
+    // apart from waiting in the load generator's and the kernel's queues on a 2-core machine.
+    const probed = await probeServerTime({ ...bench, settings }, kinship.url, questions);
     const [loadAfter = 0] = loadavg();
     const weight = await firstLoadWeight(`${kinship.url}/meetings`);
     bench.log(`  first load of /meetings: ${weight.js_css_kb_gzip} kB of JS and CSS gzipped in ${weight.files} files`);
@@ -97,6 +126,10 @@ export const finder: Scenario = {
       baseline_p95_ms: baseline.p95_ms,
       ratio,
       goal_p95_ms: 15,
+      server_p50_ms: probed.p50,
+      server_p95_ms: probed.p95,
+      server_p99_ms: probed.p99,
+      server_probes: probed.count,
       connections: FINDER_CONNECTIONS,
       meetings: size,
       questions: questions.length,

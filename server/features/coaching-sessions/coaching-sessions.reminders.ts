@@ -1,38 +1,28 @@
-import { and, eq, gt, inArray, lte } from 'drizzle-orm';
-import type { AppContext } from '../../context.ts';
+import { and, eq, inArray } from 'drizzle-orm';
 import { profiles, users } from '../../db/schema/accounts.ts';
 import { coachingSessions } from '../../db/schema/coaching.ts';
 import { notifications } from '../../db/schema/notifications.ts';
-import { reminderEmail, type SessionEvent, sessionLanguage, sessionMessage } from './coaching-sessions.messages.ts';
+import {
+  bookedWithinADay,
+  dueStartReminder,
+  type StartReminderCounts,
+  type StartReminderSweep,
+  startsWithinReminderWindow,
+} from '../../lib/start-reminders.ts';
+import { reminderEmail, sessionLanguage, sessionMessage } from './coaching-sessions.messages.ts';
 import { relationshipPath } from './coaching-sessions.service.ts';
-
-const HOUR_MS = 3_600_000;
-
-/**
- * The two reminders before a session: a day ahead and an hour ahead. The day-ahead one is skipped
- * when the session was booked less than a day before it (the booking notice just told them), and
- * neither is sent once the session has started.
- */
-const REMINDERS: readonly { event: Extract<SessionEvent, 'reminder_24h' | 'reminder_1h'>; beforeMs: number }[] = [
-  { event: 'reminder_24h', beforeMs: 24 * HOUR_MS },
-  { event: 'reminder_1h', beforeMs: HOUR_MS },
-];
 
 /**
  * The minute sweep of session reminders: for every scheduled session starting within a day, the
- * member and the coach get an in-app notification and an email, each once. Once is decided by the
- * notification's unique dedupe key (person, session, its time, which reminder): only the sweep whose
- * INSERT went through sends the email, so a retried or concurrent sweep sends nothing twice, and a
- * rescheduled session (a new time, a new key) is reminded afresh. Emails carry the time and kind of
+ * member and the coach get an in-app notification and an email a day ahead and an hour ahead, each
+ * once. The day-ahead one is skipped when the session was booked less than a day before it (the
+ * booking notice just told them), and neither is sent once the session has started. Once is decided
+ * by the notification's unique dedupe key (person, session, its time, which reminder): only the sweep
+ * whose INSERT went through sends the email, so a retried or concurrent sweep sends nothing twice, and
+ * a rescheduled session (a new time, a new key) is reminded afresh. Emails carry the time and kind of
  * contact only.
  */
-export async function runSessionReminderSweep({
-  ctx,
-  now = new Date(),
-}: {
-  ctx: Pick<AppContext, 'db' | 'mailer' | 'config'>;
-  now?: Date;
-}): Promise<{ created: number; emailed: number }> {
+export async function runSessionReminderSweep({ ctx, now = new Date() }: StartReminderSweep): Promise<StartReminderCounts> {
   const db = ctx.db;
   const due = await db
     .select({
@@ -45,21 +35,13 @@ export async function runSessionReminderSweep({
       createdAt: coachingSessions.createdAt,
     })
     .from(coachingSessions)
-    .where(
-      and(
-        eq(coachingSessions.status, 'scheduled'),
-        gt(coachingSessions.scheduledAt, now),
-        lte(coachingSessions.scheduledAt, new Date(now.getTime() + 24 * HOUR_MS)),
-      ),
-    );
+    .where(and(eq(coachingSessions.status, 'scheduled'), startsWithinReminderWindow(coachingSessions.scheduledAt, now)));
   let created = 0;
   let emailed = 0;
   for (const session of due) {
-    const untilMs = session.scheduledAt.getTime() - now.getTime();
-    // The nearest reminder whose moment has come (an hour before beats a day before).
-    const reminder = [...REMINDERS].reverse().find((r) => untilMs <= r.beforeMs);
+    const reminder = dueStartReminder(session.scheduledAt, now);
     if (!reminder) continue;
-    if (reminder.event === 'reminder_24h' && session.scheduledAt.getTime() - session.createdAt.getTime() < reminder.beforeMs) continue;
+    if (reminder === 'reminder_24h' && bookedWithinADay(session.scheduledAt, session.createdAt)) continue;
     const people = await db
       .select({ userId: users.id, email: users.email, timezone: profiles.timezone, languages: profiles.languages })
       .from(users)
@@ -67,7 +49,7 @@ export async function runSessionReminderSweep({
       .where(and(eq(users.status, 'active'), inArray(users.id, [session.coachId, session.memberId])));
     for (const person of people) {
       const language = sessionLanguage(person.languages);
-      const text = sessionMessage(reminder.event, language, {
+      const text = sessionMessage(reminder, language, {
         at: session.scheduledAt,
         zone: person.timezone,
         contactType: session.contactType,
@@ -81,7 +63,7 @@ export async function runSessionReminderSweep({
           title: text.title,
           body: text.body,
           link,
-          dedupeKey: `${person.userId}:coaching_session:${session.id}:${session.scheduledAt.getTime()}:${reminder.event}`,
+          dedupeKey: `${person.userId}:coaching_session:${session.id}:${session.scheduledAt.getTime()}:${reminder}`,
         })
         .onConflictDoNothing({ target: notifications.dedupeKey })
         .returning({ id: notifications.id });

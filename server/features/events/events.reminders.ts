@@ -1,9 +1,12 @@
-import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import type { AppContext } from '../../context.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { eventRsvps, events } from '../../db/schema/community.ts';
+import {
+  dueStartReminder,
+  type StartReminderCounts,
+  type StartReminderSweep,
+  startsWithinReminderWindow,
+} from '../../lib/start-reminders.ts';
 import { recipients, sendEventNotice } from './events.notify.ts';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * The minute sweep of event reminders: a day before and an hour before, to the people going. Each is
@@ -16,13 +19,7 @@ const HOUR_MS = 3_600_000;
  * in their reminder choices (the same switch as check-in reminders). A moved event re-arms both
  * columns (events.service).
  */
-export async function runEventReminderSweep({
-  ctx,
-  now = new Date(),
-}: {
-  ctx: Pick<AppContext, 'db' | 'mailer' | 'config'>;
-  now?: Date;
-}): Promise<{ created: number; emailed: number }> {
+export async function runEventReminderSweep({ ctx, now = new Date() }: StartReminderSweep): Promise<StartReminderCounts> {
   const db = ctx.db;
   const due = await db
     .select({
@@ -38,18 +35,18 @@ export async function runEventReminderSweep({
       and(
         eq(eventRsvps.status, 'going'),
         eq(events.status, 'scheduled'),
-        gt(events.startsAt, now),
-        lte(events.startsAt, new Date(now.getTime() + 24 * HOUR_MS)),
+        startsWithinReminderWindow(events.startsAt, now),
         sql`(${eventRsvps.reminded24hAt} IS NULL OR ${eventRsvps.reminded1hAt} IS NULL)`,
       ),
     );
   let created = 0;
   let emailed = 0;
   for (const row of due) {
-    const withinHour = row.event.startsAt.getTime() - now.getTime() <= HOUR_MS;
+    const notice = dueStartReminder(row.event.startsAt, now);
+    if (!notice) continue;
+    const withinHour = notice === 'reminder_1h';
     if (!withinHour && row.reminded24hAt) continue;
     if (withinHour && row.reminded1hAt) continue;
-    const notice = withinHour ? 'reminder_1h' : 'reminder_24h';
     await db.transaction(async (tx) => {
       const claim = withinHour
         ? { reminded1hAt: now, reminded24hAt: sql`coalesce(${eventRsvps.reminded24hAt}, ${now.toISOString()}::timestamptz)` }

@@ -205,28 +205,31 @@ export async function createEvent({ db, actor, input, now = new Date() }: { db: 
   return eventForViewer(db, actor, row.id);
 }
 
+/** What changing an event takes: who, which event, what, and the moment (tests pass their own). */
+interface EventChange<Input> {
+  ctx: Pick<AppContext, 'db' | 'mailer' | 'config'>;
+  actor: Actor;
+  id: string;
+  input: Input;
+  now?: Date;
+}
+
+/** Locks an event that can still change: 409 once it is cancelled (with `cancelledMessage`) or over. */
+async function lockChangeableEvent(tx: Db, id: string, now: Date, cancelledMessage: string) {
+  const current = await lockEvent(tx, id);
+  if (current.status === 'cancelled') throw conflict(cancelledMessage);
+  if (current.endsAt.getTime() <= now.getTime()) throw conflict('This event is over');
+  return current;
+}
+
 /**
  * Replaces an event's details. Capacity may not drop below the people already going (409: nobody
  * loses a place they were given); raising it moves the waitlist up in order, in the same
  * transaction. A new start time re-arms the reminders.
  */
-export async function updateEvent({
-  ctx,
-  actor,
-  id,
-  input,
-  now = new Date(),
-}: {
-  ctx: Pick<AppContext, 'db' | 'mailer' | 'config'>;
-  actor: Actor;
-  id: string;
-  input: CreateEvent;
-  now?: Date;
-}) {
+export async function updateEvent({ ctx, actor, id, input, now = new Date() }: EventChange<CreateEvent>) {
   await ctx.db.transaction(async (tx) => {
-    const current = await lockEvent(tx, id);
-    if (current.status === 'cancelled') throw conflict('A cancelled event cannot be changed');
-    if (current.endsAt.getTime() <= now.getTime()) throw conflict('This event is over');
+    const current = await lockChangeableEvent(tx, id, now, 'A cancelled event cannot be changed');
     const startChanged = instantOf(input.startsAt, input.timezone, 'startsAt').getTime() !== current.startsAt.getTime();
     const times = checkTimes(input, now, startChanged);
     const capacity = input.capacity ?? null;
@@ -248,23 +251,9 @@ export async function updateEvent({
 }
 
 /** Cancels the event and tells everyone going or waiting, with the note, in the same transaction. */
-export async function cancelEvent({
-  ctx,
-  actor,
-  id,
-  input,
-  now = new Date(),
-}: {
-  ctx: Pick<AppContext, 'db' | 'mailer' | 'config'>;
-  actor: Actor;
-  id: string;
-  input: CancelEvent;
-  now?: Date;
-}) {
+export async function cancelEvent({ ctx, actor, id, input, now = new Date() }: EventChange<CancelEvent>) {
   await ctx.db.transaction(async (tx) => {
-    const current = await lockEvent(tx, id);
-    if (current.status === 'cancelled') throw conflict('This event is already cancelled');
-    if (current.endsAt.getTime() <= now.getTime()) throw conflict('This event is over');
+    await lockChangeableEvent(tx, id, now, 'This event is already cancelled');
     const [row] = await tx
       .update(events)
       .set({ status: 'cancelled', cancelledAt: now, cancellationNote: input.note, updatedAt: now })

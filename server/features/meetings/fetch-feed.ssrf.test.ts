@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { rejectionMessage, serveForTests } from '../../test/local-server.ts';
 
 // A test cannot reach a public host, so 127.0.0.1 plays one here: the classification treats it as
 // public and every other loopback address as private, and the resolver answers for made-up names.
@@ -16,18 +15,14 @@ vi.mock('node:dns/promises', () => ({
 
 const { FeedFetchError, fetchFeed } = await import('./fetch-feed.ts');
 
-let server: Server;
-let port = 0;
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    if (request.url === '/feed.json') response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
-    else if (request.url === '/to-private') response.writeHead(302, { location: `http://127.0.0.2:${port}/feed.json` }).end();
-    else if (request.url === '/to-private-name') response.writeHead(301, { location: `http://intranet.test:${port}/feed.json` }).end();
-    else if (request.url === '/to-public-name') response.writeHead(307, { location: `http://feeds.test:${port}/feed.json` }).end();
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+const local = serveForTests((request, response) => {
+  if (request.url === '/feed.json') response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+  else if (request.url === '/to-private') response.writeHead(302, { location: `http://127.0.0.2:${local.port}/feed.json` }).end();
+  else if (request.url === '/to-private-name') response.writeHead(301, { location: `http://intranet.test:${local.port}/feed.json` }).end();
+  else if (request.url === '/to-public-name') response.writeHead(307, { location: `http://feeds.test:${local.port}/feed.json` }).end();
+  else response.writeHead(404).end();
+});
+beforeAll(() => {
   answers.set('feeds.test', [{ address: '127.0.0.1', family: 4 }]);
   answers.set('intranet.test', [{ address: '127.0.0.2', family: 4 }]);
   // One public and one private answer: refused, whichever the connection would have used.
@@ -36,46 +31,36 @@ beforeAll(async () => {
     { address: '10.1.2.3', family: 4 },
   ]);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-const failure = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FeedFetchError);
-  return (error as Error).message;
-};
+const failure = (promise: Promise<unknown>) => rejectionMessage(promise, FeedFetchError);
 
 describe('fetchFeed and the addresses it connects to', () => {
   it('connects to the address it checked (the name is never resolved a second time)', async () => {
     // The system resolver does not know feeds.test: only the checked answer can have been used.
-    expect(await fetchFeed(`http://feeds.test:${port}/feed.json`)).toBe('[]');
-    expect(await fetchFeed(`http://127.0.0.1:${port}/to-public-name`)).toBe('[]');
+    expect(await fetchFeed(`http://feeds.test:${local.port}/feed.json`)).toBe('[]');
+    expect(await fetchFeed(`http://127.0.0.1:${local.port}/to-public-name`)).toBe('[]');
   });
 
   it('re-checks every redirect: a public feed that redirects to a private address is refused', async () => {
-    expect(await failure(fetchFeed(`http://127.0.0.1:${port}/to-private`))).toMatch(
+    expect(await failure(fetchFeed(`http://127.0.0.1:${local.port}/to-private`))).toMatch(
       /127\.0\.0\.2 is on a private or local network; refused/,
     );
-    expect(await failure(fetchFeed(`http://feeds.test:${port}/to-private-name`))).toMatch(/intranet\.test is on a private/);
+    expect(await failure(fetchFeed(`http://feeds.test:${local.port}/to-private-name`))).toMatch(/intranet\.test is on a private/);
   });
 
   it('refuses a name with any private answer, and an unknown name clearly', async () => {
-    expect(await failure(fetchFeed(`http://mixed.test:${port}/feed.json`))).toMatch(/mixed\.test is on a private/);
-    expect(await failure(fetchFeed(`http://nowhere.test:${port}/feed.json`))).toMatch(/the host nowhere\.test was not found \(ENOTFOUND\)/);
+    expect(await failure(fetchFeed(`http://mixed.test:${local.port}/feed.json`))).toMatch(/mixed\.test is on a private/);
+    expect(await failure(fetchFeed(`http://nowhere.test:${local.port}/feed.json`))).toMatch(
+      /the host nowhere\.test was not found \(ENOTFOUND\)/,
+    );
   });
 
   it('allows them all when the operator allows private hosts', async () => {
     // It gets as far as connecting to 127.0.0.2 (where nothing listens).
-    expect(await failure(fetchFeed(`http://127.0.0.1:${port}/to-private`, { allowPrivateHosts: true }))).toBe(
-      `Could not fetch the feed: connect ECONNREFUSED 127.0.0.2:${port}`,
+    expect(await failure(fetchFeed(`http://127.0.0.1:${local.port}/to-private`, { allowPrivateHosts: true }))).toBe(
+      `Could not fetch the feed: connect ECONNREFUSED 127.0.0.2:${local.port}`,
     );
-    expect(await fetchFeed(`http://intranet.test:${port}/feed.json`, { allowPrivateHosts: true }).catch((e: Error) => e.message)).toMatch(
-      /ECONNREFUSED 127\.0\.0\.2/,
-    );
+    expect(
+      await fetchFeed(`http://intranet.test:${local.port}/feed.json`, { allowPrivateHosts: true }).catch((e: Error) => e.message),
+    ).toMatch(/ECONNREFUSED 127\.0\.0\.2/);
   });
 });

@@ -44,6 +44,17 @@ const scenarioArb = fc.record({
   viewer: fc.constantFrom(...ZONES),
 });
 
+/** The spec of a generated meeting: its start, and its end when it has a length (an end past midnight wraps). */
+function specOf(slug: string, m: { day: number; start: number; length: number | null; timezone: string }): Spec {
+  return {
+    slug,
+    day: m.day,
+    time: hhmm(m.start),
+    end: m.length === null ? null : hhmm((m.start + m.length) % 1440),
+    timezone: m.timezone,
+  };
+}
+
 /** Every start of the meeting from two days before `now` to nine days after, one by one. */
 function starts(spec: Spec, now: DateTime): DateTime[] {
   const out: DateTime[] = [];
@@ -64,6 +75,18 @@ afterAll(async () => {
   await t.close();
 });
 
+/** Replaces every meeting with these, through the importer as a feed brings them, all at one `place`. */
+async function importOnly(specs: (Spec & { latitude?: number; longitude?: number })[], place: Record<string, string>) {
+  await t.database.db.delete(meetings);
+  const result = await commitImport({
+    db: t.database.db,
+    sourceId: null,
+    raw: specs.map(({ end, ...spec }) => ({ ...spec, name: spec.slug, end_time: end, ...place })),
+    defaultTimezone: 'UTC',
+  });
+  if (isImportError(result)) throw new Error(result.error);
+}
+
 async function findAll(query: Omit<MeetingFinderQuery, 'tz'>, viewer: string, now: DateTime): Promise<MeetingListItem[]> {
   const items: MeetingListItem[] = [];
   let cursor: string | undefined;
@@ -80,32 +103,8 @@ describe('the finder agrees with occurrences worked out one by one', () => {
   it('now, soon, and any time (every meeting once, by its current or next start, across pages)', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (scenario) => {
-        const specs: Spec[] = scenario.meetings.map((m, i) => ({
-          slug: `m${i}`,
-          day: m.day,
-          time: hhmm(m.start),
-          end: m.length === null ? null : hhmm((m.start + m.length) % 1440),
-          timezone: m.timezone,
-        }));
-        await t.database.db.delete(meetings);
-        const result = await commitImport({
-          db: t.database.db,
-          sourceId: null,
-          raw: specs.map((s) => ({
-            slug: s.slug,
-            name: s.slug,
-            day: s.day,
-            time: s.time,
-            end_time: s.end,
-            timezone: s.timezone,
-            address: '100 Main St',
-            city: 'Springfield',
-            state: 'NY',
-            country: 'US',
-          })),
-          defaultTimezone: 'UTC',
-        });
-        if (isImportError(result)) throw new Error(result.error);
+        const specs = scenario.meetings.map((m, i) => specOf(`m${i}`, m));
+        await importOnly(specs, { address: '100 Main St', city: 'Springfield', state: 'NY', country: 'US' });
         const now = DateTime.fromISO(scenario.moment, { zone: 'utc' }).startOf('minute');
 
         const expected = specs.map((spec) => {
@@ -167,34 +166,11 @@ describe('the finder agrees with occurrences worked out one by one', () => {
       fc.asyncProperty(nearArb, async (scenario) => {
         const [lat0, lng0] = scenario.center as [number, number];
         const specs = scenario.meetings.map((m, i) => ({
-          slug: `n${i}`,
-          day: m.meeting.day,
-          time: hhmm(m.meeting.start),
-          end: m.meeting.length === null ? null : hhmm((m.meeting.start + m.meeting.length) % 1440),
-          timezone: m.meeting.timezone,
+          ...specOf(`n${i}`, m.meeting),
           latitude: Math.round((lat0 + m.dLat) * 1e5) / 1e5,
           longitude: Math.round((lng0 + m.dLng) * 1e5) / 1e5,
         }));
-        await t.database.db.delete(meetings);
-        const result = await commitImport({
-          db: t.database.db,
-          sourceId: null,
-          raw: specs.map((s) => ({
-            slug: s.slug,
-            name: s.slug,
-            day: s.day,
-            time: s.time,
-            end_time: s.end,
-            timezone: s.timezone,
-            address: '1 Main St',
-            city: 'Town',
-            country: 'US',
-            latitude: s.latitude,
-            longitude: s.longitude,
-          })),
-          defaultTimezone: 'UTC',
-        });
-        if (isImportError(result)) throw new Error(result.error);
+        await importOnly(specs, { address: '1 Main St', city: 'Town', country: 'US' });
         const now = DateTime.fromISO(scenario.moment, { zone: 'utc' });
         const endOfDay = now.setZone(scenario.viewer).endOf('day');
         const km = (a: number, b: number) => {

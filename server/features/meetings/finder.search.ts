@@ -8,7 +8,7 @@ import {
   lowerBound,
   type ZoneShelf,
 } from './directory.ts';
-import { MINUTES_A_WEEK, minuteOfDay, occurrenceNear, windowPieces } from './meetings.window.ts';
+import { MINUTES_A_WEEK, memo, minuteOfDay, occurrenceNear, windowPieces } from './meetings.window.ts';
 
 /**
  * How the finder walks the in-memory directory without looking at every meeting:
@@ -37,9 +37,16 @@ interface Range {
   shift: number;
 }
 
-function rangesOf(zone: string, interval: [number, number] | null): Range[] {
+const rangesMemo = memo<readonly Range[]>(2_000);
+
+function rangesOf(zone: string, interval: [number, number] | null): readonly Range[] {
   if (!interval || interval[0] >= interval[1]) return [];
-  return windowPieces(zone, interval[0], interval[1]).map((piece) => {
+  const [start, end] = interval;
+  return rangesMemo(`${zone}|${start}|${end}`, () => cutRanges(zone, start, end));
+}
+
+function cutRanges(zone: string, start: number, end: number): Range[] {
+  return windowPieces(zone, start, end).map((piece) => {
     const dayStart = piece.day * 1440;
     return { lo: dayStart + minuteOfDay(piece.from), hi: dayStart + minuteOfDay(piece.to), shift: piece.base - dayStart };
   });
@@ -112,9 +119,9 @@ export function startMatcher(
   intervalOf: IntervalOf,
   ok: (meeting: DirectoryMeeting, k: number) => boolean,
 ): (meeting: DirectoryMeeting) => number | null {
-  const zones = new Map<string, { ranges: Range[]; longRanges: Range[] }>();
+  const zones = new Map<string, { ranges: readonly Range[]; longRanges: readonly Range[] }>();
   const shelves = new Map(directory.zones.map((zone) => [zone.timezone, zone]));
-  const find = (ranges: Range[], meeting: DirectoryMeeting) =>
+  const find = (ranges: readonly Range[], meeting: DirectoryMeeting) =>
     ranges.find((r) => meeting.weekMinute >= r.lo && meeting.weekMinute <= r.hi && ok(meeting, r.shift + meeting.weekMinute));
   return (meeting) => {
     if (meeting.weekMinute < 0) return null;

@@ -21,7 +21,7 @@ import {
   startMatcher,
   startsInOrder,
 } from './finder.search.ts';
-import { MINUTES_A_WEEK } from './meetings.window.ts';
+import { MINUTES_A_WEEK, offsetAt } from './meetings.window.ts';
 
 /**
  * The public finder, over the in-memory directory (directory.ts). "Starts within a window" becomes, per
@@ -262,7 +262,7 @@ function present(hit: Hit, nowMinute: number, viewerZone: string): MeetingListIt
   const minutes = k === null ? null : k - nowMinute;
   let startsLocal: MeetingListItem['startsLocal'] = null;
   if (k !== null) {
-    const local = k + DateTime.fromMillis(k * 60_000, { zone: viewerZone }).offset;
+    const local = k + offsetAt(viewerZone, k);
     const minuteOfDay = ((local % 1440) + 1440) % 1440;
     // 1970-01-01 was a Thursday (4).
     startsLocal = {

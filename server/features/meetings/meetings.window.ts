@@ -26,13 +26,38 @@ export const MINUTES_A_WEEK = 7 * MINUTES_A_DAY;
 /** A meeting without an end time lasts this long (for "in progress" and calendar files). */
 export const DEFAULT_DURATION_MINUTES = 60;
 
-const offsetAt = (zone: string, minute: number) => DateTime.fromMillis(minute * 60_000, { zone }).offset;
+/**
+ * Bounded memo tables: the finder asks the same questions of the same zones all minute long (every
+ * request in a minute cuts the same windows), and luxon's offset lookup through Intl is its costliest step.
+ */
+export function memo<T>(limit: number): (key: string, compute: () => T) => T {
+  const table = new Map<string, T>();
+  return (key, compute) => {
+    const found = table.get(key);
+    if (found !== undefined) return found;
+    const value = compute();
+    if (table.size >= limit) table.clear();
+    table.set(key, value);
+    return value;
+  };
+}
+
+const offsets = memo<number>(20_000);
+/** The zone's UTC offset, in minutes, at an epoch minute. */
+export const offsetAt = (zone: string, minute: number) =>
+  offsets(`${zone}|${minute}`, () => DateTime.fromMillis(minute * 60_000, { zone }).offset);
 const hhmm = (minuteOfDay: number) =>
   `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 const floorDiv = (a: number, b: number) => Math.floor(a / b);
 
-/** The pieces of the UTC interval [start, end) (epoch minutes) in `zone`. */
-export function windowPieces(zone: string, start: number, end: number): WindowPiece[] {
+const piecesOf = memo<readonly WindowPiece[]>(2_000);
+
+/** The pieces of the UTC interval [start, end) (epoch minutes) in `zone` (shared: do not change them). */
+export function windowPieces(zone: string, start: number, end: number): readonly WindowPiece[] {
+  return piecesOf(`${zone}|${start}|${end}`, () => cutWindow(zone, start, end));
+}
+
+function cutWindow(zone: string, start: number, end: number): WindowPiece[] {
   const pieces: WindowPiece[] = [];
   let cursor = start;
   while (cursor < end) {

@@ -55,7 +55,7 @@ export const ownMeetings = {
       endTime: 'Ends',
       timeHint: '24-hour time, for example 18:30.',
       timezone: 'Time zone',
-      timezoneHint: 'Type to search, for example “Chicago”.',
+      timezoneHint: 'The zone of the meeting’s own clock, for example America/Chicago.',
       location: 'Place name',
       locationNotes: 'Directions inside the building',
       address: 'Street address',

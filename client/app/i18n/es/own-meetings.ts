@@ -59,7 +59,7 @@ export const ownMeetings: typeof english = {
       endTime: 'Termina',
       timeHint: 'Formato de 24 horas, por ejemplo 18:30.',
       timezone: 'Zona horaria',
-      timezoneHint: 'Escribe para buscar, por ejemplo «Mexico».',
+      timezoneHint: 'La zona del reloj de la reunión, por ejemplo America/Mexico_City.',
       location: 'Nombre del lugar',
       locationNotes: 'Indicaciones dentro del edificio',
       address: 'Calle y número',

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_TYPES, type ContactType } from '../../../../shared/contracts/coaching-base.ts';
+import type { ContactType } from '../../../../shared/contracts/coaching-base.ts';
 import { COACHING_SESSION_LIMITS, type CoachingSession, createNoteSchema } from '../../../../shared/contracts/coaching-sessions.ts';
 import { LIFE_DOMAINS } from '../../../../shared/contracts/plans.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
-import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
@@ -14,6 +13,7 @@ import { formString } from '../../../lib/form-errors.ts';
 import { useSavedNotice } from '../../../lib/use-saved-notice.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useWriteNote } from '../api/coaching-sessions.ts';
+import { ContactTypeField, DurationField } from './session-fields.tsx';
 import { useSessionTime } from './session-list.tsx';
 
 const L = COACHING_SESSION_LIMITS;
@@ -93,26 +93,8 @@ export function NoteForm({ relationshipId, sessions }: { relationshipId: string;
         isRequired
         error={form.errors.occurredOn}
       />
-      <TextField
-        name="durationMinutes"
-        label={t('coachingSessions.schedule.duration')}
-        inputMode="numeric"
-        defaultValue="45"
-        isRequired
-        error={form.errors.durationMinutes}
-      />
-      <RadioGroup
-        label={t('coachingSessions.schedule.type')}
-        value={type}
-        onChange={edited((value) => setType(value as ContactType))}
-        error={form.errors.contactType}
-      >
-        {CONTACT_TYPES.map((option) => (
-          <Radio key={option} value={option}>
-            {t(`coachingSessions.contactTypes.${option}`)}
-          </Radio>
-        ))}
-      </RadioGroup>
+      <DurationField error={form.errors.durationMinutes} />
+      <ContactTypeField value={type} onChange={edited(setType)} error={form.errors.contactType} />
       <CheckboxGroup
         label={t('coachingSessions.note.lifeDomains')}
         value={domains}

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_TYPES, type ContactType } from '../../../../shared/contracts/coaching-base.ts';
+import type { ContactType } from '../../../../shared/contracts/coaching-base.ts';
 import { COACHING_SESSION_LIMITS, createSessionSchema } from '../../../../shared/contracts/coaching-sessions.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
-import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { useSavedNotice } from '../../../lib/use-saved-notice.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useScheduleSession } from '../api/coaching-sessions.ts';
+import { ContactTypeField, DurationField } from './session-fields.tsx';
 
 /** The typed local date and time (this device's zone) as an instant; unreadable input stays as typed so the schema names the field. */
 export function toInstant(value: string): string {
@@ -64,26 +64,8 @@ export function ScheduleSessionForm({ relationshipId }: { relationshipId: string
         isRequired
         error={form.errors.scheduledAt}
       />
-      <TextField
-        name="durationMinutes"
-        label={t('coachingSessions.schedule.duration')}
-        inputMode="numeric"
-        defaultValue="45"
-        isRequired
-        error={form.errors.durationMinutes}
-      />
-      <RadioGroup
-        label={t('coachingSessions.schedule.type')}
-        value={type}
-        onChange={edited((value) => setType(value as ContactType))}
-        error={form.errors.contactType}
-      >
-        {CONTACT_TYPES.map((option) => (
-          <Radio key={option} value={option}>
-            {t(`coachingSessions.contactTypes.${option}`)}
-          </Radio>
-        ))}
-      </RadioGroup>
+      <DurationField error={form.errors.durationMinutes} />
+      <ContactTypeField value={type} onChange={edited(setType)} error={form.errors.contactType} />
       {type === 'in_person' ? (
         <TextField
           name="location"

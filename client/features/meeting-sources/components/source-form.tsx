@@ -1,21 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MeetingSource, meetingSourceInputSchema } from '../../../../shared/contracts/meetings-import.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { Switch } from '../../../components/ui/switch.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { TimezoneField } from '../../../components/ui/timezone-field.tsx';
 import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { formString } from '../../../lib/form-errors.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
-import { ComboField } from '../../own-meetings/components/combo-field.tsx';
 import { useSaveSource } from '../api.ts';
-
-/** Every IANA zone the browser knows, for the searchable picker. */
-function zoneOptions(): { id: string; label: string }[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return [...new Set(['UTC', ...zones])].map((zone) => ({ id: zone, label: zone.replaceAll('_', ' ') }));
-}
 
 type Props = { source: MeetingSource | null; onSaved: (source: MeetingSource) => void; onCancel: () => void };
 
@@ -24,7 +18,6 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const form = useValidatedForm();
   const save = useSaveSource();
-  const zones = useMemo(zoneOptions, []);
   const [kind, setKind] = useState<'url' | 'file'>(source?.kind ?? 'url');
   const [zone, setZone] = useState(source?.defaultTimezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [scheduled, setScheduled] = useState(source?.scheduled ?? false);
@@ -80,14 +73,12 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
           error={form.errors.url}
         />
       ) : null}
-      <ComboField
+      <TimezoneField
         name="defaultTimezone"
         label={t('meetingSources.form.zone')}
         description={t('meetingSources.form.zoneHint')}
-        options={zones}
         value={zone}
         onChange={setZone}
-        showAllLabel={t('meetingSources.form.showZones')}
         error={form.errors.defaultTimezone}
       />
       <TextField

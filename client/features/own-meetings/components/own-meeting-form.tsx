@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_MODES } from '../../../../shared/contracts/meetings-feed.ts';
 import { FELLOWSHIP_SUGGESTIONS, type OwnMeeting, ownMeetingInputSchema } from '../../../../shared/contracts/own-meetings.ts';
 import { Button } from '../../../components/ui/button.tsx';
+import { ComboField } from '../../../components/ui/combo-field.tsx';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { TimezoneField } from '../../../components/ui/timezone-field.tsx';
 import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useSaveOwnMeeting } from '../api.ts';
 import { type Draft, draftErrorKey, draftOf, emptyDraft, inputOf, type TextKey } from '../draft.ts';
-import { ComboField } from './combo-field.tsx';
 import { TypeChoices } from './type-choices.tsx';
 
 type Props = {
@@ -23,12 +24,6 @@ type Props = {
 /** 2023-01-01 was a Sunday: day 0 of the Meeting Guide week. */
 export const weekdayName = (day: number, language: string) =>
   new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + day)));
-
-function zoneOptions(current: string) {
-  const zones = Intl.supportedValuesOf('timeZone');
-  const all = [...new Set([...(zones.includes(current) ? [] : [current]), 'UTC', ...zones])];
-  return all.map((zone) => ({ id: zone, label: zone.replaceAll('_', ' ') }));
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -88,7 +83,6 @@ export function OwnMeetingForm({ meeting, defaultTimezone, onSaved, onCancel }: 
   const form = useValidatedForm();
   const save = useSaveOwnMeeting();
   const [draft, setDraft] = useState<Draft>(() => (meeting ? draftOf(meeting) : emptyDraft(defaultTimezone)));
-  const zones = useMemo(() => zoneOptions(draft.timezone), [draft.timezone]);
   const days = useMemo(
     () => [0, 1, 2, 3, 4, 5, 6].map((day) => ({ value: String(day), label: weekdayName(day, i18n.language) })),
     [i18n.language],
@@ -185,15 +179,13 @@ export function OwnMeetingForm({ meeting, defaultTimezone, onSaved, onCancel }: 
             <TimeInput label={label('endTime')} value={draft.endTime} onChange={(value) => set('endTime', value)} error={errors.endTime} />
           </>
         ) : null}
-        <ComboField
+        <TimezoneField
           name="timezone"
           label={t('ownMeetings.fields.timezone')}
           description={t('ownMeetings.fields.timezoneHint')}
-          options={zones}
           value={draft.timezone}
           onChange={(value) => set('timezone', value)}
           error={errors.timezone}
-          showAllLabel={t('ownMeetings.fields.timezone')}
         />
       </Section>
 
