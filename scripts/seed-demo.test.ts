@@ -6,6 +6,7 @@ import { setUpOrganization } from '../server/test/factories.ts';
 import { buildTestApp, createTestDatabase } from '../server/test/harness.ts';
 import { ROLES } from '../shared/contracts/common.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
+import { DEMO_MEETINGS } from './demo-meetings.ts';
 import { NotADemoError, seedDemo } from './seed-demo.ts';
 
 describe('seedDemo', () => {
@@ -114,6 +115,31 @@ describe('seedDemo', () => {
     const taylor = await signIn('taylor@demo.kinship.invalid');
     const partners = await taylor.get<{ active: { partner: { alias: string } }[] }>('/api/partners');
     expect(partners.body.active.map((p) => p.partner.alias)).toEqual(['Demo Morgan']);
+  });
+
+  it('shows meetings: own groups in the public finder and feed, events with answers, a buddy, saved meetings', async () => {
+    const feed = await app.inject({ method: 'GET', url: '/api/meetings/feed.json' });
+    const records = feed.json() as { name: string; fellowship?: string; day?: number }[];
+    expect(records).toHaveLength(DEMO_MEETINGS.length);
+    expect(new Set(records.map((r) => r.fellowship))).toEqual(
+      new Set(['AA', 'NA', 'SMART Recovery', 'Recovery Dharma', 'Kinship', 'Al-Anon']),
+    );
+    expect(records.filter((r) => r.day === undefined).map((r) => r.name)).toEqual(['Peer support by appointment']);
+    const found = await app.inject({ method: 'GET', url: '/api/meetings?tz=America/Chicago&near=41.8857,-87.6582&radiusKm=5' });
+    expect((found.json() as { items: { name: string }[] }).items[0]?.name).toMatch(/^(Daily Reflections|Kinship Peer Circle)$/);
+
+    const robin = await signIn('member@demo.kinship.invalid');
+    const events = await robin.get<{ events: { title: string; myStatus: string | null }[] }>('/api/events');
+    expect(events.body.events.map((e) => [e.title, e.myStatus])).toEqual([
+      ['Budgeting in early recovery', 'none'],
+      ['Sober bowling night', 'going'],
+    ]);
+    const saved = await robin.get<{ items: { name: string }[] }>('/api/me/meetings');
+    expect(saved.body.items.map((m) => m.name).sort()).toEqual(['Daily Reflections', 'Hope on Halsted']);
+    const went = await robin.get<{ items: unknown[] }>('/api/me/meeting-attendance');
+    expect(went.body.items).toHaveLength(2);
+    const jordan = await signIn('coach@demo.kinship.invalid');
+    expect((await jordan.get<{ volunteer: { active: boolean } | null }>('/api/buddies')).body.volunteer?.active).toBe(true);
   });
 
   it('says "already seeded" the second time and changes nothing', async () => {

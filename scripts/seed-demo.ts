@@ -34,6 +34,7 @@ import {
   type PersonKey,
   TIMEZONE,
 } from './demo-data.ts';
+import { seedMeetings } from './demo-meetings.ts';
 
 export class NotADemoError extends Error {}
 
@@ -184,6 +185,7 @@ async function seedInside(tx: Db, appCtx: AppContext) {
 
   // Coaching before the reads below: the coaches read through the grants their clients made on accepting.
   await seedCoaching(tx, ctx, actor, BREAK_GLASS.reader);
+  await seedMeetings(tx, ctx, actor);
 
   for (const read of DEMO_READS) {
     await getSharedProfile({ db: tx, actor: actor(read.reader), subjectId: actor(read.subject).userId });
