@@ -1,8 +1,21 @@
-import { defineConfig } from 'vitest/config';
+import { globSync, readFileSync } from 'node:fs';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const include = ['server/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'];
+
+/**
+ * On PostgreSQL (`npm run test:pg`) only the suites that open a database run again: the pure ones
+ * (normalizers, rules, schedules) would only prove the same thing twice.
+ */
+function pureSuites(): string[] {
+  const opensDatabase = /harness\.ts|openDatabase|createTestDatabase|DATABASE_URL/;
+  return include.flatMap((pattern) => globSync(pattern)).filter((file) => !opensDatabase.test(readFileSync(file, 'utf8')));
+}
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include,
+    exclude: [...configDefaults.exclude, ...(process.env.DATABASE_URL ? pureSuites() : [])],
     globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
