@@ -31,7 +31,10 @@ export type AuditEvent =
   | 'break_glass.opened'
   | 'meeting.created'
   | 'meeting.updated'
-  | 'meeting.deleted';
+  | 'meeting.deleted'
+  | 'guide.created'
+  | 'guide.updated'
+  | 'guide.deleted';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -6,6 +6,7 @@ import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { buildCoach, buildWaitingMember, preferences } from './coaching.fixtures.ts';
+import { MATCHING_READ_PURPOSE } from './coaching.matching.ts';
 
 /** Matching (board, suggestion, approval under concurrency) and the supervisor's overview. */
 
@@ -92,6 +93,18 @@ describe('the matching board and suggestions', () => {
       ).toBe(404);
     }
     expect((await createAgent(t.app).get('/api/coaching/matching')).status).toBe(401);
+  });
+
+  it('each view of the board is in every waiting member’s access log: their wishes and note were read', async () => {
+    const log = async () =>
+      (await rosa.member.agent.get('/api/me/access-log')).body.entries.filter(
+        (e: { purpose: string }) => e.purpose === MATCHING_READ_PURPOSE,
+      );
+    const before = (await log()).length;
+    await supervisor.agent.get('/api/coaching/matching');
+    const after = await log();
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ actor: { alias: supervisor.alias }, scope: 'coaching_notes', breakGlass: false });
   });
 
   it('suggests pairs with each component explained, and says per person why no one fits', async () => {

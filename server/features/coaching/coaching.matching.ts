@@ -7,6 +7,7 @@ import { profiles, users } from '../../db/schema/accounts.ts';
 import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
+import { logAccesses } from '../consent/consent.policy.ts';
 import { emailProposal, notifyProposal } from './coaching.service.ts';
 import { aliasesOf, iso, recordEvent, refOf, takeSeats, waitingDaysOf } from './coaching.store.ts';
 import { suggestAssignment } from './matching/assign.ts';
@@ -79,9 +80,24 @@ const toMatchCoach = ({ coach }: CoachRow): MatchCoach => ({
   availability: coach.availability,
 });
 
-export async function matchingBoard({ db }: { db: Db }): Promise<MatchingBoard> {
+/** Why a supervisor's view of the board is in each waiting member's access log. */
+export const MATCHING_READ_PURPOSE = 'Matching: read the request for a coach (wishes and note)';
+
+export async function matchingBoard({ db, actor }: { db: Db; actor: Actor }): Promise<MatchingBoard> {
   const [waiting, coaches] = await Promise.all([loadWaiting(db), loadCoaches(db)]);
   const now = new Date();
+  // The wishes and the intake note are the member's words, read here by role, not through a grant:
+  // each view is in the member's "who saw my data" (never coalesced, decision 006).
+  await logAccesses(
+    db,
+    actor,
+    waiting.map((row) => ({
+      subjectId: row.memberId,
+      scope: 'coaching_notes' as const,
+      access: { via: 'role' as const, purpose: MATCHING_READ_PURPOSE },
+    })),
+    now,
+  );
   return {
     waiting: waiting.map((row) => ({
       requestId: row.id,

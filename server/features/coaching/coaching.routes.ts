@@ -77,7 +77,7 @@ export function coachingRoutes(app: FastifyZod) {
       config: { roles: SUPERVISING_ROLES },
       schema: { tags, summary: 'Everyone waiting and every coach’s free seats', response: { 200: matchingBoardSchema } },
     },
-    async () => matchingBoard({ db }),
+    async (request) => matchingBoard({ db, actor: actorOf(request) }),
   );
   app.post(
     '/api/coaching/matching/suggest',

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/meeting-guides.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
+import { actorOf } from '../../plugins/session.ts';
 import { createGuide, deleteGuide, guideForMeeting, listGuides, updateGuide } from './meeting-guides.service.ts';
 
 const tags = ['meeting-guides'];
@@ -66,7 +67,7 @@ export function meetingGuideRoutes(app: FastifyZod) {
         response: { 201: meetingGuideSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createGuide({ db, input: request.body })),
+    async (request, reply) => reply.status(201).send(await createGuide({ db, actor: actorOf(request), input: request.body })),
   );
 
   app.put(
@@ -75,14 +76,14 @@ export function meetingGuideRoutes(app: FastifyZod) {
       config: admins,
       schema: { tags, summary: 'Replace a guide', params: idParams, body: meetingGuideInputSchema, response: { 200: meetingGuideSchema } },
     },
-    async (request) => updateGuide({ db, id: request.params.id, input: request.body }),
+    async (request) => updateGuide({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
   );
 
   app.delete(
     '/api/admin/meeting-guides/:id',
     { config: admins, schema: { tags, summary: 'Delete a guide', params: idParams, response: { 204: z.undefined() } } },
     async (request, reply) => {
-      await deleteGuide({ db, id: request.params.id });
+      await deleteGuide({ db, actor: actorOf(request), id: request.params.id });
       return reply.status(204).send();
     },
   );

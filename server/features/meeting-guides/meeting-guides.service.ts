@@ -5,6 +5,8 @@ import { meetingGuides } from '../../db/schema/community.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 
 type GuideRow = typeof meetingGuides.$inferSelect;
 
@@ -110,25 +112,38 @@ async function withSlugCheck<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createGuide({ db, input }: { db: Db; input: MeetingGuideInput }) {
-  const [row] = await withSlugCheck(() => db.insert(meetingGuides).values(input).returning());
-  if (!row) throw new AppError('INTERNAL', 'Guide not created');
-  return presentGuide(row);
+// Guides are what the organization tells newcomers: every change is in the security audit log.
+export async function createGuide({ db, actor, input }: { db: Db; actor: Actor; input: MeetingGuideInput }) {
+  return db.transaction(async (tx) => {
+    const [row] = await withSlugCheck(() => tx.insert(meetingGuides).values(input).returning());
+    if (!row) throw new AppError('INTERNAL', 'Guide not created');
+    await recordAudit(tx, { event: 'guide.created', actorId: actor.userId, detail: { guideId: row.id, slug: row.slug } });
+    return presentGuide(row);
+  });
 }
 
-export async function updateGuide({ db, id, input }: { db: Db; id: string; input: MeetingGuideInput }) {
-  const [row] = await withSlugCheck(() =>
-    db
-      .update(meetingGuides)
-      .set({ ...input, updatedAt: sql`now()` })
+export async function updateGuide({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: MeetingGuideInput }) {
+  return db.transaction(async (tx) => {
+    const [row] = await withSlugCheck(() =>
+      tx
+        .update(meetingGuides)
+        .set({ ...input, updatedAt: sql`now()` })
+        .where(eq(meetingGuides.id, id))
+        .returning(),
+    );
+    if (!row) throw new AppError('NOT_FOUND', 'Not found');
+    await recordAudit(tx, { event: 'guide.updated', actorId: actor.userId, detail: { guideId: row.id, slug: row.slug } });
+    return presentGuide(row);
+  });
+}
+
+export async function deleteGuide({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(meetingGuides)
       .where(eq(meetingGuides.id, id))
-      .returning(),
-  );
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
-  return presentGuide(row);
-}
-
-export async function deleteGuide({ db, id }: { db: Db; id: string }) {
-  const deleted = await db.delete(meetingGuides).where(eq(meetingGuides.id, id)).returning({ id: meetingGuides.id });
-  if (deleted.length === 0) throw new AppError('NOT_FOUND', 'Not found');
+      .returning({ id: meetingGuides.id, slug: meetingGuides.slug });
+    if (!deleted) throw new AppError('NOT_FOUND', 'Not found');
+    await recordAudit(tx, { event: 'guide.deleted', actorId: actor.userId, detail: { guideId: deleted.id, slug: deleted.slug } });
+  });
 }

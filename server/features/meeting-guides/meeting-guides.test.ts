@@ -1,4 +1,6 @@
+import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema/consent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { anonymous, loadTestMeetings } from '../buddies/buddies.fixtures.ts';
@@ -76,6 +78,10 @@ describe('what to expect: matching', () => {
     expect((await guideOf('tuesday-open', 'es')).title).toBe('Una reunión abierta de AA');
     expect((await admin.agent.delete(`/api/admin/meeting-guides/${created.body.id}`)).status).toBe(204);
     expect((await guideOf('tuesday-open', 'es')).slug).toBe('twelve-step-meeting-es');
+    // Each change is in the security audit log, by whom and which guide.
+    const audited = await t.database.db.select().from(auditLog).where(like(auditLog.event, 'guide.%')).orderBy(auditLog.id);
+    expect(audited.map((row) => row.event)).toEqual(['guide.created', 'guide.updated', 'guide.deleted']);
+    expect(audited.every((row) => row.actorId === admin.id && (row.detail as { guideId?: string }).guideId === created.body.id)).toBe(true);
   });
 
   it('an unknown meeting is 404; a bad language or id is 400', async () => {
