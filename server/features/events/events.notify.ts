@@ -7,12 +7,12 @@ import { notifications, reminderPreferences } from '../../db/schema/notification
 import { type MessageLanguage, messageLanguage } from '../reminders/reminders.messages.ts';
 
 /**
- * Notices about events, in the recipient's language: a place came free, the event was cancelled, it
- * starts soon. They carry the title, the time and (for a cancellation) the organizer's note, and
- * nothing about who else is coming. The place is left to the app: an email can be read by anyone with
- * the inbox, and where a recovery group gathers is not for them.
+ * Notices about events, in the recipient's language: a place came free, the event was cancelled or
+ * moved (new time, place or link), it starts soon. They carry the title, the time and (for a
+ * cancellation) the organizer's note, and nothing about who else is coming. The place is left to the
+ * app: an email can be read by anyone with the inbox, and where a recovery group gathers is not for them.
  */
-export type EventNotice = 'promoted' | 'cancelled' | 'reminder_24h' | 'reminder_1h';
+export type EventNotice = 'promoted' | 'cancelled' | 'changed' | 'reminder_24h' | 'reminder_1h';
 
 export const eventPath = (id: string) => `/events/${id}`;
 
@@ -36,12 +36,17 @@ const WORDS = {
       body: `A place came free and it is yours: ${when}.`,
     }),
     cancelled: (title: string, when: string) => ({ title: `${title} is cancelled`, body: `The event on ${when} will not take place.` }),
+    changed: (title: string, when: string) => ({
+      title: `${title} has changed`,
+      body: `The time, place or link changed. It is now on ${when}; see the event page for where.`,
+    }),
     reminder_24h: (title: string, when: string) => ({ title: `${title} is coming up`, body: `You are going: ${when}.` }),
     reminder_1h: (title: string, when: string) => ({ title: `${title} starts within the hour`, body: `You are going: ${when}.` }),
     note: 'From the organizers',
     subject: {
       promoted: 'You have a place',
       cancelled: 'An event is cancelled',
+      changed: 'An event has changed',
       reminder_24h: 'A reminder from Kinship',
       reminder_1h: 'A reminder from Kinship',
     },
@@ -50,12 +55,17 @@ const WORDS = {
   es: {
     promoted: (title: string, when: string) => ({ title: `Tienes un lugar en ${title}`, body: `Se liberó un lugar y es tuyo: ${when}.` }),
     cancelled: (title: string, when: string) => ({ title: `${title} se canceló`, body: `El evento del ${when} no se realizará.` }),
+    changed: (title: string, when: string) => ({
+      title: `${title} tiene cambios`,
+      body: `Cambió la hora, el lugar o el enlace. Ahora es el ${when}; consulta en la página del evento dónde será.`,
+    }),
     reminder_24h: (title: string, when: string) => ({ title: `${title} se acerca`, body: `Vas a ir: ${when}.` }),
     reminder_1h: (title: string, when: string) => ({ title: `${title} empieza en menos de una hora`, body: `Vas a ir: ${when}.` }),
     note: 'Mensaje de los organizadores',
     subject: {
       promoted: 'Tienes un lugar',
       cancelled: 'Se canceló un evento',
+      changed: 'Un evento tiene cambios',
       reminder_24h: 'Recordatorio de Kinship',
       reminder_1h: 'Recordatorio de Kinship',
     },

@@ -160,8 +160,14 @@ export async function promoteWaiting(ctx: Ctx, tx: Db, eventId: string, now: Dat
   return promoted;
 }
 
-/** Everyone going or waiting hears of the cancellation, with the organizers' note (caller's transaction). */
-export async function notifyCancellation(ctx: Ctx, tx: Db, event: EventRow) {
+/** One notice (in-app and email) to each person going or waiting, in the caller's transaction. */
+async function noticeToEveryoneAnswered(
+  ctx: Ctx,
+  tx: Db,
+  event: EventRow,
+  notice: 'cancelled' | 'changed',
+  options: { dedupeSuffix: string; note?: string | null },
+) {
   const answers = await tx
     .select({ personId: eventRsvps.personId })
     .from(eventRsvps)
@@ -172,11 +178,24 @@ export async function notifyCancellation(ctx: Ctx, tx: Db, event: EventRow) {
   )) {
     await sendEventNotice(ctx, tx, {
       to,
-      notice: 'cancelled',
+      notice,
       event,
-      note: event.cancellationNote,
-      dedupeKey: `${to.userId}:event:${event.id}:cancelled`,
+      note: options.note,
+      dedupeKey: `${to.userId}:event:${event.id}:${options.dedupeSuffix}`,
       email: true,
     });
   }
+}
+
+/** Everyone going or waiting hears of the cancellation, with the organizers' note (caller's transaction). */
+export async function notifyCancellation(ctx: Ctx, tx: Db, event: EventRow) {
+  await noticeToEveryoneAnswered(ctx, tx, event, 'cancelled', { dedupeSuffix: 'cancelled', note: event.cancellationNote });
+}
+
+/**
+ * Everyone going or waiting hears that the time, place or link moved (caller's transaction). Each
+ * edit is its own notice, keyed by the moment of the change, so a second move is announced too.
+ */
+export async function notifyChange(ctx: Ctx, tx: Db, event: EventRow, now: Date) {
+  await noticeToEveryoneAnswered(ctx, tx, event, 'changed', { dedupeSuffix: `changed:${now.getTime()}` });
 }

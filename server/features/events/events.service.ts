@@ -18,7 +18,7 @@ import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { isOrganizer } from './events.policy.ts';
-import { lockEvent, notifyCancellation, promoteWaiting } from './events.rsvp.ts';
+import { lockEvent, notifyCancellation, notifyChange, promoteWaiting } from './events.rsvp.ts';
 
 const L = EVENT_LIMITS;
 const DAY_MS = 86_400_000;
@@ -222,10 +222,22 @@ async function lockChangeableEvent(tx: Db, id: string, now: Date, cancelledMessa
   return current;
 }
 
+/** Whether people who answered must hear of the edit: when or where they are expected changed. */
+function movedForAttendees(before: EventRow, after: EventRow): boolean {
+  return (
+    before.startsAt.getTime() !== after.startsAt.getTime() ||
+    before.endsAt.getTime() !== after.endsAt.getTime() ||
+    before.location !== after.location ||
+    before.address !== after.address ||
+    before.conferenceUrl !== after.conferenceUrl
+  );
+}
+
 /**
  * Replaces an event's details. Capacity may not drop below the people already going (409: nobody
  * loses a place they were given); raising it moves the waitlist up in order, in the same
- * transaction. A new start time re-arms the reminders.
+ * transaction. A new start time re-arms the reminders. A new time, place or link is announced to
+ * everyone going or waiting in the same transaction; a new title, description or capacity is not.
  */
 export async function updateEvent({ ctx, actor, id, input, now = new Date() }: EventChange<CreateEvent>) {
   await ctx.db.transaction(async (tx) => {
@@ -238,10 +250,14 @@ export async function updateEvent({ ctx, actor, id, input, now = new Date() }: E
         { path: 'body.capacity', message: `At least ${current.going}` },
       ]);
     }
-    await tx
-      .update(events)
-      .set({ ...fieldsOf(input, times), updatedAt: now })
-      .where(eq(events.id, id));
+    const updated = onlyRow(
+      await tx
+        .update(events)
+        .set({ ...fieldsOf(input, times), updatedAt: now })
+        .where(eq(events.id, id))
+        .returning(),
+    );
+    if (movedForAttendees(current, updated)) await notifyChange(ctx, tx, updated, now);
     if (startChanged) {
       await tx.update(eventRsvps).set({ reminded24hAt: null, reminded1hAt: null }).where(eq(eventRsvps.eventId, id));
     }

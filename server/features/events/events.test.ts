@@ -259,6 +259,72 @@ describe('cancelling an event', () => {
   });
 });
 
+describe('changing an event', () => {
+  const sameTimes = (event: { localStartsAt: string; localEndsAt: string }) => ({
+    startsAt: event.localStartsAt,
+    endsAt: event.localEndsAt,
+  });
+  const changeNoticesOf = async (person: Person, eventId: string) =>
+    (await noticesOf(person, eventId)).filter((n) => n.title.includes('has changed'));
+  const changeEmailsTo = async (person: Person, eventId: string) =>
+    (await emailsTo(person, eventId)).filter((m) => m.subject === 'An event has changed');
+
+  it('tells people going or waiting of a new time or place once each, never naming the place in the email', async () => {
+    const event = await createEvent({ capacity: 1, title: 'Game night' });
+    const quitter = await buildPerson(t);
+    await member.agent.put(`/api/events/${event.id}/rsvp`);
+    await other.agent.put(`/api/events/${event.id}/rsvp`);
+    await quitter.agent.put(`/api/events/${event.id}/rsvp`);
+    await quitter.agent.delete(`/api/events/${event.id}/rsvp`);
+
+    const moved = await coach.agent.put(
+      `/api/events/${event.id}`,
+      eventBody({ title: 'Game night', startsAt: localIn(96), endsAt: localIn(98), capacity: 1 }),
+    );
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    for (const person of [member, other]) {
+      const notices = await changeNoticesOf(person, event.id);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ kind: 'event', link: `/events/${event.id}`, title: 'Game night has changed' });
+      expect(await changeEmailsTo(person, event.id)).toHaveLength(1);
+    }
+    expect(await noticesOf(quitter, event.id)).toHaveLength(0);
+    expect(await emailsTo(quitter, event.id)).toHaveLength(0);
+    expect(await noticesOf(coach, event.id)).toHaveLength(0);
+
+    // A new place is a second change, announced again, and the email still does not say where.
+    const relocated = await coach.agent.put(
+      `/api/events/${event.id}`,
+      eventBody({ title: 'Game night', ...sameTimes(moved.body), location: 'Pine Hall', address: '9 Elm Rd', capacity: 1 }),
+    );
+    expect(relocated.status).toBe(200);
+    const emails = await changeEmailsTo(member, event.id);
+    expect(emails).toHaveLength(2);
+    for (const email of emails) {
+      for (const place of ['Lucky Lanes', '12 Main St', 'Pine Hall', '9 Elm Rd']) expect(email.text).not.toContain(place);
+    }
+    expect(await changeNoticesOf(other, event.id)).toHaveLength(2);
+  });
+
+  it('tells nobody when only the description, title or capacity changes', async () => {
+    const event = await createEvent({ capacity: 2 });
+    await member.agent.put(`/api/events/${event.id}/rsvp`);
+    await other.agent.put(`/api/events/${event.id}/rsvp`);
+    const described = await coach.agent.put(
+      `/api/events/${event.id}`,
+      eventBody({ ...sameTimes(event), description: 'Bring socks.', capacity: 2 }),
+    );
+    expect(described.status).toBe(200);
+    expect(described.body.description).toBe('Bring socks.');
+    const retitled = await coach.agent.put(`/api/events/${event.id}`, eventBody({ ...sameTimes(event), title: 'Bowling', capacity: 5 }));
+    expect(retitled.body).toMatchObject({ title: 'Bowling', capacity: 5 });
+    for (const person of [member, other]) {
+      expect(await noticesOf(person, event.id)).toHaveLength(0);
+      expect(await emailsTo(person, event.id)).toHaveLength(0);
+    }
+  });
+});
+
 describe('calendar file', () => {
   it('is one VEVENT in the event zone with its VTIMEZONE', async () => {
     const event = await createEvent({ title: 'Workshop: budgeting', kind: 'workshop' });
