@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
-import { notifications } from '../../db/schema/notifications.ts';
+import { notifyOnce } from '../reminders/notify-once.ts';
 import { messageLanguage } from '../reminders/reminders.messages.ts';
 
 /**
@@ -28,19 +28,14 @@ const WORDS = {
 export async function noticeMatched(db: Db, options: { requestId: string; requesterId: string; buddyAlias: string; link: string }) {
   const [person] = await db.select({ languages: profiles.languages }).from(profiles).where(eq(profiles.userId, options.requesterId));
   const words = WORDS[messageLanguage(person?.languages ?? [])];
-  const created = await db
-    .insert(notifications)
-    .values({
-      userId: options.requesterId,
-      kind: 'buddy',
-      title: words.title(options.buddyAlias),
-      body: words.body,
-      link: options.link,
-      dedupeKey: `buddy-matched:${options.requestId}`,
-    })
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id });
-  return created.length > 0;
+  return notifyOnce(db, {
+    userId: options.requesterId,
+    kind: 'buddy',
+    title: words.title(options.buddyAlias),
+    body: words.body,
+    link: options.link,
+    dedupeKey: `buddy-matched:${options.requestId}`,
+  });
 }
 
 /** The email, after the transaction committed (a rolled-back match sends nothing). */

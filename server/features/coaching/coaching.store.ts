@@ -7,10 +7,10 @@ import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/accounts.ts';
 import { coachingRelationshipEvents, coachingRelationships, coachingSessions, coachProfiles } from '../../db/schema/coaching.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
-import { notifications } from '../../db/schema/notifications.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { notifyOnce } from '../reminders/notify-once.ts';
 
 /** Database steps the coaching services share: seats, history, grants, aliases, presenters. */
 
@@ -188,10 +188,7 @@ export function toCoachCard(id: string, alias: string, coach: typeof coachProfil
 
 /** An in-app notification, once per key (a retried request creates nothing twice). */
 export async function notify(tx: Db, note: { userId: string; title: string; body: string; link: string; dedupeKey: string }) {
-  await tx
-    .insert(notifications)
-    .values({ ...note, kind: 'coaching' })
-    .onConflictDoNothing({ target: notifications.dedupeKey });
+  await notifyOnce(tx, { ...note, kind: 'coaching' });
 }
 
 export async function lockRelationship(tx: Db, id: string) {

@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/accounts.ts';
-import { notifications, reminderPreferences } from '../../db/schema/notifications.ts';
+import { reminderPreferences } from '../../db/schema/notifications.ts';
+import { notifyOnce } from '../reminders/notify-once.ts';
 import { type MessageLanguage, messageLanguage } from '../reminders/reminders.messages.ts';
 
 /**
@@ -136,12 +137,15 @@ export async function sendEventNotice(
   const { to, event } = options;
   const text = eventMessage(options.notice, to.language, { title: event.title, at: event.startsAt, zone: to.timezone, note: options.note });
   const link = eventPath(event.id);
-  const created = await db
-    .insert(notifications)
-    .values({ userId: to.userId, kind: 'event', title: text.title, body: text.body, link, dedupeKey: options.dedupeKey })
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id });
-  if (created.length === 0) return false;
+  const created = await notifyOnce(db, {
+    userId: to.userId,
+    kind: 'event',
+    title: text.title,
+    body: text.body,
+    link,
+    dedupeKey: options.dedupeKey,
+  });
+  if (!created) return false;
   if (options.email) {
     const words = WORDS[to.language];
     await ctx.mailer.send(db, {

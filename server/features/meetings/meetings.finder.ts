@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { type Directory, type DirectoryMeeting, directoryOf } from './directory.ts';
 import { canonicalTypeCode } from './feed/type-codes.ts';
+import { canonicalTimeZone } from './feed/values.ts';
 import {
   compareByDistance,
   countStarts,
@@ -36,11 +37,7 @@ function badInput(path: string, message: string): never {
   throw new AppError('VALIDATION_FAILED', message, [{ path, message }]);
 }
 
-function validZone(zone: string): string {
-  const probe = DateTime.now().setZone(zone);
-  if (!probe.isValid || (!zone.includes('/') && zone !== 'UTC')) badInput('tz', 'Unknown time zone');
-  return probe.zoneName ?? zone;
-}
+const validZone = (zone: string): string => canonicalTimeZone(zone) ?? badInput('tz', 'Unknown time zone');
 
 function parseNear(near: string): { lat: number; lng: number } {
   const match = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(near);

@@ -14,6 +14,7 @@ import { profiles } from '../../db/schema/accounts.ts';
 import { meetingAttendance, meetings, savedMeetings } from '../../db/schema/meetings.ts';
 import { AppError, badRequest, notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
+import { todayIn } from '../checkins/checkins.dates.ts';
 import { nextOccurrence } from '../meetings/meetings.window.ts';
 import { type CodeTries, canIssueCode, checkAttendanceCode } from './my-meetings.codes.ts';
 
@@ -23,7 +24,6 @@ interface Own {
 }
 
 /** Today (YYYY-MM-DD) in a zone, read at the current moment. */
-export const todayInZone = (zone: string, now: DateTime = DateTime.utc()) => now.setZone(zone).toISODate() as string;
 
 async function meetingOrNotFound(db: Db, meetingId: string) {
   const [row] = await db
@@ -85,7 +85,7 @@ export async function unsaveMeeting({ db, actor, meetingId }: Own & { meetingId:
 /** For a meeting's page: saved or not, "I went" today, and whether I may hand out today's code. */
 export async function myMeetingStatus({ db, actor, meetingId }: Own & { meetingId: string }): Promise<MyMeetingStatus> {
   const meeting = await meetingOrNotFound(db, meetingId);
-  const today = todayInZone(meeting.timezone);
+  const today = todayIn(meeting.timezone);
   const [saved] = await db
     .select({ id: savedMeetings.meetingId })
     .from(savedMeetings)
@@ -132,7 +132,7 @@ export async function logAttendance({
   entry: AttendanceEntry;
 }> {
   const meeting = await meetingOrNotFound(db, input.meetingId);
-  const today = todayInZone(meeting.timezone, now);
+  const today = todayIn(meeting.timezone, now.toJSDate());
   const day = input.attendedOn ?? today;
   if (day > today) {
     throw badRequest(`body.attendedOn: ${day} has not started yet where the meeting is`, [

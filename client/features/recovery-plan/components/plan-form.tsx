@@ -1,36 +1,21 @@
 import { useId, useState } from 'react';
-import { Checkbox as AriaCheckbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import {
-  GOAL_STATUSES,
-  LIFE_DOMAINS,
-  PLAN_LIMITS,
-  type Plan,
-  type PlanContent,
-  savePlanSchema,
-} from '../../../../shared/contracts/plans.ts';
+import { PLAN_LIMITS, type Plan, type PlanContent, savePlanSchema } from '../../../../shared/contracts/plans.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { PageSection } from '../../../components/ui/page-section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { ValidatedForm } from '../../../components/ui/validated-form.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useValidatedForm } from '../../../lib/use-validated-form.ts';
 import { useSaveRecoveryPlan } from '../api/recovery-plan.ts';
-import { MeetingGoalField } from './meeting-goal-field.tsx';
+import { GoalFields, newId } from './goal-fields.tsx';
 
 type Goal = PlanContent['goals'][number];
 type Trigger = PlanContent['triggers'][number];
 type Coping = PlanContent['copingStrategies'][number];
 type Person = PlanContent['supportPeople'][number];
-
-/** Ids are made here so a trigger can point at a coping strategy before the plan is saved. */
-function newId(prefix: string): string {
-  const random = Math.random().toString(36).slice(2, 10);
-  return `${prefix}-${Date.now().toString(36)}-${random}`;
-}
 
 /** What the inputs hold, turned into what the contract expects (trimmed; empty optional values left out). */
 function clean(draft: PlanContent): PlanContent {
@@ -53,21 +38,6 @@ function clean(draft: PlanContent): PlanContent {
 }
 
 /** A standalone checkbox ("step done"), drawn like the ones in checkbox groups. */
-function DoneCheckbox({ isSelected, onChange, label }: { isSelected: boolean; onChange: (done: boolean) => void; label: string }) {
-  return (
-    <AriaCheckbox isSelected={isSelected} onChange={onChange} className="checkbox">
-      <span className="checkbox-box" aria-hidden="true">
-        <svg viewBox="0 0 18 18" className="checkbox-check" aria-hidden="true">
-          <polyline points="3.5 9.5 7.5 13 14.5 5" />
-        </svg>
-      </span>
-      <span className="checkbox-text">
-        <span className="checkbox-label">{label}</span>
-      </span>
-    </AriaCheckbox>
-  );
-}
-
 type Props = { plan: Plan; onConflict: () => Promise<Plan | undefined> };
 
 /** The whole recovery plan as one form; saving makes a new version (the history keeps every earlier one). */
@@ -93,9 +63,6 @@ export function PlanForm({ plan, onConflict }: Props) {
     edit((d) => ({ ...d, copingStrategies: d.copingStrategies.map((item, i) => (i === index ? { ...item, ...change } : item)) }));
   const setPerson = (index: number, change: Partial<Person>) =>
     edit((d) => ({ ...d, supportPeople: d.supportPeople.map((item, i) => (i === index ? { ...item, ...change } : item)) }));
-
-  const domainOptions = LIFE_DOMAINS.map((domain) => ({ value: domain, label: t(`recoveryPlan.domains.${domain}`) }));
-  const statusOptions = GOAL_STATUSES.map((status) => ({ value: status, label: t(`recoveryPlan.statuses.${status}`) }));
 
   return (
     <ValidatedForm
@@ -128,107 +95,19 @@ export function PlanForm({ plan, onConflict }: Props) {
     >
       <PageSection id={`${id}-goals`} title={t('recoveryPlan.goals.title')} lead={t('recoveryPlan.goals.lead')}>
         {draft.goals.length === 0 ? <p className="empty">{t('recoveryPlan.goals.empty')}</p> : null}
-        {draft.goals.map((goal, g) => {
-          const legendId = `${id}-goal-${goal.id}`;
-          const path = `content.goals.${g}`;
-          const done = goal.steps.filter((step) => step.done).length;
-          return (
-            <fieldset key={goal.id} className="fieldset fieldset-nested card-fieldset">
-              <legend id={legendId} className="fieldset-legend">
-                {t('recoveryPlan.goals.legend', { number: g + 1 })}
-                {goal.title.trim() ? `: ${goal.title.trim()}` : ''}
-              </legend>
-              <SelectField
-                name={`${path}.domain`}
-                label={t('recoveryPlan.goals.domain')}
-                options={domainOptions}
-                value={goal.domain}
-                onChange={(value) => setGoal(g, { domain: value as Goal['domain'] })}
-                error={errors[`${path}.domain`]}
-              />
-              <TextField
-                name={`${path}.title`}
-                label={t('recoveryPlan.goals.goal')}
-                value={goal.title}
-                onChange={(title) => setGoal(g, { title })}
-                maxLength={PLAN_LIMITS.textMax}
-                isRequired
-                error={errors[`${path}.title`]}
-              />
-              <SelectField
-                name={`${path}.status`}
-                label={t('recoveryPlan.goals.status')}
-                options={statusOptions}
-                value={goal.status}
-                onChange={(value) => setGoal(g, { status: value as Goal['status'] })}
-                error={errors[`${path}.status`]}
-              />
-              <TextField
-                name={`${path}.targetDate`}
-                type="date"
-                label={t('recoveryPlan.goals.targetDate')}
-                value={goal.targetDate ?? ''}
-                onChange={(value) => setGoal(g, { targetDate: value || null })}
-                error={errors[`${path}.targetDate`] ? t('errors.format.date') : undefined}
-              />
-              <MeetingGoalField
-                name={`${path}.meetingsPerWeek`}
-                value={goal.meetingsPerWeek}
-                onChange={(meetingsPerWeek) => setGoal(g, { meetingsPerWeek })}
-                error={errors[`${path}.meetingsPerWeek`]}
-                progress={plan.meetingProgress?.find((p) => p.goalId === goal.id)}
-              />
-              <fieldset className="fieldset">
-                <legend className="field-label">{t('recoveryPlan.goals.steps')}</legend>
-                {goal.steps.length > 0 ? (
-                  <p className="field-hint">{t('recoveryPlan.goals.stepsDone', { done, total: goal.steps.length })}</p>
-                ) : null}
-                {goal.steps.map((step, s) => (
-                  <div key={step.id} className="plan-step-row">
-                    <DoneCheckbox
-                      isSelected={step.done}
-                      label={t('recoveryPlan.goals.stepDone', { number: s + 1 })}
-                      onChange={(isDone) =>
-                        setGoal(g, { steps: goal.steps.map((item, i) => (i === s ? { ...item, done: isDone } : item)) })
-                      }
-                    />
-                    <TextField
-                      name={`${path}.steps.${s}.text`}
-                      label={t('recoveryPlan.goals.step', { number: s + 1 })}
-                      value={step.text}
-                      onChange={(text) => setGoal(g, { steps: goal.steps.map((item, i) => (i === s ? { ...item, text } : item)) })}
-                      maxLength={PLAN_LIMITS.textMax}
-                      isRequired
-                      error={errors[`${path}.steps.${s}.text`]}
-                    />
-                    <Button
-                      variant="quiet"
-                      aria-describedby={legendId}
-                      onPress={() => setGoal(g, { steps: goal.steps.filter((_, i) => i !== s) })}
-                    >
-                      {t('recoveryPlan.goals.removeStep', { number: s + 1 })}
-                    </Button>
-                  </div>
-                ))}
-                <Button
-                  variant="secondary"
-                  aria-describedby={legendId}
-                  isDisabled={goal.steps.length >= PLAN_LIMITS.stepsPerGoal}
-                  onPress={() => setGoal(g, { steps: [...goal.steps, { id: newId('s'), text: '', done: false }] })}
-                >
-                  {t('recoveryPlan.goals.addStep')}
-                </Button>
-              </fieldset>
-              <Button
-                variant="quiet"
-                aria-describedby={legendId}
-                onPress={() => edit((d) => ({ ...d, goals: d.goals.filter((_, i) => i !== g) }))}
-              >
-                {t('recoveryPlan.goals.remove')}
-              </Button>
-            </fieldset>
-          );
-        })}
+        {draft.goals.map((goal, g) => (
+          <GoalFields
+            key={goal.id}
+            goal={goal}
+            number={g + 1}
+            path={`content.goals.${g}`}
+            legendId={`${id}-goal-${goal.id}`}
+            errors={errors}
+            progress={plan.meetingProgress?.find((p) => p.goalId === goal.id)}
+            onChange={(change) => setGoal(g, change)}
+            onRemove={() => edit((d) => ({ ...d, goals: d.goals.filter((_, i) => i !== g) }))}
+          />
+        ))}
         <Button
           variant="secondary"
           isDisabled={draft.goals.length >= PLAN_LIMITS.goals}
