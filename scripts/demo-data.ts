@@ -1,8 +1,9 @@
 // The demo organization's people, consent grants and reads: clearly fake content, kept apart from
 // the seeding logic in seed-demo.ts so either can be read on its own.
-import type { Role } from '../shared/contracts/common.ts';
+
 import type { Scope } from '../shared/contracts/consent.ts';
 import type { RecoveryPathway } from '../shared/contracts/people.ts';
+import type { Role } from '../shared/contracts/roles.ts';
 
 /** Demo only: printed on screen and in the docs, so it must never guard anything real. */
 export const DEMO_PASSWORD = 'kinship-demo-password';

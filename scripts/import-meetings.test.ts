@@ -9,7 +9,8 @@ import { count, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/client.ts';
-import { meetingSources, meetings } from '../server/db/schema/meetings.ts';
+import { meetingSources } from '../server/db/schema/meeting-sources.ts';
+import { meetings } from '../server/db/schema/meetings.ts';
 import { meetingGuideFeed } from '../server/test/field-data.ts';
 import { TEMPLATE_DATABASE } from '../server/test/harness.ts';
 

@@ -11,9 +11,17 @@ import { eq } from 'drizzle-orm';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { DataDirectoryLockedError } from '../server/db/lock.ts';
-import { meetingSources } from '../server/db/schema/meetings.ts';
-import { FeedFetchError, fetchFeed, MAX_FEED_BYTES, sizeOf } from '../server/features/meetings/fetch-feed.ts';
-import { commitImport, type ImportPreview, isImportError, previewImport } from '../server/features/meetings/import.service.ts';
+import { meetingSources } from '../server/db/schema/meeting-sources.ts';
+import {
+  commitImport,
+  FeedFetchError,
+  fetchFeed,
+  type ImportPreview,
+  isImportError,
+  MAX_FEED_BYTES,
+  previewImport,
+  sizeOf,
+} from '../server/features/meeting-sources/meeting-sources.public.ts';
 
 const USAGE = 'usage: npm run import:meetings -- <file|url> --timezone <zone> [--dry-run] [--source-name <name>]';
 

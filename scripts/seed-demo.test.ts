@@ -4,7 +4,7 @@ import type { FastifyZod } from '../server/http.ts';
 import { createAgent } from '../server/test/agent.ts';
 import { setUpOrganization } from '../server/test/factories.ts';
 import { buildTestApp, createTestDatabase } from '../server/test/harness.ts';
-import { ROLES } from '../shared/contracts/common.ts';
+import { ROLES } from '../shared/contracts/roles.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 import { DEMO_MEETINGS } from './demo-meetings.ts';
 import { NotADemoError, seedDemo } from './seed-demo.ts';

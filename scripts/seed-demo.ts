@@ -8,18 +8,17 @@ import { loadConfig } from '../server/config.ts';
 import { type AppContext, organizationCache } from '../server/context.ts';
 import { type DatabaseHandle, type Db, openDatabase } from '../server/db/client.ts';
 import { DataDirectoryLockedError } from '../server/db/lock.ts';
-import { users } from '../server/db/schema/accounts.ts';
+import { users } from '../server/db/schema/auth.ts';
 import { organization } from '../server/db/schema/organization.ts';
-import { createAccount } from '../server/features/auth/accounts.ts';
-import { revokeSession } from '../server/features/auth/auth.service.ts';
+import { createAccount, revokeSession } from '../server/features/auth/auth.public.ts';
 import { createGrant, openBreakGlass, revokeGrant } from '../server/features/consent/consent.service.ts';
 import { createInvite } from '../server/features/invites/invites.service.ts';
 import { setUpOrganization } from '../server/features/organization/organization.service.ts';
 import { getSharedProfile, updateOwnProfile } from '../server/features/profile/profile.service.ts';
 import { hashToken } from '../server/lib/crypto.ts';
 import type { Actor } from '../server/plugins/session.ts';
-import { ROLES, type Role } from '../shared/contracts/common.ts';
 import { DEFAULT_CRISIS_LINES } from '../shared/contracts/organization.ts';
+import { ROLES, type Role } from '../shared/contracts/roles.ts';
 import { seedCoaching } from './demo-coaching.ts';
 import {
   BREAK_GLASS,

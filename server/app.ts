@@ -10,38 +10,9 @@ import { LIMITS } from '../shared/limits.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type AppContext, organizationCache } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
-import { assessmentsRoutes } from './features/assessments/assessments.routes.ts';
-import { auditRoutes } from './features/audit/audit.routes.ts';
-import { authRoutes } from './features/auth/auth.routes.ts';
-import { buddyRoutes } from './features/buddies/buddies.routes.ts';
-import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
-import { checkinRoutes } from './features/checkins/checkins.routes.ts';
-import { clockRoutes } from './features/clocks/clocks.routes.ts';
-import { coachingRoutes } from './features/coaching/coaching.routes.ts';
-import { coachingSessionRoutes } from './features/coaching-sessions/coaching-sessions.routes.ts';
-import { consentRoutes } from './features/consent/consent.routes.ts';
-import { eventRoutes } from './features/events/events.routes.ts';
-import { healthRoutes } from './features/health/health.routes.ts';
-import { inviteRoutes } from './features/invites/invites.routes.ts';
-import { mailRoutes } from './features/mail/mail.routes.ts';
-import { createMailer } from './features/mail/mail.service.ts';
-import { meetingGuideRoutes } from './features/meeting-guides/meeting-guides.routes.ts';
-import { mapTileImageSource } from './features/meetings/map-tiles.ts';
-import { meetingRoutes } from './features/meetings/meetings.routes.ts';
-import { ownMeetingRoutes } from './features/meetings/own-meetings.routes.ts';
-import { meetingSourceRoutes } from './features/meetings/sources.routes.ts';
-import { messageRoutes } from './features/messages/messages.routes.ts';
-import { mfaRoutes } from './features/mfa/mfa.routes.ts';
-import { myDataRoutes } from './features/my-data/my-data.routes.ts';
-import { myMeetingRoutes } from './features/my-meetings/my-meetings.routes.ts';
-import { organizationRoutes } from './features/organization/organization.routes.ts';
-import { partnerRoutes } from './features/partners/partners.routes.ts';
-import { peopleRoutes } from './features/people/people.routes.ts';
-import { plansRoutes, safetyPlanRoutes } from './features/plans/plans.routes.ts';
-import { profileRoutes } from './features/profile/profile.routes.ts';
-import { reasonRoutes } from './features/reasons/reasons.routes.ts';
-import { reminderRoutes } from './features/reminders/reminders.routes.ts';
-import { sosRoutes } from './features/sos/sos.routes.ts';
+import { createMailer } from './features/mail/mail.public.ts';
+import { mapTileImageSource } from './features/meetings/meetings.public.ts';
+import { FEATURES } from './features/registry.ts';
 import type { FastifyZod } from './http.ts';
 import { deriveKeys } from './lib/crypto.ts';
 import { instanceSecret } from './lib/instance-secret.ts';
@@ -107,6 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     forgetOrganization: orgCache.forget,
     requireStaffMfa: async () => (await orgCache.get())?.requireStaffMfa ?? false,
     rateLimitMultiplier: options.rateLimitMultiplier ?? config.rateLimitMultiplier,
+    features: FEATURES,
   };
   app.decorate('ctx', ctx);
 
@@ -162,41 +134,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
   });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  for (const registerRoutes of [
-    healthRoutes,
-    organizationRoutes,
-    authRoutes,
-    mfaRoutes,
-    inviteRoutes,
-    peopleRoutes,
-    profileRoutes,
-    consentRoutes,
-    checkinRoutes,
-    plansRoutes,
-    safetyPlanRoutes,
-    assessmentsRoutes,
-    mailRoutes,
-    auditRoutes,
-    clockRoutes,
-    reasonRoutes,
-    reminderRoutes,
-    myDataRoutes,
-    messageRoutes,
-    partnerRoutes,
-    caseloadRoutes,
-    sosRoutes,
-    coachingRoutes,
-    coachingSessionRoutes,
-    meetingRoutes,
-    meetingSourceRoutes,
-    myMeetingRoutes,
-    ownMeetingRoutes,
-    meetingGuideRoutes,
-    buddyRoutes,
-    eventRoutes,
-  ]) {
-    registerRoutes(app);
-  }
+  for (const feature of FEATURES) for (const registerRoutes of feature.routes ?? []) registerRoutes(app);
 
   const clientDir = options.clientDir === undefined ? null : options.clientDir;
   if (clientDir && existsSync(clientDir)) await registerClient(app, clientDir);

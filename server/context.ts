@@ -1,8 +1,9 @@
 import type { Config } from './config.ts';
 import type { DatabaseHandle, Db } from './db/client.ts';
 import { organization } from './db/schema/organization.ts';
-import type { Mailer } from './features/mail/mail.service.ts';
+import type { Mailer } from './features/mail/mail.public.ts';
 import type { InstanceKeys } from './lib/crypto.ts';
+import type { Feature } from './lib/feature.ts';
 
 export type OrganizationRow = typeof organization.$inferSelect;
 
@@ -20,6 +21,8 @@ export interface AppContext {
   forgetOrganization(): void;
   requireStaffMfa(): Promise<boolean>;
   rateLimitMultiplier: number;
+  /** Every feature (server/features/registry.ts): "my data" exports and erases through their descriptors. */
+  features: readonly Feature[];
 }
 
 const ORGANIZATION_CACHE_MS = 5_000;

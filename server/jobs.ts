@@ -1,12 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { AppContext } from './context.ts';
-import { runRiskSweep } from './features/caseload/risk-sweep.ts';
-import { runSessionReminderSweep } from './features/coaching-sessions/coaching-sessions.reminders.ts';
-import { runEventReminderSweep } from './features/events/events.reminders.ts';
-import { runMeetingFeedSweep } from './features/meetings/imports.sweep.ts';
-import { vapidKeys } from './features/reminders/push.ts';
-import { runReminderSweep } from './features/reminders/reminders.service.ts';
+import { vapidKeys } from './features/notifications/notifications.public.ts';
+import { FEATURES } from './features/registry.ts';
+import type { Sweep } from './lib/feature.ts';
 
 /**
  * Background jobs, on pg-boss. Started by main.ts only (never by buildApp), so tests and benchmarks
@@ -23,20 +20,8 @@ import { runReminderSweep } from './features/reminders/reminders.service.ts';
  * Each sweep is idempotent (see runReminderSweep): a retried or duplicated job sends nothing twice.
  */
 
-/** A job that runs every minute for the whole installation and must be safe to run twice. */
-export interface Sweep {
-  queue: string;
-  run(options: { ctx: AppContext; now: Date }): Promise<Record<string, number>>;
-}
-
-/** Every minute sweep. A feature adds one line here. */
-export const SWEEPS: readonly Sweep[] = [
-  { queue: 'reminders-sweep', run: runReminderSweep },
-  { queue: 'risk-sweep', run: runRiskSweep },
-  { queue: 'session-reminders-sweep', run: runSessionReminderSweep },
-  { queue: 'meeting-feeds-sweep', run: runMeetingFeedSweep },
-  { queue: 'event-reminders-sweep', run: runEventReminderSweep },
-];
+/** Every minute sweep, from the features that bring one (server/features/registry.ts). */
+export const SWEEPS: readonly Sweep[] = FEATURES.flatMap((feature) => feature.sweeps ?? []);
 
 // Creating a queue is DDL (pg-boss gives it a partition): also done by db:migrate, see installJobSchema.
 async function createQueues(boss: PgBoss, sweeps: readonly Sweep[] = SWEEPS) {

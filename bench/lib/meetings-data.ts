@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { openDatabase } from '../../server/db/client.ts';
-import { commitImport, isImportError } from '../../server/features/meetings/import.service.ts';
+import { commitImport, isImportError } from '../../server/features/meeting-sources/meeting-sources.public.ts';
 import { meetingGuideFeed } from '../../server/test/field-data.ts';
 
 /** The real feeds in the field data, with the zone their publishers are in (they mostly name none). */

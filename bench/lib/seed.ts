@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { hashToken, newToken } from '../../server/lib/crypto.ts';
 import { hashPassword } from '../../server/lib/passwords.ts';
-import type { Role } from '../../shared/contracts/common.ts';
 import { RECOVERY_PATHWAYS } from '../../shared/contracts/people.ts';
+import type { Role } from '../../shared/contracts/roles.ts';
 import { type HttpClient, httpClient } from './http-client.ts';
 
 /** Every seeded account signs in with this (bench databases only). */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { todayIn } from '../../server/features/checkins/checkins.dates.ts';
+import { todayIn } from '../../server/lib/dates.ts';
 import { resetDatabase, seedPool } from '../lib/database.ts';
 import { compareLoad } from '../lib/load.ts';
 import { insertPeople, insertSessions, setUpOrganization } from '../lib/seed.ts';

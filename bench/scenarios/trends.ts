@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
-import { addDays, todayIn } from '../../server/features/checkins/checkins.dates.ts';
+import { addDays, todayIn } from '../../server/lib/dates.ts';
 import { resetDatabase, seedPool } from '../lib/database.ts';
 import { measureLoad, percentile } from '../lib/load.ts';
 import { insertPeople, insertSessions, setUpOrganization } from '../lib/seed.ts';

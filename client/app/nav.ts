@@ -1,6 +1,6 @@
-import type { Role } from '../../shared/contracts/common.ts';
+import { ROLE_GROUPS, type Role } from '../../shared/contracts/roles.ts';
+import { paths } from '../lib/paths.ts';
 import type { en } from './i18n/en.ts';
-import { paths } from './paths.ts';
 
 type NavLabel = keyof typeof en.nav.items;
 
@@ -31,17 +31,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.recoveryPlan, label: 'recoveryPlan', group: 'recovery' },
   { to: paths.safetyPlan, label: 'safetyPlan', group: 'recovery' },
   { to: paths.barc10, label: 'barc10', group: 'recovery' },
-  { to: paths.myMeetings, label: 'myMeetings', group: 'recovery', roles: ['member'] },
-  { to: paths.coaching, label: 'coaching', group: 'connect', roles: ['member'] },
+  { to: paths.myMeetings, label: 'myMeetings', group: 'recovery', roles: ROLE_GROUPS.members },
+  { to: paths.coaching, label: 'coaching', group: 'connect', roles: ROLE_GROUPS.members },
   { to: paths.messages, label: 'messages', group: 'connect', primary: true },
-  { to: paths.partners, label: 'partners', group: 'connect', roles: ['member'] },
-  { to: paths.buddies, label: 'buddies', group: 'connect', roles: ['member', 'coach'] },
+  { to: paths.partners, label: 'partners', group: 'connect', roles: ROLE_GROUPS.members },
+  { to: paths.buddies, label: 'buddies', group: 'connect', roles: ROLE_GROUPS.buddies },
   { to: paths.meetings, label: 'meetings', group: 'connect' },
   { to: paths.events, label: 'events', group: 'connect' },
-  { to: paths.caseload, label: 'caseload', group: 'work', roles: ['coach'] },
-  { to: paths.coachProfile, label: 'coachProfile', group: 'work', roles: ['coach'] },
-  { to: paths.supervision, label: 'supervision', group: 'work', roles: ['supervisor', 'admin'] },
-  { to: paths.admin.root, label: 'admin', group: 'work', roles: ['admin', 'supervisor'] },
+  { to: paths.caseload, label: 'caseload', group: 'work', roles: ROLE_GROUPS.coaches },
+  { to: paths.coachProfile, label: 'coachProfile', group: 'work', roles: ROLE_GROUPS.coaches },
+  { to: paths.supervision, label: 'supervision', group: 'work', roles: ROLE_GROUPS.oversight },
+  { to: paths.admin.root, label: 'admin', group: 'work', roles: ROLE_GROUPS.oversight },
   { to: paths.profile, label: 'profile', group: 'account' },
   { to: paths.privacy, label: 'privacy', group: 'account' },
   { to: paths.security, label: 'security', group: 'account' },
@@ -56,13 +56,13 @@ export function groupNavItems<T extends Pick<NavItem, 'group'>>(items: readonly 
 
 /** The sections inside Admin; supervisors see only the break-glass log. */
 export const ADMIN_NAV_ITEMS: readonly NavItem[] = [
-  { to: paths.admin.people, label: 'people', roles: ['admin'] },
-  { to: paths.admin.settings, label: 'settings', roles: ['admin'] },
-  { to: paths.admin.meetingGuides, label: 'meetingGuides', roles: ['admin'] },
-  { to: paths.admin.outbox, label: 'outbox', roles: ['admin'] },
-  { to: paths.admin.audit, label: 'audit', roles: ['admin'] },
-  { to: paths.admin.ownMeetings, label: 'ownMeetings', roles: ['admin'] },
+  { to: paths.admin.people, label: 'people', roles: ROLE_GROUPS.admins },
+  { to: paths.admin.settings, label: 'settings', roles: ROLE_GROUPS.admins },
+  { to: paths.admin.meetingGuides, label: 'meetingGuides', roles: ROLE_GROUPS.admins },
+  { to: paths.admin.outbox, label: 'outbox', roles: ROLE_GROUPS.admins },
+  { to: paths.admin.audit, label: 'audit', roles: ROLE_GROUPS.admins },
+  { to: paths.admin.ownMeetings, label: 'ownMeetings', roles: ROLE_GROUPS.admins },
   // `end`: the page's path is a prefix of Our meetings' (/admin/meetings/own).
-  { to: paths.admin.meetingSources, label: 'meetingSources', roles: ['admin'], end: true },
-  { to: paths.admin.breakGlass, label: 'breakGlass', roles: ['admin', 'supervisor'] },
+  { to: paths.admin.meetingSources, label: 'meetingSources', roles: ROLE_GROUPS.admins, end: true },
+  { to: paths.admin.breakGlass, label: 'breakGlass', roles: ROLE_GROUPS.oversight },
 ];

@@ -1,18 +1,14 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Role } from '../../shared/contracts/common.ts';
+import { ROLE_GROUPS, type Role } from '../../shared/contracts/roles.ts';
 import { AuthLayout } from '../components/layouts/auth-layout.tsx';
 import { Loading } from '../components/ui/loading.tsx';
-import { paths } from './paths.ts';
+import { paths } from '../lib/paths.ts';
 import { GuestOnly } from './routes/guest-only.tsx';
 import { NotFound } from './routes/not-found.tsx';
 import { RequireRole } from './routes/require-role.tsx';
 import { Root } from './routes/root.tsx';
 import { RouteError } from './routes/route-error.tsx';
-
-const ADMIN = ['admin'] as const;
-const OVERSIGHT = ['admin', 'supervisor'] as const;
-const MEMBER = ['member'] as const;
 
 /**
  * A route whose page loads on first visit (its own chunk), so the first load of one page, e.g. the
@@ -92,13 +88,16 @@ export function createRouter() {
             { path: paths.thread.pattern, ...page(() => import('./routes/message-thread.tsx').then((m) => m.MessageThreadPage)) },
             {
               path: paths.partners,
-              ...page(() => import('./routes/partners.tsx').then((m) => m.PartnersPage), MEMBER),
+              ...page(() => import('./routes/partners.tsx').then((m) => m.PartnersPage), ROLE_GROUPS.members),
             },
             {
               path: paths.buddies,
-              ...page(() => import('./routes/buddies.tsx').then((m) => m.BuddiesPage), ['member', 'coach']),
+              ...page(() => import('./routes/buddies.tsx').then((m) => m.BuddiesPage), ROLE_GROUPS.buddies),
             },
-            { path: paths.myMeetings, ...page(() => import('./routes/my-meetings.tsx').then((m) => m.MyMeetingsPage), MEMBER) },
+            {
+              path: paths.myMeetings,
+              ...page(() => import('./routes/my-meetings.tsx').then((m) => m.MyMeetingsPage), ROLE_GROUPS.members),
+            },
             { path: paths.events, ...page(() => import('./routes/events.tsx').then((m) => m.EventsPage)) },
             { path: paths.event.pattern, ...page(() => import('./routes/event.tsx').then((m) => m.EventPage)) },
             { path: paths.profile, ...page(() => import('./routes/profile.tsx').then((m) => m.ProfilePage)) },
@@ -111,60 +110,60 @@ export function createRouter() {
             },
             {
               path: paths.coaching,
-              ...page(() => import('./routes/coaching.tsx').then((m) => m.CoachingPage), MEMBER),
+              ...page(() => import('./routes/coaching.tsx').then((m) => m.CoachingPage), ROLE_GROUPS.members),
             },
             {
               path: paths.coachProfile,
-              ...page(() => import('./routes/coach-profile.tsx').then((m) => m.CoachProfilePage), ['coach']),
+              ...page(() => import('./routes/coach-profile.tsx').then((m) => m.CoachProfilePage), ROLE_GROUPS.coaches),
             },
             {
               path: paths.caseload,
-              ...page(() => import('./routes/caseload.tsx').then((m) => m.CaseloadPage), ['coach']),
+              ...page(() => import('./routes/caseload.tsx').then((m) => m.CaseloadPage), ROLE_GROUPS.coaches),
             },
             {
               path: paths.supervision,
-              ...page(() => import('./routes/supervision.tsx').then((m) => m.SupervisionPage), OVERSIGHT),
+              ...page(() => import('./routes/supervision.tsx').then((m) => m.SupervisionPage), ROLE_GROUPS.oversight),
             },
             {
               path: paths.supervisionMatching,
-              ...page(() => import('./routes/supervision.tsx').then((m) => m.SupervisionMatchingPage), OVERSIGHT),
+              ...page(() => import('./routes/supervision.tsx').then((m) => m.SupervisionMatchingPage), ROLE_GROUPS.oversight),
             },
             {
               path: paths.supervisionNotes,
-              ...page(() => import('./routes/supervision-notes.tsx').then((m) => m.SupervisionNotesPage), OVERSIGHT),
+              ...page(() => import('./routes/supervision-notes.tsx').then((m) => m.SupervisionNotesPage), ROLE_GROUPS.oversight),
             },
             {
               path: paths.admin.root,
-              ...page(() => import('./routes/admin-layout.tsx').then((m) => m.AdminLayout), OVERSIGHT),
+              ...page(() => import('./routes/admin-layout.tsx').then((m) => m.AdminLayout), ROLE_GROUPS.oversight),
               children: [
                 {
                   path: paths.admin.people,
-                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminPeoplePage), ADMIN),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminPeoplePage), ROLE_GROUPS.admins),
                 },
                 {
                   path: paths.admin.settings,
-                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminSettingsPage), ADMIN),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminSettingsPage), ROLE_GROUPS.admins),
                 },
                 {
                   path: paths.admin.outbox,
-                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminOutboxPage), ADMIN),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminOutboxPage), ROLE_GROUPS.admins),
                 },
                 {
                   path: paths.admin.audit,
-                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminAuditPage), ADMIN),
+                  ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminAuditPage), ROLE_GROUPS.admins),
                 },
                 { path: paths.admin.breakGlass, ...page(() => import('./routes/admin-pages.tsx').then((m) => m.AdminBreakGlassPage)) },
                 {
                   path: paths.admin.meetingGuides,
-                  ...page(() => import('./routes/admin-guides.tsx').then((m) => m.AdminGuidesPage), ADMIN),
+                  ...page(() => import('./routes/admin-guides.tsx').then((m) => m.AdminGuidesPage), ROLE_GROUPS.admins),
                 },
                 {
                   path: paths.admin.ownMeetings,
-                  ...page(() => import('./routes/own-meetings.tsx').then((m) => m.OwnMeetingsPage), ADMIN),
+                  ...page(() => import('./routes/own-meetings.tsx').then((m) => m.OwnMeetingsPage), ROLE_GROUPS.admins),
                 },
                 {
                   path: paths.admin.meetingSources,
-                  ...page(() => import('./routes/meeting-sources.tsx').then((m) => m.MeetingSourcesPage), ADMIN),
+                  ...page(() => import('./routes/meeting-sources.tsx').then((m) => m.MeetingSourcesPage), ROLE_GROUPS.admins),
                 },
               ],
             },

@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { type Me, type Session, sessionSchema } from '../../shared/contracts/auth.ts';
-import type { Role } from '../../shared/contracts/common.ts';
+import type { Role } from '../../shared/contracts/roles.ts';
 import { apiRequest, setCsrfRefresher, setCsrfToken } from './api-client.ts';
 import { clear as clearOutbox } from './offline-queue.ts';
 import { claimOffline, clearOffline } from './offline-store.ts';

@@ -13,6 +13,11 @@ import { type Schema, schema } from './schema.ts';
 
 /** The database or a transaction on it: services take one of these and never reach for a global. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * An open transaction. A function that must run inside one (several writes that stand or fall together,
+ * a row lock it relies on) takes `tx: Tx`, so calling it with the plain database does not type-check.
+ */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface DatabaseHandle {
   db: Db;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { idempotencyKeys } from '../db/schema/recovery.ts';
+import { idempotencyKeys } from '../db/schema/core.ts';
 import { AppError } from './app-error.ts';
+import { erasedRows, type PersonalData } from './feature.ts';
 import { prepared } from './prepared.ts';
 
 /**
@@ -115,3 +116,14 @@ export async function runIdempotent<T>(
   if (!winner) throw new AppError('CONFLICT', 'The same request is still being processed; try again');
   return winner;
 }
+
+/** Stored replies are the person's own answers: erased with the account, not exported (replays, not content). */
+export const idempotencyMyData: PersonalData = {
+  tables: [idempotencyKeys],
+  erase: async ({ tx, subject }) => [
+    await erasedRows(
+      'saved offline replies',
+      tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, subject.id)).returning({ key: idempotencyKeys.key }),
+    ),
+  ],
+};

@@ -1,9 +1,10 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Role, STAFF_ROLES } from '../../shared/contracts/common.ts';
+import { inRoleGroup, type Role } from '../../shared/contracts/roles.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { profiles, sessions, users } from '../db/schema/accounts.ts';
+import { sessions, users } from '../db/schema/auth.ts';
+import { profiles } from '../db/schema/profile.ts';
 import { AppError } from '../lib/app-error.ts';
 import { hashToken, newToken, safeEqual } from '../lib/crypto.ts';
 import { prepared } from '../lib/prepared.ts';
@@ -19,6 +20,9 @@ export interface Actor {
   mfaEnabled: boolean;
   session: { tokenHash: string; csrfToken: string; state: 'active' | 'pending_mfa' };
 }
+
+/** What a service acting for the signed-in person takes: the database (or a transaction) and who acts. */
+export type Own = { db: Db; actor: Actor };
 
 /**
  * Who may call a route: `public` anyone; `pending` also a person between password and two-factor
@@ -48,7 +52,7 @@ export function cookieNames(secure: boolean) {
 }
 
 export function requiresMfaSetup(roles: readonly Role[], mfaEnabled: boolean, requireStaffMfa: boolean): boolean {
-  return requireStaffMfa && !mfaEnabled && roles.some((role) => STAFF_ROLES.includes(role));
+  return requireStaffMfa && !mfaEnabled && inRoleGroup(roles, 'staff');
 }
 
 const selectActor = (db: Db) =>

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/contracts/common.ts';
+import type { Role } from '../../shared/contracts/roles.ts';
 import { createAccount } from '../features/auth/accounts.ts';
 import { type Agent, createAgent } from './agent.ts';
 import type { TestApp } from './harness.ts';

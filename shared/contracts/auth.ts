@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { aliasSchema, emailSchema, isoDate, passwordSchema, roleSchema } from './common.ts';
+import { aliasSchema, emailSchema, isoDate, passwordSchema } from './common.ts';
 import { organizationSchema } from './organization.ts';
+import { roleSchema } from './roles.ts';
 
 export const meSchema = z.object({
   id: z.uuid(),

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 
-export const ROLES = ['member', 'coach', 'supervisor', 'ally', 'house_manager', 'moderator', 'admin'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-/** Roles that see other people's records as part of their work: they may be required to use two-factor sign-in. */
-export const STAFF_ROLES: readonly Role[] = ['coach', 'supervisor', 'house_manager', 'moderator', 'admin'];
-/** Roles allowed to open a break-glass read of a member's record, with a written reason. */
-export const BREAK_GLASS_ROLES: readonly Role[] = ['supervisor', 'admin'];
-
 export const idSchema = z.uuid();
 export const idParams = z.object({ id: idSchema });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { aliasSchema, emailSchema, isoDate, passwordSchema, roleSchema } from './common.ts';
+import { aliasSchema, emailSchema, isoDate, passwordSchema } from './common.ts';
+import { roleSchema } from './roles.ts';
 
 export const createInviteSchema = z.object({ email: emailSchema, roles: z.array(roleSchema).min(1).max(7) }).strict();
 export const inviteSchema = z.object({

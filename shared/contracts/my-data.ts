@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { buddiesExportSchema } from './buddies.ts';
 import { coachingExportSchema } from './coaching.ts';
 import { coachingSessionsExportSchema } from './coaching-sessions.ts';
-import { isoDate, roleSchema } from './common.ts';
+import { isoDate } from './common.ts';
 import { accessLogScopeSchema, scopeSchema } from './consent.ts';
 import { eventRsvpsExportSchema } from './events.ts';
 import { messagesExportSchema } from './messages.ts';
 import { myMeetingsExportSchema } from './my-meetings.ts';
 import { partnershipsExportSchema } from './partners.ts';
+import { roleSchema } from './roles.ts';
 
 /**
  * "My data": everything Kinship holds about the signed-in person, as one JSON document, and the

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { aliasSchema, isoDate, roleSchema, timezoneSchema } from './common.ts';
+import { aliasSchema, isoDate, timezoneSchema } from './common.ts';
+import { roleSchema } from './roles.ts';
 
 export const RECOVERY_PATHWAYS = [
   'twelve_step',

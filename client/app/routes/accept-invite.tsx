@@ -7,8 +7,8 @@ import { FormAlert } from '../../components/ui/form-alert.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { useInvitePreview } from '../../features/invites/api/accept-invite.ts';
 import { AcceptInviteForm } from '../../features/invites/components/accept-invite-form.tsx';
+import { paths } from '../../lib/paths.ts';
 import { signOut, useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 import { useFragmentToken } from './use-fragment-token.ts';
 
 export function AcceptInvitePage() {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { paths } from '../../lib/paths.ts';
 import { hasAnyRole, useSessionData } from '../../lib/session.ts';
 import { ADMIN_NAV_ITEMS } from '../nav.ts';
-import { paths } from '../paths.ts';
 
 /** Admin sections with their own small navigation; supervisors see only what they may. */
 export function AdminLayout() {

@@ -12,8 +12,8 @@ import { PeopleList } from '../../features/admin/components/people-list.tsx';
 import { SettingsForm } from '../../features/admin/components/settings-form.tsx';
 import { BreakGlassLog } from '../../features/people/components/break-glass-log.tsx';
 import { PersonFinder } from '../../features/people/components/person-finder.tsx';
+import { paths } from '../../lib/paths.ts';
 import { useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 export function AdminPeoplePage() {
   const { t } = useTranslation();

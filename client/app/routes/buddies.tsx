@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { inRoleGroup } from '../../../shared/contracts/roles.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { PageSection } from '../../components/ui/page-section.tsx';
@@ -8,16 +9,16 @@ import { useBuddyOverview } from '../../features/buddies/api/buddies.ts';
 import { BuddyRequestList } from '../../features/buddies/components/buddy-requests.tsx';
 import { OpenBuddyRequests } from '../../features/buddies/components/open-requests.tsx';
 import { VolunteerPanel } from '../../features/buddies/components/volunteer-panel.tsx';
+import { paths } from '../../lib/paths.ts';
 import { useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 /** First-meeting buddies: my requests, the people I go with, volunteering, and (for volunteers) who is waiting. */
 export function BuddiesPage() {
   const { t } = useTranslation();
   const { user } = useSessionData();
   const overview = useBuddyOverview();
-  const isMember = !!user?.roles.includes('member');
-  const isCoach = !!user?.roles.includes('coach');
+  const isMember = !!user && inRoleGroup(user.roles, 'members');
+  const isCoach = !!user && inRoleGroup(user.roles, 'coaches');
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <QueryError error={overview.error} onRetry={() => void overview.refetch()} />;
   const data = overview.data;

@@ -6,7 +6,7 @@ import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { useCaseload, useRiskRules } from '../../features/caseload/api/caseload.ts';
 import { CaseloadList, RiskRulesExplained } from '../../features/caseload/components/caseload-list.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 import { MessageButton } from './message-button.tsx';
 
 /** The coach's morning screen: every client, most in need first, refreshed every 30 seconds. */

@@ -17,7 +17,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { addDays, formatDay } from '../../lib/local-day.ts';
 import { droppedWrites, forgetDropped } from '../../lib/offline-queue.ts';
 import { flushOutbox, usePendingWrites } from '../../lib/offline-sync.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 /** Today as YYYY-MM-DD in a time zone (the member's, when known; otherwise this device's). */
 function localToday(timeZone?: string): string {

@@ -8,7 +8,7 @@ import { useClocks } from '../../features/clocks/api/clocks.ts';
 import { AddClockForm } from '../../features/clocks/components/add-clock-form.tsx';
 import { ClockCard } from '../../features/clocks/components/clock-card.tsx';
 import { MilestoneCelebration } from '../../features/clocks/components/milestone-celebration.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 export function ClocksPage() {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { QueryError } from '../../components/ui/query-error.tsx';
 import { useCoachList, useMyCoaching } from '../../features/coaching/api/coaching.ts';
 import { AskForCoachForm } from '../../features/coaching/components/ask-for-coach-form.tsx';
 import { MyCoachingCurrent, PastCoaching } from '../../features/coaching/components/my-coaching.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 import { MessageButton } from './message-button.tsx';
 
 /** Peer coaching for a member: what it is, asking for a coach, answering a proposal, my coach. */

@@ -13,7 +13,7 @@ import { PlacesAndStatus } from '../../features/events/components/event-list.tsx
 import { useEventTime } from '../../features/events/components/event-time.ts';
 import { RsvpPanel } from '../../features/events/components/rsvp-panel.tsx';
 import { isApiError } from '../../lib/api-client.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 /** One event: when and where, my answer, the calendar file; organizers also change, cancel and see who comes. */
 export function EventPage() {

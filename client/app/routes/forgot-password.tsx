@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { ForgotPasswordForm } from '../../features/auth/components/forgot-password-form.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { paths, type SignInState } from '../../lib/paths.ts';
 import { useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
-import type { SignInState } from './signed-in-shell.tsx';
 
 function isSignInState(state: unknown): state is NonNullable<SignInState> {
   return typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string';

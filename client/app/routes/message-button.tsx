@@ -5,7 +5,7 @@ import type { ConversationKind } from '../../../shared/contracts/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { useOpenConversation } from '../../features/messages/api/messages.ts';
 import { describeError } from '../../lib/form-errors.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 type Props = {
   kind: ConversationKind;

@@ -7,7 +7,7 @@ import { QueryError } from '../../components/ui/query-error.tsx';
 import { useThread } from '../../features/messages/api/use-thread.ts';
 import { MessageThread } from '../../features/messages/components/message-thread.tsx';
 import { isApiError } from '../../lib/api-client.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 import { NotFound } from './not-found.tsx';
 
 function Thread({ id }: { id: string }) {

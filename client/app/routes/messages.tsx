@@ -8,7 +8,7 @@ import { QueryError } from '../../components/ui/query-error.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { useConversations, useOpenConversation } from '../../features/messages/api/messages.ts';
 import { ConversationList } from '../../features/messages/components/conversation-list.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 /** My conversations, and the people I can start one with. */
 export function MessagesPage() {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { BREAK_GLASS_ROLES, idSchema } from '../../../shared/contracts/common.ts';
+import { idSchema } from '../../../shared/contracts/common.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { PageSection } from '../../components/ui/page-section.tsx';
@@ -9,8 +10,8 @@ import { usePersonCard } from '../../features/people/api/person.ts';
 import { CommunityDetails } from '../../features/people/components/person-details.tsx';
 import { ProfileAccess } from '../../features/people/components/profile-access.tsx';
 import { isApiError } from '../../lib/api-client.ts';
+import { paths } from '../../lib/paths.ts';
 import { hasAnyRole, useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 import { NotFound } from './not-found.tsx';
 
 function Person({ id }: { id: string }) {
@@ -49,7 +50,7 @@ function Person({ id }: { id: string }) {
               {t('people.person.self')} <Link to={paths.profile}>{t('people.person.editProfile')}</Link>
             </p>
           ) : (
-            <ProfileAccess person={card.data} canBreakGlass={hasAnyRole(user, BREAK_GLASS_ROLES)} />
+            <ProfileAccess person={card.data} canBreakGlass={hasAnyRole(user, ROLE_GROUPS.oversight)} />
           )}
         </>
       ) : null}

@@ -10,8 +10,8 @@ import { AccessLogList } from '../../features/privacy/components/access-log-list
 import { GivenGrants } from '../../features/privacy/components/given-grants.tsx';
 import { ReceivedGrants } from '../../features/privacy/components/received-grants.tsx';
 import { ShareForm } from '../../features/privacy/components/share-form.tsx';
+import { paths } from '../../lib/paths.ts';
 import { useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 export function PrivacyPage() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../../../shared/contracts/common.ts';
+import type { Role } from '../../../shared/contracts/roles.ts';
 import { hasAnyRole, useSessionData } from '../../lib/session.ts';
 import { NotFound } from './not-found.tsx';
 

@@ -6,8 +6,8 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { OfflineSafetyPlanScreen } from '../../features/safety-plan/components/offline-safety-plan.tsx';
 import { ApiError, isApiError } from '../../lib/api-client.ts';
+import { paths } from '../../lib/paths.ts';
 import { useSession } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 /** After a client-side navigation, focus the new page's heading so screen readers announce where they are. */
 function useFocusOnNavigate() {

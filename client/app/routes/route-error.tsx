@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/layouts/auth-layout.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 /** Last resort when a screen crashes: an apology, a way back, and help still one tap away. */
 export function RouteError() {

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { SafetyPlan } from '../../../shared/contracts/safety-plan.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { FormAlert } from '../../components/ui/form-alert.tsx';
@@ -16,8 +17,8 @@ import { SafetyPlanView } from '../../features/safety-plan/components/safety-pla
 import { SosPanel } from '../../features/sos/components/sos-panel.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { paths } from '../../lib/paths.ts';
 import { hasAnyRole, useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 /** Nothing written yet: no version, or every step and "the one thing" empty. */
 function isEmpty(plan: SafetyPlan): boolean {
@@ -60,7 +61,7 @@ export function SafetyPlanPage() {
       ) : null}
       {plan.isPending ? <Loading /> : null}
       {plan.isError && !data ? <QueryError error={plan.error} onRetry={() => void plan.refetch()} /> : null}
-      {hasAnyRole(user, ['member']) ? (
+      {hasAnyRole(user, ROLE_GROUPS.members) ? (
         <SosPanel fallbackLines={lines} privacyLink={(label) => <Link to={paths.privacy}>{label}</Link>} />
       ) : null}
       <CrisisLinesSection lines={lines} />

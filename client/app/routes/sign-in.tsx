@@ -5,8 +5,8 @@ import { FormAlert } from '../../components/ui/form-alert.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { MfaForm } from '../../features/auth/components/mfa-form.tsx';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
+import { paths } from '../../lib/paths.ts';
 import { accountJustDeleted, useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 export function SignInPage() {
   const { t } = useTranslation();

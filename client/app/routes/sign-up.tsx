@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { SignUpForm } from '../../features/auth/components/sign-up-form.tsx';
+import { paths } from '../../lib/paths.ts';
 import { useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 export function SignUpPage() {
   const { t } = useTranslation();

@@ -3,11 +3,9 @@ import { Navigate, useLocation } from 'react-router';
 import { AppShell, type ShellNavItem } from '../../components/layouts/app-shell.tsx';
 import { useUnreadMessages } from '../../features/messages/api/messages.ts';
 import { NotificationBell } from '../../features/reminders/components/notification-bell.tsx';
+import { paths, type SignInState } from '../../lib/paths.ts';
 import { hasAnyRole, signedOutOnPurpose, useSessionData } from '../../lib/session.ts';
 import { groupNavItems, NAV_ITEMS, type NavItem } from '../nav.ts';
-import { paths } from '../paths.ts';
-
-export type SignInState = { from?: string } | null;
 
 /** Everything behind sign-in. A person whose organization requires two-factor sets it up before anything else. */
 export function SignedInShell() {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { SignOffQueue } from '../../features/coaching-sessions/components/sign-off-queue.tsx';
+import { paths } from '../../lib/paths.ts';
 import { useSessionData } from '../../lib/session.ts';
-import { paths } from '../paths.ts';
 
 /** Supervisors and admins: coaching notes waiting for review and sign-off. */
 export function SupervisionNotesPage() {

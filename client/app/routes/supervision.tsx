@@ -6,7 +6,7 @@ import { QueryError } from '../../components/ui/query-error.tsx';
 import { useMatchingBoard, useSupervision } from '../../features/coaching/api/coaching.ts';
 import { SuggestAndApprove, WaitingAndCoaches } from '../../features/coaching/components/matching-board.tsx';
 import { SupervisionOverview } from '../../features/coaching/components/supervision-overview.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '../../lib/paths.ts';
 
 /** Supervisors: the overview of caseloads, waiting people, sessions and notes. */
 export function SupervisionPage() {

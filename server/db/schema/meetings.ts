@@ -2,73 +2,20 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  date,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   smallint,
   text,
   timestamp,
   unique,
-  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AttendanceMode, FeedFixCode, FeedMeeting } from '../../../shared/contracts/meetings-feed.ts';
-import { users } from './accounts.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-
-export type MeetingSourceKind = 'url' | 'file' | 'own';
-
-/** The last import of a source, as stored (the accepted meetings themselves are in `meetings`). */
-export interface StoredImportReport {
-  at: string;
-  total: number;
-  accepted: number;
-  normalized: number;
-  rejected: { index: number; slug: string | null; reason: string }[];
-  fixes: Partial<Record<FeedFixCode, number>>;
-  ignoredFields: string[];
-  added: number;
-  changed: number;
-  removed: number;
-  unchanged: number;
-}
-
-/**
- * Where meetings come from: a Meeting Guide feed at a URL, an uploaded file, or the organization's own
- * groups. Meetings are public directory data, never personal data.
- */
-export const meetingSources = pgTable(
-  'meeting_sources',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    name: text('name').notNull(),
-    kind: text('kind').$type<MeetingSourceKind>().notNull(),
-    url: text('url'),
-    /** The zone of records without a `timezone`. */
-    defaultTimezone: text('default_timezone').notNull(),
-    /** Re-import on a schedule (URL sources). */
-    scheduled: boolean('scheduled').notNull().default(false),
-    /** Meeting Guide feeds carry no fellowship: a source names the one its meetings belong to. */
-    fellowship: text('fellowship'),
-    /** The last scheduled or manual import that failed, and why (cleared by a successful one). */
-    lastError: text('last_error'),
-    lastImportedAt: timestamp('last_imported_at', { withTimezone: true }),
-    lastReport: jsonb('last_report').$type<StoredImportReport>(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    uniqueIndex('meeting_sources_name_key').on(t.name),
-    check('meeting_sources_kind', sql`${t.kind} IN ('url', 'file', 'own')`),
-    check('meeting_sources_url_kind', sql`(${t.kind} = 'url') = (${t.url} IS NOT NULL)`),
-  ],
-);
+import type { AttendanceMode, FeedMeeting } from '../../../shared/contracts/meetings-feed.ts';
+import { createdAt, updatedAt } from './columns.ts';
+import { meetingSources } from './meeting-sources.ts';
 
 /**
  * One meeting of the directory, every field of the normalized feed (shared/contracts/meetings-feed.ts).
@@ -171,111 +118,3 @@ export const meetingDirectoryVersion = pgTable(
   },
   (t) => [check('meeting_directory_version_single', sql`${t.id}`)],
 );
-
-export type MeetingImportStatus = 'checking' | 'ready' | 'committing' | 'done' | 'failed' | 'discarded';
-
-/**
- * One import of a source: fetched or uploaded, normalized and compared (`checking`), waiting for an
- * administrator to look at the preview (`ready`), then written in one transaction (`committing` →
- * `done`). `progress` lets the page show how far a large feed has got. `normalized` holds the accepted
- * meetings between preview and commit, so the commit writes exactly what was previewed.
- */
-export const meetingImports = pgTable(
-  'meeting_imports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => meetingSources.id, { onDelete: 'cascade' }),
-    status: text('status').$type<MeetingImportStatus>().notNull(),
-    /** Who started it; null for the schedule. */
-    startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
-    progressDone: integer('progress_done').notNull().default(0),
-    progressTotal: integer('progress_total').notNull().default(0),
-    preview: jsonb('preview').$type<Record<string, unknown>>(),
-    normalized: jsonb('normalized').$type<unknown[]>(),
-    error: text('error'),
-    createdAt: createdAt(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
-  },
-  (t) => [
-    index('meeting_imports_source_idx').on(t.sourceId, t.createdAt),
-    check('meeting_imports_status', sql`${t.status} IN ('checking', 'ready', 'committing', 'done', 'failed', 'discarded')`),
-  ],
-);
-
-const person = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' });
-
-/** A member's saved meetings ("my meetings"). */
-export const savedMeetings = pgTable(
-  'saved_meetings',
-  {
-    personId: person('person_id'),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.personId, t.meetingId] }), index('saved_meetings_meeting_idx').on(t.meetingId)],
-);
-
-/**
- * "I went": one row per person, meeting and local day. The meeting's name is kept so the record
- * survives a re-import that removes the meeting. `verified`: the secretary's code of that day was given.
- */
-export const meetingAttendance = pgTable(
-  'meeting_attendance',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    personId: person('person_id'),
-    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
-    meetingName: text('meeting_name').notNull(),
-    attendedOn: date('attended_on').notNull(),
-    verified: boolean('verified').notNull().default(false),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    uniqueIndex('meeting_attendance_once_a_day').on(t.personId, t.meetingId, t.attendedOn),
-    index('meeting_attendance_person_day_idx').on(t.personId, t.attendedOn),
-  ],
-);
-
-/** Who may hand out a meeting's proof-of-attendance code (named by an administrator). */
-export const meetingSecretaries = pgTable(
-  'meeting_secretaries',
-  {
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    personId: person('person_id'),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
-);
-
-/** A meeting's proof-of-attendance code for one local day, stored as a hash. */
-export const meetingAttendanceCodes = pgTable(
-  'meeting_attendance_codes',
-  {
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    validOn: date('valid_on').notNull(),
-    codeHash: text('code_hash').notNull(),
-    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.meetingId, t.validOn] })],
-);
-
-/** The private address of a member's "my meetings" calendar; only the token's hash is kept. */
-export const calendarSubscriptions = pgTable('calendar_subscriptions', {
-  personId: uuid('person_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  tokenHash: text('token_hash').notNull().unique(),
-  createdAt: createdAt(),
-});

@@ -16,10 +16,3 @@ export const organization = pgTable(
   },
   (t) => [check('organization_single_row', sql`${t.id} = 1`)],
 );
-
-/** Secrets generated at first start so an install works without configuration; shared by every app process. */
-export const instanceSecrets = pgTable('instance_secrets', {
-  name: text('name').primaryKey(),
-  value: text('value').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});

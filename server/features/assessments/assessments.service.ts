@@ -1,9 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { BARC10_HISTORY_MAX, BARC10_THRESHOLD } from '../../../shared/contracts/assessments.ts';
 import type { Db } from '../../db/client.ts';
-import { assessments } from '../../db/schema/recovery.ts';
+import { assessments } from '../../db/schema/assessments.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { scoreBarc10 } from './barc10.ts';
 
 type Row = { id: string; total: number; takenAt: Date; answers: number[] };

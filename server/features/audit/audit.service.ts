@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { auditLog } from '../../db/schema/consent.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { profiles } from '../../db/schema/profile.ts';
 
 /** Security events, named `area.action`. The detail never holds personal data. */
 export type AuditEvent =

@@ -1,15 +1,16 @@
-import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { invites, passwordResets, sessions, users } from '../../db/schema/accounts.ts';
-import { auditLog } from '../../db/schema/consent.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { passwordResets, users } from '../../db/schema/auth.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { hashIdentifier, hashToken, newToken } from '../../lib/crypto.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { verifySecondFactor } from '../mfa/mfa.service.ts';
-import { type NewSession, startSession } from './accounts.ts';
+import { recordAudit } from '../audit/audit.public.ts';
+import { createSignupLink } from '../invites/invites.public.ts';
+import { verifySecondFactor } from '../mfa/mfa.public.ts';
+import { type NewSession, revokeAllSessions, revokeSession, startSession } from './accounts.ts';
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const FAILURES_BEFORE_LOCK = 10;
@@ -83,23 +84,6 @@ export async function completeMfa({ ctx, actor, code }: { ctx: AppContext; actor
     await recordAudit(tx, { event: 'signin.success', actorId: actor.userId, subjectId: actor.userId, detail: { mfa: true, method } });
     return startSession(tx, ctx, actor.userId, 'active');
   });
-}
-
-export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
-  await db
-    .update(sessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
-}
-
-/** Ends every session of a person (disable, password change), optionally keeping the one in use. */
-export async function revokeAllSessions(db: Db, userId: string, keepTokenHash?: string): Promise<void> {
-  const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
-  if (keepTokenHash) conditions.push(ne(sessions.tokenHash, keepTokenHash));
-  await db
-    .update(sessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(...conditions));
 }
 
 export async function signOut({ ctx, actor }: { ctx: AppContext; actor: Actor }): Promise<void> {
@@ -180,13 +164,7 @@ export async function requestSignUp({ ctx, email }: { ctx: AppContext; email: st
     return;
   }
   const token = newToken();
-  await db.insert(invites).values({
-    kind: 'signup',
-    email,
-    roles: ['member'],
-    tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + SIGNUP_TTL_MS),
-  });
+  await createSignupLink(db, { email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + SIGNUP_TTL_MS) });
   await ctx.mailer.send(db, {
     to: email,
     subject: `Finish joining ${org.name} on Kinship`,

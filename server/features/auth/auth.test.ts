@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invites, passwordResets, sessions, users } from '../../db/schema/accounts.ts';
+import { passwordResets, sessions, users } from '../../db/schema/auth.ts';
+import { invites } from '../../db/schema/invites.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { type Agent, createAgent } from '../../test/agent.ts';
 import { buildPerson, lastEmailTo, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';

@@ -3,7 +3,7 @@ import { meetings } from '../../db/schema/meetings.ts';
 import { createAgent } from '../../test/agent.ts';
 import type { Person } from '../../test/factories.ts';
 import type { TestApp } from '../../test/harness.ts';
-import { commitImport, isImportError } from '../meetings/import.service.ts';
+import { commitImport, isImportError } from '../meeting-sources/meeting-sources.public.ts';
 
 const street = { address: '100 Main St', city: 'Springfield', state: 'NY', postal_code: '10001', country: 'US', approximate: 'no' };
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { myDataExportSchema } from '../../../shared/contracts/my-data.ts';
-import { buddyRequests, buddyVolunteers } from '../../db/schema/community.ts';
+import { buddyRequests, buddyVolunteers } from '../../db/schema/buddies.ts';
 import { buildPerson, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { giveClock, loadTestMeetings } from './buddies.fixtures.ts';

@@ -3,9 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { buddiesExportSchema } from '../../../shared/contracts/buddies.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { buddyRequests, buddyVolunteers } from '../../db/schema/community.ts';
+import { buddyRequests, buddyVolunteers } from '../../db/schema/buddies.ts';
 import { meetings } from '../../db/schema/meetings.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import type { PersonalData } from '../../lib/feature.ts';
 
 /**
  * First-meeting buddies in "my data". Export: my volunteer offer, every request I made, and the ones I
@@ -79,3 +80,17 @@ export async function eraseBuddies(tx: Db, me: string, now = new Date()) {
     .returning({ id: buddyRequests.id });
   return { volunteer: volunteer.length, requests: requests.length, accompanied: reopened.length + released.length };
 }
+
+/** First-meeting buddies' part of "my data" (lib/feature.ts). */
+export const buddiesMyData: PersonalData = {
+  tables: [buddyVolunteers, buddyRequests],
+  export: async (tx, { id }) => ({ buddies: await exportBuddies(tx, id) }),
+  async erase({ tx, subject }) {
+    const gone = await eraseBuddies(tx, subject.id);
+    return [
+      { what: 'buddy volunteering', count: gone.volunteer },
+      { what: 'buddy requests', count: gone.requests },
+      { what: 'buddy requests you had accepted (released)', count: gone.accompanied },
+    ];
+  },
+};

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { notifyOnce } from '../reminders/notify-once.ts';
-import { messageLanguage } from '../reminders/reminders.messages.ts';
+import { users } from '../../db/schema/auth.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
 
 /**
  * "Someone will come with you": in-app with the buddy's alias, by email in neutral words only (an email

@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { BUDDY_LIMITS, type BuddyEligibility } from '../../../shared/contracts/buddies.ts';
 import type { Db } from '../../db/client.ts';
-import { buddyVolunteers } from '../../db/schema/community.ts';
-import { recoveryClocks } from '../../db/schema/recovery.ts';
+import { buddyVolunteers } from '../../db/schema/buddies.ts';
+import { recoveryClocks } from '../../db/schema/clocks.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { runLength } from '../clocks/milestones.ts';
+import { runLength } from '../clocks/clocks.public.ts';
 
 /**
  * Who may go with a newcomer to a meeting.

@@ -10,23 +10,22 @@ import {
 } from '../../../shared/contracts/buddies.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { conversations } from '../../db/schema/coaching.ts';
-import { buddyRequests, buddyVolunteers } from '../../db/schema/community.ts';
+import { users } from '../../db/schema/auth.ts';
+import { buddyRequests, buddyVolunteers } from '../../db/schema/buddies.ts';
 import { meetings } from '../../db/schema/meetings.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { iso } from '../../lib/dates.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
-import { onlyRow } from '../../lib/rows.ts';
-import type { Actor } from '../../plugins/session.ts';
-import { logAccess } from '../consent/consent.policy.ts';
-import { orderedPair } from '../messages/messages.policy.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
+import { logAccess } from '../consent/consent.public.ts';
+import { conversationBetween } from '../messages/messages.public.ts';
 import { emailMatched, noticeMatched } from './buddies.notify.ts';
 import { isBookable, isUpcomingOccurrence, upcomingOccurrences } from './buddies.occurrences.ts';
 import { requireActiveVolunteer, requireEligible, volunteerEligibility } from './buddies.policy.ts';
 
-type Own = { db: Db; actor: Actor; now?: Date };
-
-const iso = (date: Date) => date.toISOString();
+/** Every read and write here is as of a moment (tests pass one). */
+type OwnAt = Own & { now?: Date };
 
 /** Open requests whose meeting has begun are past helping: marked expired whenever requests are read. */
 export async function expirePastRequests(db: Db, now: Date) {
@@ -102,7 +101,7 @@ async function myRequests(db: Db, me: string): Promise<MyBuddyRequest[]> {
   });
 }
 
-export async function buddyOverview({ db, actor, now = new Date() }: Own): Promise<BuddyOverview> {
+export async function buddyOverview({ db, actor, now = new Date() }: OwnAt): Promise<BuddyOverview> {
   await expirePastRequests(db, now);
   const [volunteer] = await db
     .select({ about: buddyVolunteers.about, active: buddyVolunteers.active })
@@ -115,7 +114,7 @@ export async function buddyOverview({ db, actor, now = new Date() }: Own): Promi
   };
 }
 
-export async function volunteer({ db, actor, about, now = new Date() }: Own & { about: string }) {
+export async function volunteer({ db, actor, about, now = new Date() }: OwnAt & { about: string }) {
   await requireEligible(db, actor, now);
   await db
     .insert(buddyVolunteers)
@@ -125,7 +124,7 @@ export async function volunteer({ db, actor, about, now = new Date() }: Own & { 
 }
 
 /** Opting out removes the volunteer row: nothing of the offer is kept. Matched requests stay as they are. */
-export async function stopVolunteering({ db, actor, now = new Date() }: Own) {
+export async function stopVolunteering({ db, actor, now = new Date() }: OwnAt) {
   await db.delete(buddyVolunteers).where(eq(buddyVolunteers.personId, actor.userId));
   return buddyOverview({ db, actor, now });
 }
@@ -150,7 +149,7 @@ export async function meetingOccurrences({ db, meetingId, now = new Date() }: { 
 
 const occursAtError = (message: string) => new AppError('VALIDATION_FAILED', `occursAt: ${message}`, [{ path: 'occursAt', message }]);
 
-export async function createRequest({ db, actor, input, now = new Date() }: Own & { input: CreateBuddyRequest }) {
+export async function createRequest({ db, actor, input, now = new Date() }: OwnAt & { input: CreateBuddyRequest }) {
   const meeting = await bookableMeeting(db, input.meetingId);
   if (!isBookable(meeting)) throw new AppError('CONFLICT', 'This meeting has no set time, so nobody can be asked along');
   const occursAt = new Date(input.occursAt);
@@ -177,7 +176,7 @@ export async function createRequest({ db, actor, input, now = new Date() }: Own 
   return buddyOverview({ db, actor, now });
 }
 
-export async function cancelRequest({ db, actor, id, now = new Date() }: Own & { id: string }) {
+export async function cancelRequest({ db, actor, id, now = new Date() }: OwnAt & { id: string }) {
   const cancelled = await db
     .update(buddyRequests)
     .set({ status: 'cancelled', buddyId: null, updatedAt: sql`now()` })
@@ -195,7 +194,11 @@ export async function cancelRequest({ db, actor, id, now = new Date() }: Own & {
 }
 
 /** Open requests of others, soonest first: alias, meeting, time, note. Nothing else of the requester. */
-export async function listOpenRequests({ db, actor, now = new Date() }: Own): Promise<{ requests: OpenBuddyRequest[]; timezone: string }> {
+export async function listOpenRequests({
+  db,
+  actor,
+  now = new Date(),
+}: OwnAt): Promise<{ requests: OpenBuddyRequest[]; timezone: string }> {
   await requireActiveVolunteer(db, actor, now);
   await expirePastRequests(db, now);
   const rows = await db
@@ -252,14 +255,7 @@ export async function acceptRequest({
     if (request.status !== 'open' || request.occursAt.getTime() <= now.getTime()) {
       throw new AppError('CONFLICT', 'This request is no longer open: someone may have said yes already');
     }
-    const [aId, bId] = orderedPair(actor.userId, request.requesterId);
-    await tx.insert(conversations).values({ kind: 'buddy', aId, bId }).onConflictDoNothing();
-    const conversation = onlyRow(
-      await tx
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(and(eq(conversations.kind, 'buddy'), eq(conversations.aId, aId), eq(conversations.bId, bId))),
-    );
+    const conversation = await conversationBetween(tx, 'buddy', actor.userId, request.requesterId);
     await tx
       .update(buddyRequests)
       .set({ status: 'matched', buddyId: actor.userId, conversationId: conversation.id, matchedAt: now, updatedAt: sql`now()` })

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buddyRequests } from '../../db/schema/community.ts';
+import { buddyRequests } from '../../db/schema/buddies.ts';
 import { outbox } from '../../db/schema/mail.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';

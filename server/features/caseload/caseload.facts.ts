@@ -1,7 +1,7 @@
 import { CASELOAD_LIMITS, RISK_THRESHOLDS, type RiskFlag } from '../../../shared/contracts/caseload.ts';
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
-import { addDays, daysBetween, todayIn } from '../checkins/checkins.dates.ts';
+import { addDays, daysBetween, todayIn } from '../../lib/dates.ts';
 import { memberFacts, type OpenRelationship } from './caseload.queries.ts';
 import { evaluateRisk, type RecentCheckin, type RiskFacts, TREND_DAYS } from './risk-rules.ts';
 

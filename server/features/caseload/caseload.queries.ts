@@ -2,12 +2,17 @@ import { and, asc, eq, inArray, isNull, type Placeholder, type SQL, sql } from '
 import type { RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { coachingRelationships, coachingSessions, referrals, sosEvents } from '../../db/schema/coaching.ts';
+import { assessments } from '../../db/schema/assessments.ts';
+import { users } from '../../db/schema/auth.ts';
+import { checkins } from '../../db/schema/checkins.ts';
+import { recoveryClocks } from '../../db/schema/clocks.ts';
+import { coachingRelationships } from '../../db/schema/coaching.ts';
+import { coachingSessions, referrals } from '../../db/schema/coaching-sessions.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
-import { assessments, checkins, recoveryClocks } from '../../db/schema/recovery.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { sosEvents } from '../../db/schema/sos.ts';
 import { prepared } from '../../lib/prepared.ts';
-import { grantIsActive } from '../consent/consent.policy.ts';
+import { grantIsActive } from '../consent/consent.public.ts';
 import { CASELOAD_SCOPES, type RecentCheckin } from './risk-rules.ts';
 
 /**

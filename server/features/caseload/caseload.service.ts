@@ -1,8 +1,8 @@
 import { type Caseload, type CaseloadClient, RISK_RULES, RISK_THRESHOLDS, type RiskRulesInfo } from '../../../shared/contracts/caseload.ts';
 import type { Db } from '../../db/client.ts';
+import { addDays } from '../../lib/dates.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { addDays } from '../checkins/checkins.dates.ts';
-import { type AccessLogEntry, logAccesses } from '../consent/consent.policy.ts';
+import { type AccessLogEntry, logAccesses } from '../consent/consent.public.ts';
 import { type ClientFacts, gatherFacts } from './caseload.facts.ts';
 import { openRelationships } from './caseload.queries.ts';
 import { CASELOAD_SCOPES, cravingAverages, needScore, RULE_SCOPES, TREND_DAYS } from './risk-rules.ts';

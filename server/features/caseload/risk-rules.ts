@@ -1,6 +1,6 @@
 import { CASELOAD_LIMITS, RISK_RULES, RISK_THRESHOLDS, type RiskFlag, type RiskRule } from '../../../shared/contracts/caseload.ts';
 import type { Scope } from '../../../shared/contracts/consent.ts';
-import { addDays, daysBetween } from '../checkins/checkins.dates.ts';
+import { addDays, daysBetween } from '../../lib/dates.ts';
 
 /**
  * The risk rules of the caseload dashboard and the alert sweep, as pure functions of facts the

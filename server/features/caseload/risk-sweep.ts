@@ -1,11 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { RiskRule } from '../../../shared/contracts/caseload.ts';
 import type { AppContext } from '../../context.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { riskAlerts } from '../../db/schema/coaching.ts';
-import { notifications } from '../../db/schema/notifications.ts';
-import { messageLanguage } from '../reminders/reminders.messages.ts';
-import { alertMessages } from '../sos/sos.messages.ts';
+import { users } from '../../db/schema/auth.ts';
+import { riskAlerts } from '../../db/schema/caseload.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
+import { alertMessages } from '../sos/sos.public.ts';
 import { gatherFacts } from './caseload.facts.ts';
 import { openRelationships } from './caseload.queries.ts';
 
@@ -66,19 +66,15 @@ export async function runRiskSweep({
     const coach = coaches.get(alert.coachId);
     if (coach?.status !== 'active') continue;
     const words = alertMessages(messageLanguage(coach.languages));
-    const created = await db
-      .insert(notifications)
-      .values({
-        userId: coach.id,
-        kind: 'risk',
-        ...words.risk(aliasOf.get(alert.memberId) ?? '', alert.rule as RiskRule),
-        link: '/caseload',
-        dedupeKey: `risk:${alert.coachId}:${alert.memberId}:${alert.rule}:${alert.localDate}`,
-      })
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ id: notifications.id });
+    const isNew = await notifyOnce(db, {
+      userId: coach.id,
+      kind: 'risk',
+      ...words.risk(aliasOf.get(alert.memberId) ?? '', alert.rule as RiskRule),
+      link: '/caseload',
+      dedupeKey: `risk:${alert.coachId}:${alert.memberId}:${alert.rule}:${alert.localDate}`,
+    });
     // One email per coach per sweep is enough to bring them to the caseload, however many flags.
-    if (created.length === 0 || emailedToday.has(coach.id)) continue;
+    if (!isNew || emailedToday.has(coach.id)) continue;
     emailedToday.add(coach.id);
     await ctx.mailer.send(db, { to: coach.email, ...words.riskEmail(`${ctx.config.publicUrl}/caseload`) });
     emailed += 1;

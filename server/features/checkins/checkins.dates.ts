@@ -1,37 +1,11 @@
-import { DateTime } from 'luxon';
 import { CHECKIN_LIMITS } from '../../../shared/contracts/checkins.ts';
+import { daysBetween } from '../../lib/dates.ts';
 
 /**
- * Calendar logic of check-ins. A check-in belongs to a local day in the member's time zone; once the
- * day is known, everything else (windows, streaks, backfill limits) is plain calendar arithmetic, done
- * in UTC so that 23- and 25-hour days around DST changes can never shift a date.
+ * Calendar logic of check-ins. A check-in belongs to a local day in the member's time zone (todayIn
+ * in lib/dates.ts); once the day is known, everything else (backfill limits, streaks, series) is
+ * plain calendar arithmetic on local days.
  */
-
-/** The member's current local day (YYYY-MM-DD) in an IANA zone. */
-export function todayIn(zone: string, now: Date = new Date()): string {
-  const local = DateTime.fromJSDate(now, { zone });
-  // An unknown zone would silently be "invalid"; profiles only hold valid zones, so this is a bug if hit.
-  if (!local.isValid) throw new Error(`unknown time zone ${zone}`);
-  return local.toISODate() as string;
-}
-
-const DAY_MS = 86_400_000;
-// Native UTC arithmetic rather than Luxon here: a 365-day series calls this hundreds of times per request.
-const epochDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-
-export function addDays(date: string, days: number): string {
-  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return epochDay(to) - epochDay(from);
-}
-
-/** The `days` local days ending on (and including) `today`. */
-export function windowEndingOn(today: string, days: number): { from: string; to: string } {
-  return { from: addDays(today, -(days - 1)), to: today };
-}
 
 export type DayKind = 'today' | 'backfill' | 'future' | 'too_old';
 

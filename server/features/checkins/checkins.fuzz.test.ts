@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkinBodySchema } from '../../../shared/contracts/checkins.ts';
-import { checkins } from '../../db/schema/recovery.ts';
+import { checkins } from '../../db/schema/checkins.ts';
+import { todayIn } from '../../lib/dates.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
-import { todayIn } from './checkins.dates.ts';
 
 /**
  * The generic bad-input test never reaches the check-in service (no random path is a valid recent day),

@@ -1,8 +1,9 @@
 import { and, between, desc, eq, sql } from 'drizzle-orm';
 import type { Checkin } from '../../../shared/contracts/checkins.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { checkins } from '../../db/schema/recovery.ts';
+import { users } from '../../db/schema/auth.ts';
+import { checkins } from '../../db/schema/checkins.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { prepared } from '../../lib/prepared.ts';
 
 /**

@@ -2,13 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Checkin, CheckinBody, Trends } from '../../../shared/contracts/checkins.ts';
 import { CHECKIN_LIMITS } from '../../../shared/contracts/checkins.ts';
 import type { Db } from '../../db/client.ts';
-import { checkins } from '../../db/schema/recovery.ts';
+import { checkins } from '../../db/schema/checkins.ts';
 import { type AppError, badRequest, notFound } from '../../lib/app-error.ts';
+import { daysBetween, todayIn, windowEndingOn } from '../../lib/dates.ts';
 import { runIdempotent, type StoredResponse } from '../../lib/idempotency.ts';
-import type { Actor } from '../../plugins/session.ts';
-import { authorizeRecordRead } from '../consent/consent.policy.ts';
-import { meetingsLast7Days } from '../my-meetings/my-meetings.service.ts';
-import { classifyDay, currentStreak, dailySeries, daysBetween, todayIn, windowEndingOn } from './checkins.dates.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
+import { authorizeRecordRead } from '../consent/consent.public.ts';
+import { meetingsLast7Days } from '../my-meetings/my-meetings.public.ts';
+import { classifyDay, currentStreak, dailySeries } from './checkins.dates.ts';
 import {
   activeSubjectZone,
   checkinsBetween,
@@ -18,11 +19,6 @@ import {
   streakFacts,
   upsertCheckin,
 } from './checkins.queries.ts';
-
-interface Own {
-  db: Db;
-  actor: Actor;
-}
 
 function dayNotAllowed(localDate: string, today: string): AppError | null {
   const kind = classifyDay(localDate, today);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkins } from '../../db/schema/checkins.ts';
 import { accessLog } from '../../db/schema/consent.ts';
-import { checkins } from '../../db/schema/recovery.ts';
+import { addDays, todayIn } from '../../lib/dates.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
-import { addDays, todayIn } from './checkins.dates.ts';
 
 /** The permission matrix of both check-in scopes: who may read another person's check-ins, and the log it leaves. */
 

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkins, idempotencyKeys } from '../../db/schema/recovery.ts';
+import { checkins } from '../../db/schema/checkins.ts';
+import { idempotencyKeys } from '../../db/schema/core.ts';
+import { addDays, todayIn } from '../../lib/dates.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
-import { addDays, todayIn } from './checkins.dates.ts';
 
 let t: TestApp;
 beforeAll(async () => {

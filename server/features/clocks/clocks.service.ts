@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { CLOCK_LIMITS, type Clock, type CreateClock, type MilestoneView, type UpdateClock } from '../../../shared/contracts/clocks.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { clockRuns, recoveryClocks } from '../../db/schema/recovery.ts';
+import { users } from '../../db/schema/auth.ts';
+import { clockRuns, recoveryClocks } from '../../db/schema/clocks.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { clockTotals, type Milestone, milestonesOf, runLength } from './milestones.ts';
 
 type ClockRow = typeof recoveryClocks.$inferSelect;

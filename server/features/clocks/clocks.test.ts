@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOCK_LIMITS } from '../../../shared/contracts/clocks.ts';
-import { clockRuns, recoveryClocks } from '../../db/schema/recovery.ts';
+import { clockRuns, recoveryClocks } from '../../db/schema/clocks.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

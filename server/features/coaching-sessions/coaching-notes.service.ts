@@ -12,13 +12,14 @@ import {
 } from '../../../shared/contracts/coaching-sessions.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching.ts';
-import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.ts';
+import { users } from '../../db/schema/auth.ts';
+import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching-sessions.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { authorizeNotesRead, isReviewer, loadRelationship, logNoteReview, relationshipForCoach } from './coaching-sessions.policy.ts';
+import { authorizedRelationship, authorizeNotesRead, logNoteReview, notePolicy } from './coaching-sessions.policy.ts';
 
 const L = COACHING_SESSION_LIMITS;
 const authorProfile = alias(profiles, 'note_author_profile');
@@ -129,8 +130,8 @@ export async function createNote({
   input: CreateNote;
   now?: Date;
 }): Promise<SessionNote> {
-  const rel = await relationshipForCoach(db, actor, relationshipId);
-  if (rel.status !== 'active' && rel.status !== 'paused') throw conflict('Notes are written once the relationship has started');
+  // The coach writes once the member has accepted (active or paused) and until the relationship ends.
+  const rel = await authorizedRelationship(db, actor, relationshipId, 'write');
   checkDate(input.occurredOn, now);
   if (input.sessionId) {
     const [session] = await db
@@ -208,7 +209,7 @@ export async function updateNote({
 }): Promise<SessionNote> {
   const [note] = await db.select().from(sessionNotes).where(eq(sessionNotes.id, id)).limit(1);
   if (!note || note.authorId !== actor.userId) throw notFound();
-  await relationshipForCoach(db, actor, note.relationshipId);
+  await authorizedRelationship(db, actor, note.relationshipId, 'write');
   if (note.signedOffAt) throw conflict('A signed-off note cannot be changed');
   if (changes.occurredOn) checkDate(changes.occurredOn, now);
   const rows = await db
@@ -235,9 +236,7 @@ export async function listRelationshipNotes({
   actor: Actor;
   relationshipId: string;
 }): Promise<NoteList> {
-  const rel = await loadRelationship(db, relationshipId);
-  if (!rel) throw notFound();
-  await authorizeNotesRead(db, actor, rel);
+  const rel = await authorizeNotesRead(db, actor, relationshipId);
   const rows = await selectNotes(db)
     .where(eq(sessionNotes.relationshipId, rel.id))
     .orderBy(desc(sessionNotes.occurredOn), desc(sessionNotes.createdAt))
@@ -271,7 +270,6 @@ export async function signOffNote({
   id: string;
   now?: Date;
 }): Promise<SessionNote> {
-  if (!isReviewer(actor)) throw notFound();
   const [note] = await db
     .select({
       id: sessionNotes.id,
@@ -284,8 +282,8 @@ export async function signOffNote({
     .innerJoin(users, eq(users.id, sessionNotes.memberId))
     .where(eq(sessionNotes.id, id))
     .limit(1);
-  if (note?.status !== 'active') throw notFound();
-  if (note.authorId === actor.userId) throw new AppError('FORBIDDEN', 'Someone else signs off your own note');
+  if (!note) throw notFound();
+  notePolicy.authorize(actor, 'signOff', { authorId: note.authorId, memberActive: note.status === 'active' });
   if (note.signedOffAt) throw conflict('This note is already signed off');
   const rows = await db
     .update(sessionNotes)
@@ -303,9 +301,7 @@ export async function signOffNote({
 // Referrals
 
 export async function listRelationshipReferrals({ db, actor, relationshipId }: { db: Db; actor: Actor; relationshipId: string }) {
-  const rel = await loadRelationship(db, relationshipId);
-  if (!rel) throw notFound();
-  await authorizeNotesRead(db, actor, rel);
+  const rel = await authorizeNotesRead(db, actor, relationshipId);
   const rows = await db
     .select()
     .from(referrals)
@@ -331,7 +327,7 @@ export async function updateReferral({
 }): Promise<Referral> {
   const [referral] = await db.select().from(referrals).where(eq(referrals.id, id)).limit(1);
   if (!referral) throw notFound();
-  await relationshipForCoach(db, actor, referral.relationshipId);
+  await authorizedRelationship(db, actor, referral.relationshipId, 'write');
   const row = onlyRow(
     await db
       .update(referrals)

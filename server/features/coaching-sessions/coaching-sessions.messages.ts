@@ -1,29 +1,22 @@
 import { DateTime } from 'luxon';
 import type { ContactType } from '../../../shared/contracts/coaching-base.ts';
+import type { MessageLanguage } from '../notifications/notifications.public.ts';
 
 /**
  * Texts of session notifications and reminder emails, in the recipient's language (English or
- * Spanish). They name the time and the kind of contact only: never a note, a goal or a referral,
- * because a notification can show on a lock screen and an email can be read by anyone with the inbox.
+ * Spanish, chosen by messageLanguage of notifications). They name the time and the kind of contact
+ * only: never a note, a goal or a referral, because a notification can show on a lock screen and an
+ * email can be read by anyone with the inbox.
  */
-export type SessionLanguage = 'en' | 'es';
 export type SessionEvent = 'scheduled' | 'changed' | 'cancelled' | 'reminder_24h' | 'reminder_1h';
 
-export function sessionLanguage(languages: readonly string[]): SessionLanguage {
-  for (const tag of languages) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'en' || base === 'es') return base;
-  }
-  return 'en';
-}
-
-const TYPES: Record<SessionLanguage, Record<ContactType, string>> = {
+const TYPES: Record<MessageLanguage, Record<ContactType, string>> = {
   en: { in_person: 'in person', phone: 'phone', video: 'video' },
   es: { in_person: 'en persona', phone: 'por teléfono', video: 'por video' },
 };
 
 /** "Tuesday, December 1, 2026, 9:00 AM CST" in the recipient's zone and language. */
-export function sessionTime(at: Date, zone: string, language: SessionLanguage): string {
+export function sessionTime(at: Date, zone: string, language: MessageLanguage): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(language).toLocaleString({
     weekday: 'long',
     month: 'long',
@@ -37,7 +30,7 @@ export function sessionTime(at: Date, zone: string, language: SessionLanguage): 
 
 export function sessionMessage(
   event: SessionEvent,
-  language: SessionLanguage,
+  language: MessageLanguage,
   facts: { at: Date; zone: string; contactType: ContactType },
 ): { title: string; body: string } {
   const when = sessionTime(facts.at, facts.zone, language);
@@ -70,14 +63,14 @@ export function sessionMessage(
   }
 }
 
-export function reminderEmail(language: SessionLanguage, body: string, link: string) {
+export function reminderEmail(language: MessageLanguage, body: string, link: string) {
   return language === 'es'
     ? { subject: 'Recordatorio de Kinship', text: `${body}\n\nDetalles: ${link}` }
     : { subject: 'A reminder from Kinship', text: `${body}\n\nDetails: ${link}` };
 }
 
 /** The member's few words to go with a new session: shown in the app only. */
-export function withMessage(body: string, message: string | null | undefined, language: SessionLanguage) {
+export function withMessage(body: string, message: string | null | undefined, language: MessageLanguage) {
   if (!message) return body;
   return language === 'es' ? `${body}\nMensaje de tu coach: ${message}` : `${body}\nFrom your coach: ${message}`;
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching.ts';
+import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching-sessions.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -1,8 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CoachingSessionsExport } from '../../../shared/contracts/coaching-sessions.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching.ts';
+import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching-sessions.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import type { PersonalData } from '../../lib/feature.ts';
 import { notesAbout, presentReferral } from './coaching-notes.service.ts';
 
 /** "My data" for coaching sessions: what the member's export includes and what deleting an account erases. */
@@ -57,3 +58,17 @@ export async function eraseCoachingSessions(tx: Db, me: string): Promise<{ sessi
   };
   return gone;
 }
+
+/** Coaching sessions' part of "my data" (lib/feature.ts): erased before the relationships they hang on. */
+export const coachingSessionsMyData: PersonalData = {
+  tables: [coachingSessions, sessionNotes, referrals],
+  export: async (tx, { id }) => ({ coachingSessions: await exportCoachingSessions(tx, id) }),
+  async erase({ tx, subject }) {
+    const gone = await eraseCoachingSessions(tx, subject.id);
+    return [
+      { what: 'coaching sessions', count: gone.sessions },
+      { what: 'coaching notes about you', count: gone.notes },
+      { what: 'referrals', count: gone.referrals },
+    ];
+  },
+};

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { coachingSessions } from '../../db/schema/coaching.ts';
-import { notifications } from '../../db/schema/notifications.ts';
+import { users } from '../../db/schema/auth.ts';
+import { coachingSessions } from '../../db/schema/coaching-sessions.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import {
   bookedWithinADay,
   dueStartReminder,
@@ -9,7 +9,8 @@ import {
   type StartReminderSweep,
   startsWithinReminderWindow,
 } from '../../lib/start-reminders.ts';
-import { reminderEmail, sessionLanguage, sessionMessage } from './coaching-sessions.messages.ts';
+import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
+import { reminderEmail, sessionMessage } from './coaching-sessions.messages.ts';
 import { relationshipPath } from './coaching-sessions.service.ts';
 
 /**
@@ -48,26 +49,22 @@ export async function runSessionReminderSweep({ ctx, now = new Date() }: StartRe
       .innerJoin(profiles, eq(profiles.userId, users.id))
       .where(and(eq(users.status, 'active'), inArray(users.id, [session.coachId, session.memberId])));
     for (const person of people) {
-      const language = sessionLanguage(person.languages);
+      const language = messageLanguage(person.languages);
       const text = sessionMessage(reminder, language, {
         at: session.scheduledAt,
         zone: person.timezone,
         contactType: session.contactType,
       });
       const link = relationshipPath(session.relationshipId);
-      const inserted = await db
-        .insert(notifications)
-        .values({
-          userId: person.userId,
-          kind: 'coaching_session',
-          title: text.title,
-          body: text.body,
-          link,
-          dedupeKey: `${person.userId}:coaching_session:${session.id}:${session.scheduledAt.getTime()}:${reminder}`,
-        })
-        .onConflictDoNothing({ target: notifications.dedupeKey })
-        .returning({ id: notifications.id });
-      if (inserted.length === 0) continue; // sent by an earlier or concurrent sweep
+      const isNew = await notifyOnce(db, {
+        userId: person.userId,
+        kind: 'coaching_session',
+        title: text.title,
+        body: text.body,
+        link,
+        dedupeKey: `${person.userId}:coaching_session:${session.id}:${session.scheduledAt.getTime()}:${reminder}`,
+      });
+      if (!isNew) continue; // sent by an earlier or concurrent sweep
       created += 1;
       await ctx.mailer.send(db, { to: person.email, ...reminderEmail(language, text.body, `${ctx.config.publicUrl}${link}`) });
       emailed += 1;

@@ -15,6 +15,7 @@ import {
   updateSessionSchema,
 } from '../../../shared/contracts/coaching-sessions.ts';
 import { idParams } from '../../../shared/contracts/common.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -28,7 +29,6 @@ import {
   updateReferral,
 } from './coaching-notes.service.ts';
 import { sessionCalendar } from './coaching-sessions.calendar.ts';
-import { REVIEW_ROLES } from './coaching-sessions.policy.ts';
 import {
   listRelationshipSessions,
   listUpcomingSessions,
@@ -60,7 +60,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/relationships/:id/sessions',
     {
-      config: { roles: ['coach'], rateLimit: writes },
+      config: { roles: ROLE_GROUPS.coaches, rateLimit: writes },
       schema: {
         tags,
         summary: 'Schedule a session (the relationship’s coach)',
@@ -82,7 +82,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.patch(
     '/api/coaching/sessions/:id',
     {
-      config: { roles: ['coach'], rateLimit: writes },
+      config: { roles: ROLE_GROUPS.coaches, rateLimit: writes },
       schema: {
         tags,
         summary: 'Change a scheduled session’s time, length, type or place',
@@ -96,7 +96,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/sessions/:id/status',
     {
-      config: { roles: ['coach'], rateLimit: writes },
+      config: { roles: ROLE_GROUPS.coaches, rateLimit: writes },
       schema: {
         tags,
         summary: 'Cancel a session, or record that it was completed or missed',
@@ -137,7 +137,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/relationships/:id/notes',
     {
-      config: { roles: ['coach'], rateLimit: writes },
+      config: { roles: ROLE_GROUPS.coaches, rateLimit: writes },
       schema: {
         tags,
         summary: 'Document a contact (the relationship’s coach)',
@@ -152,7 +152,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.patch(
     '/api/coaching/notes/:id',
     {
-      config: { roles: ['coach'], rateLimit: writes },
+      config: { roles: ROLE_GROUPS.coaches, rateLimit: writes },
       schema: {
         tags,
         summary: 'Correct my note before it is signed off',
@@ -166,7 +166,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.get(
     '/api/coaching/notes/awaiting-sign-off',
     {
-      config: { roles: REVIEW_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: { tags, summary: 'Notes waiting for a supervisor’s sign-off, oldest first (logged)', response: { 200: noteListSchema } },
     },
     async (request) => listNotesAwaitingSignOff({ db, actor: actorOf(request) }),
@@ -174,7 +174,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/notes/:id/sign-off',
     {
-      config: { roles: REVIEW_ROLES, rateLimit: writes },
+      config: { roles: ROLE_GROUPS.oversight, rateLimit: writes },
       schema: { tags, summary: 'Sign off a note (a supervisor; not one’s own)', params: idParams, response: { 200: noteSchema } },
     },
     async (request) => signOffNote({ db, actor: actorOf(request), id: request.params.id }),
@@ -196,7 +196,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
   app.patch(
     '/api/coaching/referrals/:id',
     {
-      config: { roles: ['coach'], rateLimit: writes },
+      config: { roles: ROLE_GROUPS.coaches, rateLimit: writes },
       schema: {
         tags,
         summary: 'Record how a referral went (the relationship’s coach)',

@@ -9,14 +9,14 @@ import {
   type UpdateSession,
 } from '../../../shared/contracts/coaching-sessions.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { coachingSessions, sessionNotes } from '../../db/schema/coaching.ts';
-import { notifications } from '../../db/schema/notifications.ts';
+import { coachingSessions, sessionNotes } from '../../db/schema/coaching-sessions.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { type SessionEvent, sessionLanguage, sessionMessage, withMessage } from './coaching-sessions.messages.ts';
-import { loadRelationship, relationshipForCoach, relationshipForViewer, relationshipRef, viewerOf } from './coaching-sessions.policy.ts';
+import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
+import { type SessionEvent, sessionMessage, withMessage } from './coaching-sessions.messages.ts';
+import { authorizedRelationship, relationshipRecordsPolicy, relationshipRef, type Viewer, viewerOf } from './coaching-sessions.policy.ts';
 
 const L = COACHING_SESSION_LIMITS;
 const coachProfile = alias(profiles, 'session_coach_profile');
@@ -85,7 +85,9 @@ export async function listRelationshipSessions({
   actor: Actor;
   relationshipId: string;
 }): Promise<RelationshipSessions> {
-  const { rel, viewer } = await relationshipForViewer(db, actor, relationshipId);
+  const rel = await authorizedRelationship(db, actor, relationshipId, 'read');
+  // Whoever may read the relationship is one of its page's viewers.
+  const viewer = viewerOf(actor, rel) as Viewer;
   const rows = await selectSessions(db)
     .where(eq(coachingSessions.relationshipId, rel.id))
     .orderBy(desc(coachingSessions.scheduledAt))
@@ -115,9 +117,7 @@ export async function listUpcomingSessions({ db, actor, now = new Date() }: { db
 export async function sessionForParticipant(db: Db, actor: Actor, id: string): Promise<SessionRow> {
   const session = await sessionById(db, id);
   if (!session) throw notFound();
-  const rel = await loadRelationship(db, session.relationshipId);
-  const viewer = rel ? viewerOf(actor, rel) : null;
-  if (viewer !== 'member' && viewer !== 'coach') throw notFound();
+  await authorizedRelationship(db, actor, session.relationshipId, 'attend');
   return session;
 }
 
@@ -147,20 +147,17 @@ async function notifyBoth(
     .from(profiles)
     .where(inArray(profiles.userId, [session.coachId, session.memberId]));
   for (const person of people) {
-    const language = sessionLanguage(person.languages);
+    const language = messageLanguage(person.languages);
     const text = sessionMessage(event, language, { at: session.scheduledAt, zone: person.timezone, contactType: session.contactType });
     const body = person.userId === session.memberId ? withMessage(text.body, message, language) : text.body;
-    await db
-      .insert(notifications)
-      .values({
-        userId: person.userId,
-        kind: 'coaching_session',
-        title: text.title,
-        body,
-        link: relationshipPath(session.relationshipId),
-        dedupeKey: `${person.userId}:coaching_session:${session.id}:${event}:${version}`,
-      })
-      .onConflictDoNothing({ target: notifications.dedupeKey });
+    await notifyOnce(db, {
+      userId: person.userId,
+      kind: 'coaching_session',
+      title: text.title,
+      body,
+      link: relationshipPath(session.relationshipId),
+      dedupeKey: `${person.userId}:coaching_session:${session.id}:${event}:${version}`,
+    });
   }
 }
 
@@ -191,8 +188,7 @@ export async function scheduleSession({
   input: CreateSession;
   now?: Date;
 }): Promise<CoachingSession> {
-  const rel = await relationshipForCoach(db, actor, relationshipId);
-  if (rel.status !== 'active') throw conflict('Sessions can be scheduled only while the relationship is active');
+  const rel = await authorizedRelationship(db, actor, relationshipId, 'schedule');
   const at = checkWhen(input.scheduledAt, now);
   const id = await db.transaction(async (tx) => {
     const row = onlyRow(
@@ -222,7 +218,7 @@ export async function scheduleSession({
 async function ownScheduledSession(db: Db, actor: Actor, id: string) {
   const session = await sessionById(db, id);
   if (!session || session.coachId !== actor.userId) throw notFound();
-  const rel = await relationshipForCoach(db, actor, session.relationshipId);
+  const rel = await authorizedRelationship(db, actor, session.relationshipId, 'write');
   return { session, rel };
 }
 
@@ -240,7 +236,7 @@ export async function updateSession({
   now?: Date;
 }): Promise<CoachingSession> {
   const { session, rel } = await ownScheduledSession(db, actor, id);
-  if (rel.status !== 'active') throw conflict('Sessions can be changed only while the relationship is active');
+  relationshipRecordsPolicy.authorize(actor, 'reschedule', rel);
   if (session.status !== 'scheduled') throw conflict('Only a scheduled session can be changed');
   const contactType = changes.contactType ?? session.contactType;
   const location = contactType === 'in_person' ? (changes.location !== undefined ? changes.location : session.location) : null;

@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coachingSessions } from '../../db/schema/coaching.ts';
+import { coachingSessions } from '../../db/schema/coaching-sessions.ts';
 import { outbox } from '../../db/schema/mail.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';

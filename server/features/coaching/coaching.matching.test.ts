@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coachingRelationships, coachingSessions, coachProfiles, sessionNotes } from '../../db/schema/coaching.ts';
+import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { coachingSessions, sessionNotes } from '../../db/schema/coaching-sessions.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';

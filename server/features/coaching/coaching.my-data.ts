@@ -1,9 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CoachingExport } from '../../../shared/contracts/coaching.ts';
 import { OPEN_STATUSES, SEAT_STATUSES } from '../../../shared/contracts/coaching-base.ts';
-import type { Db } from '../../db/client.ts';
-import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
-import { aliasesOf, cancelBookedSessions, freeSeat, historyOf, iso, isoOrNull, recordEvent, refOf } from './coaching.store.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { iso, isoOrNull } from '../../lib/dates.ts';
+import type { PersonalData } from '../../lib/feature.ts';
+import { cancelBookedSessions } from '../coaching-sessions/coaching-sessions.public.ts';
+import { aliasesOf, freeSeat, historyOf, recordEvent, refOf } from './coaching.store.ts';
 
 /** "My data" for coaching: what the export includes and what deleting an account erases. */
 
@@ -63,7 +66,7 @@ export async function exportCoaching(tx: Db, me: string): Promise<CoachingExport
  * them), giving back the seats they held; and a coach's profile, closing the relationships they
  * still coach so those members can ask for someone new. Runs inside the account deletion transaction.
  */
-export async function eraseCoaching(tx: Db, me: string): Promise<{ relationships: number; coachProfile: number; closed: number }> {
+export async function eraseCoaching(tx: Tx, me: string): Promise<{ relationships: number; coachProfile: number; closed: number }> {
   const mine = await tx
     .select({ id: coachingRelationships.id, status: coachingRelationships.status, coachId: coachingRelationships.coachId })
     .from(coachingRelationships)
@@ -92,3 +95,16 @@ export async function eraseCoaching(tx: Db, me: string): Promise<{ relationships
   const profile = await tx.delete(coachProfiles).where(eq(coachProfiles.userId, me)).returning({ id: coachProfiles.userId });
   return { relationships: deleted.length, coachProfile: profile.length, closed: coached.length };
 }
+
+/** Coaching's part of "my data" (lib/feature.ts). */
+export const coachingMyData: PersonalData = {
+  tables: [coachingRelationships, coachingRelationshipEvents, coachProfiles],
+  export: async (tx, { id }) => ({ coaching: await exportCoaching(tx, id) }),
+  async erase({ tx, subject }) {
+    const gone = await eraseCoaching(tx, subject.id);
+    return [
+      { what: 'coaching requests and relationships', count: gone.relationships },
+      { what: 'coach profile', count: gone.coachProfile },
+    ];
+  },
+};

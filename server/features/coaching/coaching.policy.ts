@@ -1,19 +1,52 @@
 import type { RelationshipAction } from '../../../shared/contracts/coaching.ts';
 import type { RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
-import type { Role } from '../../../shared/contracts/common.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { inRoleGroup } from '../../../shared/contracts/roles.ts';
+import { AppError, notFound } from '../../lib/app-error.ts';
+import { definePolicy } from '../../lib/policy.ts';
 import type { Actor } from '../../plugins/session.ts';
 
 /**
- * Who may move a coaching relationship where. A person takes part in a relationship as its member,
- * its coach (only once the member has accepted: before that the coach is not told anything), or as
- * a supervisor; someone with none of these parts gets 404, as if the relationship did not exist.
- * Ending a row (withdrawn, declined, closed, transferred) is final: a member who declined a coach or
- * closed a relationship asks again with a new request, and the old row keeps its history.
+ * Who takes part in a coaching relationship, and what each part may do to it. This is the one model of
+ * who takes part: coaching-sessions (sessions, notes, referrals) and messages ask `partiesOf` too, and
+ * state what each party may do to their own resources.
+ *
+ * - `member`: the person coached, in every status: it is their own record and history.
+ * - `coach`: the relationship's coach once the member has accepted (started) and while it is active or
+ *   paused. Before acceptance (proposed) the coach is no party at all and is told nothing.
+ * - `former_coach`: the coach of an accepted relationship that has ended (closed, transferred). They
+ *   still see its status and history here, and nothing of the member: no sessions, notes, referrals
+ *   or messages (those features admit `coach` only).
+ * - `supervisor`: supervisors and admins (ROLE_GROUPS.oversight), who match, transfer and review.
+ *
+ * Someone with no part gets 404, as if the relationship did not exist. Ending a row (withdrawn,
+ * declined, closed, transferred) is final: a member who declined a coach or closed a relationship asks
+ * again with a new request, and the old row keeps its history.
  */
 
-export type Party = 'member' | 'coach' | 'supervisor';
-export const SUPERVISING_ROLES: readonly Role[] = ['supervisor', 'admin'];
+export type Party = 'member' | 'coach' | 'former_coach' | 'supervisor';
+
+/** What the party model reads of a relationship: coaching's own rows and other features' views of them fit. */
+export interface Relationship {
+  id: string;
+  memberId: string;
+  coachId: string | null;
+  status: RelationshipStatus;
+  startedAt: Date | null;
+}
+
+/** Whose part is asked: the signed-in person, or (messages) the other person of a conversation. */
+export type PartyActor = Pick<Actor, 'userId' | 'roles'>;
+
+/** Where an accepted coach takes part; after these the coach is a former coach. */
+const COACH_STATUSES: readonly RelationshipStatus[] = ['active', 'paused'];
+
+export function partiesOf(actor: PartyActor, rel: Relationship): Party[] {
+  const parties: Party[] = [];
+  if (rel.memberId === actor.userId) parties.push('member');
+  if (rel.coachId === actor.userId && rel.startedAt !== null) parties.push(COACH_STATUSES.includes(rel.status) ? 'coach' : 'former_coach');
+  if (inRoleGroup(actor.roles, 'oversight')) parties.push('supervisor');
+  return parties;
+}
 
 interface Transition {
   from: readonly RelationshipStatus[];
@@ -31,45 +64,39 @@ export const TRANSITIONS: Record<RelationshipAction, Transition> = {
   close: { from: ['active', 'paused'], to: 'closed', by: ['member', 'coach', 'supervisor'] },
   transfer: { from: ['proposed', 'active', 'paused'], to: 'transferred', by: ['supervisor'] },
 };
+const RELATIONSHIP_ACTIONS = Object.keys(TRANSITIONS) as RelationshipAction[];
 
-export interface RelationshipParties {
-  memberId: string;
-  coachId: string | null;
-  startedAt: Date | null;
-}
-
-export function partiesOf(actor: Actor, row: RelationshipParties): Party[] {
-  const parties: Party[] = [];
-  if (row.memberId === actor.userId) parties.push('member');
-  if (row.coachId === actor.userId && row.startedAt !== null) parties.push('coach');
-  if (actor.roles.some((role) => SUPERVISING_ROLES.includes(role))) parties.push('supervisor');
-  return parties;
-}
-
-/** The actions these parties may take on a relationship in this status. */
-export function allowedActions(parties: readonly Party[], status: RelationshipStatus): RelationshipAction[] {
-  return (Object.keys(TRANSITIONS) as RelationshipAction[]).filter((action) => {
-    const rule = TRANSITIONS[action];
-    return rule.from.includes(status) && rule.by.some((party) => parties.includes(party));
-  });
-}
+const has = (actor: PartyActor, rel: Relationship, ...wanted: Party[]) => partiesOf(actor, rel).some((p) => wanted.includes(p));
+const transition =
+  (action: RelationshipAction) =>
+  (actor: PartyActor, rel: Relationship): boolean =>
+    TRANSITIONS[action].from.includes(rel.status) && has(actor, rel, ...TRANSITIONS[action].by);
 
 /**
- * Refuses an action the parties may not take now: 404 for people outside the relationship (and for a
- * coach before acceptance), 409 naming what is allowed when the status does not permit it.
+ * What each party may do to a relationship. Its transitions are TRANSITIONS, one rule each. A refused
+ * action is 404 for people outside the relationship (a coach before acceptance too), and 409 naming
+ * what is allowed now for a party the status (or their part: a coach transferring) does not permit.
  */
-export function assertTransition(parties: readonly Party[], status: RelationshipStatus, action: RelationshipAction): Transition {
-  if (parties.length === 0) throw new AppError('NOT_FOUND', 'Not found');
-  const rule = TRANSITIONS[action];
-  if (!rule.by.some((party) => parties.includes(party))) {
-    // Someone who takes part but may never do this (a coach transferring): the same answer as a wrong status.
-    throw notNow(action, status, allowedActions(parties, status));
-  }
-  if (!rule.from.includes(status)) throw notNow(action, status, allowedActions(parties, status));
-  return rule;
-}
+export const relationshipPolicy = definePolicy<PartyActor, Relationship>()(
+  {
+    /** The relationship, its status and history. */
+    read: (actor, rel) => partiesOf(actor, rel).length > 0,
+    /** The member's wishes and note: for the member and the people matching them, not for the coach. */
+    readIntake: (actor, rel) => has(actor, rel, 'member', 'supervisor'),
+    ...(Object.fromEntries(RELATIONSHIP_ACTIONS.map((action) => [action, transition(action)])) as Record<
+      RelationshipAction,
+      (actor: PartyActor, rel: Relationship) => boolean
+    >),
+  },
+  (action, actor, rel) => {
+    if (partiesOf(actor, rel).length === 0 || action === 'read' || action === 'readIntake') return notFound();
+    const allowed = allowedTransitions(actor, rel);
+    const now = allowed.length > 0 ? `allowed now: ${allowed.join(', ')}` : 'nothing can be changed now';
+    return new AppError('CONFLICT', `Cannot ${action} a relationship that is ${rel.status}; ${now}`);
+  },
+);
 
-function notNow(action: RelationshipAction, status: RelationshipStatus, allowed: RelationshipAction[]) {
-  const now = allowed.length > 0 ? `allowed now: ${allowed.join(', ')}` : 'nothing can be changed now';
-  return new AppError('CONFLICT', `Cannot ${action} a relationship that is ${status}; ${now}`);
+/** The changes `actor` may make now, in TRANSITIONS order (the response's `allowed`). */
+export function allowedTransitions(actor: PartyActor, rel: Relationship): RelationshipAction[] {
+  return RELATIONSHIP_ACTIONS.filter((action) => relationshipPolicy.can(actor, action, rel));
 }

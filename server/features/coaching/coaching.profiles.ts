@@ -1,12 +1,14 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { CoachCard, CoachProfile, OwnCoachProfile, PutCoachProfile } from '../../../shared/contracts/coaching.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
 import { coachProfiles } from '../../db/schema/coaching.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { iso } from '../../lib/dates.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { iso, toCoachCard } from './coaching.store.ts';
+import { toCoachCard } from './coaching.store.ts';
 
 /** The coach's own profile, and the list members choose a named coach from. */
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coachingRelationshipEvents, coachingRelationships, coachingSessions, coachProfiles } from '../../db/schema/coaching.ts';
-import { auditLog, consentGrants } from '../../db/schema/consent.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { coachingSessions } from '../../db/schema/coaching-sessions.ts';
+import { consentGrants } from '../../db/schema/consent.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, lastEmailTo, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';

@@ -17,11 +17,11 @@ import {
   transferSchema,
 } from '../../../shared/contracts/coaching.ts';
 import { idParams } from '../../../shared/contracts/common.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { approveMatches, matchingBoard, suggestMatches } from './coaching.matching.ts';
-import { SUPERVISING_ROLES } from './coaching.policy.ts';
 import { getCoachProfile, listCoaches, putCoachProfile } from './coaching.profiles.ts';
 import { changeRelationship, createRequest, getMyCoaching, getRelationship } from './coaching.service.ts';
 import { supervisionOverview } from './coaching.supervision.ts';
@@ -35,13 +35,13 @@ export function coachingRoutes(app: FastifyZod) {
   // Coach profile
   app.get(
     '/api/coaching/profile',
-    { config: { roles: ['coach'] }, schema: { tags, summary: 'My coach profile', response: { 200: ownCoachProfileSchema } } },
+    { config: { roles: ROLE_GROUPS.coaches }, schema: { tags, summary: 'My coach profile', response: { 200: ownCoachProfileSchema } } },
     async (request) => getCoachProfile({ db, actor: actorOf(request) }),
   );
   app.put(
     '/api/coaching/profile',
     {
-      config: { roles: ['coach'] },
+      config: { roles: ROLE_GROUPS.coaches },
       schema: { tags, summary: 'Create or update my coach profile', body: putCoachProfileSchema, response: { 200: ownCoachProfileSchema } },
     },
     async (request) => putCoachProfile({ db, actor: actorOf(request), input: request.body }),
@@ -49,7 +49,7 @@ export function coachingRoutes(app: FastifyZod) {
   app.get(
     '/api/coaching/coaches',
     {
-      config: { roles: ['member', ...SUPERVISING_ROLES] },
+      config: { roles: [...ROLE_GROUPS.members, ...ROLE_GROUPS.oversight] },
       schema: { tags, summary: 'Coaches taking new people (alias and what they offer)', response: { 200: coachCardListSchema } },
     },
     async () => listCoaches({ db }),
@@ -59,7 +59,7 @@ export function coachingRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/requests',
     {
-      config: { roles: ['member'], rateLimit: rateLimit(ctx, 20, 60, 'user') },
+      config: { roles: ROLE_GROUPS.members, rateLimit: rateLimit(ctx, 20, 60, 'user') },
       schema: { tags, summary: 'Ask for a peer coach', body: createRequestSchema, response: { 201: myCoachingSchema } },
     },
     async (request, reply) => reply.status(201).send(await createRequest({ db, actor: actorOf(request), input: request.body })),
@@ -74,7 +74,7 @@ export function coachingRoutes(app: FastifyZod) {
   app.get(
     '/api/coaching/matching',
     {
-      config: { roles: SUPERVISING_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: { tags, summary: 'Everyone waiting and every coach’s free seats', response: { 200: matchingBoardSchema } },
     },
     async (request) => matchingBoard({ db, actor: actorOf(request) }),
@@ -82,7 +82,7 @@ export function coachingRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/matching/suggest',
     {
-      config: { roles: SUPERVISING_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: { tags, summary: 'Suggest the best assignment, each pair explained (changes nothing)', response: { 200: suggestionSchema } },
     },
     async () => suggestMatches({ db }),
@@ -90,7 +90,7 @@ export function coachingRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/matching/approve',
     {
-      config: { roles: SUPERVISING_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: {
         tags,
         summary: 'Propose coaches to members (all pairs or none; each re-checked)',
@@ -136,7 +136,7 @@ export function coachingRoutes(app: FastifyZod) {
   app.post(
     '/api/coaching/relationships/:id/transfer',
     {
-      config: { roles: SUPERVISING_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: {
         tags,
         summary: 'Transfer to another coach (supervisor; the member accepts again)',
@@ -158,7 +158,7 @@ export function coachingRoutes(app: FastifyZod) {
   app.get(
     '/api/coaching/supervision',
     {
-      config: { roles: SUPERVISING_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: {
         tags,
         summary: 'Caseloads, people waiting, sessions per week, notes awaiting sign-off',

@@ -10,23 +10,23 @@ import { OPEN_STATUSES, SEAT_STATUSES } from '../../../shared/contracts/coaching
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
 import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { iso, isoOrNull } from '../../lib/dates.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { createGrant } from '../consent/consent.service.ts';
-import { allowedActions, assertTransition, partiesOf } from './coaching.policy.ts';
+import { cancelBookedSessions } from '../coaching-sessions/coaching-sessions.public.ts';
+import { grantConsent } from '../consent/consent.public.ts';
+import { allowedTransitions, relationshipPolicy, TRANSITIONS } from './coaching.policy.ts';
 import {
   aliasesOf,
-  cancelBookedSessions,
   coachCards,
   freeSeat,
   grantedScopes,
   historyOf,
-  iso,
-  isoOrNull,
   lockCoachRows,
   lockRelationship,
   notify,
@@ -127,7 +127,8 @@ export async function getMyCoaching({ db, actor }: { db: Db; actor: Actor }): Pr
     startedAt: isoOrNull(row.startedAt),
     endedAt: isoOrNull(row.endedAt),
     endReason: row.endReason,
-    allowed: allowedActions(['member'], row.status),
+    // The member's own page offers the member's changes (one who also supervises transfers from the board).
+    allowed: allowedTransitions({ userId: actor.userId, roles: [] }, row),
     history: history.get(row.id) ?? [],
   });
   const current = rows.find((r) => OPEN_STATUSES.includes(r.status));
@@ -138,15 +139,13 @@ export async function getMyCoaching({ db, actor }: { db: Db; actor: Actor }): Pr
 export async function getRelationship({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<Relationship> {
   const [row] = await db.select().from(coachingRelationships).where(eq(coachingRelationships.id, id));
   if (!row) throw new AppError('NOT_FOUND', 'Not found');
-  const parties = partiesOf(actor, row);
-  if (parties.length === 0) throw new AppError('NOT_FOUND', 'Not found');
+  relationshipPolicy.authorize(actor, 'read', row);
   const [aliases, scopes, history] = await Promise.all([
     aliasesOf(db, [row.memberId, row.coachId]),
     grantedScopes(db, [row.grantId]),
     historyOf(db, [row.id]),
   ]);
-  // The member's wishes and note are for the member and the people matching them, not for the coach.
-  const seesIntake = parties.includes('member') || parties.includes('supervisor');
+  const seesIntake = relationshipPolicy.can(actor, 'readIntake', row);
   return {
     id: row.id,
     status: row.status,
@@ -161,7 +160,7 @@ export async function getRelationship({ db, actor, id }: { db: Db; actor: Actor;
     scopes: row.grantId ? (scopes.get(row.grantId) ?? []) : [],
     preferences: seesIntake ? row.preferences : null,
     intakeNote: seesIntake ? row.intakeNote : null,
-    allowed: allowedActions(parties, row.status),
+    allowed: allowedTransitions(actor, row),
     history: history.get(row.id) ?? [],
   };
 }
@@ -193,14 +192,15 @@ export async function changeRelationship({
   const reason = input.reason ?? null;
   const transferredTo = await ctx.db.transaction(async (tx) => {
     const row = await lockRelationship(tx, id);
-    const rule = assertTransition(partiesOf(actor, row), row.status, action);
+    relationshipPolicy.authorize(actor, action, row);
+    const rule = TRANSITIONS[action];
     const now = new Date();
     const ends = ['withdrawn', 'declined', 'closed', 'transferred'].includes(rule.to);
     const patch: Partial<typeof coachingRelationships.$inferInsert> = { status: rule.to, updatedAt: now };
     if (ends) Object.assign(patch, { endedAt: now, endReason: reason });
     if (action === 'transfer') await lockCoachRows(tx, [row.coachId, input.coachId]);
     if (ends && SEAT_STATUSES.includes(row.status)) await freeSeat(tx, row.coachId);
-    if (ends) await revokeCoachingGrant(tx, row.grantId, actor.userId);
+    if (ends) await revokeCoachingGrant(tx, row, actor.userId);
     if (ends) await cancelBookedSessions(tx, row.id);
 
     let scopes: Scope[] | null = null;
@@ -210,13 +210,16 @@ export async function changeRelationship({
       patch.startedAt = now;
       if (scopes.length > 0 && row.coachId) {
         const coachAlias = (await aliasesOf(tx, [row.coachId])).get(row.coachId) ?? 'your coach';
-        // The grant is made exactly as the member's own "share with" would make it (audit event included).
-        const grant = await createGrant({
-          db: tx,
-          actor,
-          input: { granteeId: row.coachId, scopes, purpose: `Peer coaching with ${coachAlias}` },
+        // An ordinary grant, made by the consent core (audit event included), revocable on the privacy page.
+        patch.grantId = await grantConsent(tx, {
+          grantorId: actor.userId,
+          granteeId: row.coachId,
+          scopes,
+          purpose: `Peer coaching with ${coachAlias}`,
+          startsAt: now,
+          actorId: actor.userId,
+          detail: { relationshipId: row.id },
         });
-        patch.grantId = grant.id;
       }
     }
     await tx.update(coachingRelationships).set(patch).where(eq(coachingRelationships.id, row.id));

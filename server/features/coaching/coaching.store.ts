@@ -1,23 +1,24 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CoachCard, RelationshipEvent } from '../../../shared/contracts/coaching.ts';
 import type { RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
 import type { Scope } from '../../../shared/contracts/consent.ts';
-import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { coachingRelationshipEvents, coachingRelationships, coachingSessions, coachProfiles } from '../../db/schema/coaching.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { users } from '../../db/schema/auth.ts';
+import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { iso } from '../../lib/dates.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { notifyOnce } from '../reminders/notify-once.ts';
+import { revokeConsent } from '../consent/consent.public.ts';
+import { notifyOnce } from '../notifications/notifications.public.ts';
+import type { Relationship } from './coaching.policy.ts';
 
-/** Database steps the coaching services share: seats, history, grants, aliases, presenters. */
+/** Database steps the coaching services share: seats, history, grants, aliases, presenters, and the reads other features make. */
 
 const DAY_MS = 86_400_000;
 export const SEATS_CONSTRAINT = 'coach_profiles_seats_within_caseload';
-export const iso = (d: Date) => d.toISOString();
-export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 export const waitingDaysOf = (requestedAt: Date, now = new Date()) =>
   Math.max(0, Math.floor((now.getTime() - requestedAt.getTime()) / DAY_MS));
 
@@ -92,28 +93,11 @@ export async function recordEvent(
 }
 
 /**
- * Ends the coach's access with the relationship, whoever ends it (coach, member or supervisor), and
- * writes the same audit event a member's own revocation writes.
+ * Ends the coach's access with the relationship, whoever ends it (coach, member or supervisor), by the
+ * consent core's own revocation (the same audit event as a member's own, naming the relationship).
  */
-export async function revokeCoachingGrant(tx: Db, grantId: string | null, actorId: string) {
-  if (!grantId) return;
-  const [row] = await tx
-    .update(consentGrants)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(consentGrants.id, grantId), isNull(consentGrants.revokedAt)))
-    .returning({ granteeId: consentGrants.granteeId });
-  if (row) await recordAudit(tx, { event: 'grant.revoked', actorId, subjectId: row.granteeId, detail: { grantId } });
-}
-
-/**
- * Cancels the sessions still booked in a relationship that ends: nobody is reminded of a meeting that
- * will not happen, and the former coach's upcoming list no longer shows the member.
- */
-export async function cancelBookedSessions(tx: Db, relationshipId: string) {
-  await tx
-    .update(coachingSessions)
-    .set({ status: 'cancelled', updatedAt: sql`now()` })
-    .where(and(eq(coachingSessions.relationshipId, relationshipId), eq(coachingSessions.status, 'scheduled')));
+export async function revokeCoachingGrant(tx: Tx, row: { id: string; grantId: string | null }, actorId: string) {
+  await revokeConsent(tx, { grantIds: [row.grantId], actorId, detail: { relationshipId: row.id } });
 }
 
 /** The scopes a grant gives right now (none once revoked). */
@@ -197,3 +181,53 @@ export async function lockRelationship(tx: Db, id: string) {
   return row;
 }
 export type RelationshipRow = typeof coachingRelationships.$inferSelect;
+
+const relationshipColumns = {
+  id: coachingRelationships.id,
+  memberId: coachingRelationships.memberId,
+  coachId: coachingRelationships.coachId,
+  status: coachingRelationships.status,
+  startedAt: coachingRelationships.startedAt,
+};
+
+/** A relationship with its two aliases and whether the member's account is active (coaching-sessions' page frame). */
+export interface RelationshipWithPeople extends Relationship {
+  coachAlias: string | null;
+  memberAlias: string;
+  memberActive: boolean;
+}
+
+const framedCoach = alias(profiles, 'rel_coach_profile');
+const framedMember = alias(profiles, 'rel_member_profile');
+
+export async function relationshipWithPeople(db: Db, id: string): Promise<RelationshipWithPeople | null> {
+  const [row] = await db
+    .select({ ...relationshipColumns, coachAlias: framedCoach.alias, memberAlias: framedMember.alias, memberStatus: users.status })
+    .from(coachingRelationships)
+    .innerJoin(users, eq(users.id, coachingRelationships.memberId))
+    .innerJoin(framedMember, eq(framedMember.userId, coachingRelationships.memberId))
+    .leftJoin(framedCoach, eq(framedCoach.userId, coachingRelationships.coachId))
+    .where(eq(coachingRelationships.id, id))
+    .limit(1);
+  if (!row) return null;
+  const { memberStatus, ...rest } = row;
+  return { ...rest, memberActive: memberStatus === 'active' };
+}
+
+/**
+ * Every relationship in which `personId` is the member or the coach (with one of `others`, when given),
+ * in any status: partiesOf says what each one makes of them.
+ */
+export async function relationshipsOf(db: Db, personId: string, others?: readonly string[]): Promise<Relationship[]> {
+  if (others?.length === 0) return [];
+  const r = coachingRelationships;
+  return db
+    .select(relationshipColumns)
+    .from(r)
+    .where(
+      or(
+        and(eq(r.memberId, personId), others ? inArray(r.coachId, [...others]) : undefined),
+        and(eq(r.coachId, personId), others ? inArray(r.memberId, [...others]) : undefined),
+      ),
+    );
+}

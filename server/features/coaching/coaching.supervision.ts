@@ -1,9 +1,12 @@
 import { and, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { SESSION_WEEKS, type Supervision } from '../../../shared/contracts/coaching.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { coachingRelationships, coachingSessions, coachProfiles, sessionNotes } from '../../db/schema/coaching.ts';
-import { iso, waitingDaysOf } from './coaching.store.ts';
+import { users } from '../../db/schema/auth.ts';
+import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
+import { coachingSessions, sessionNotes } from '../../db/schema/coaching-sessions.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { iso } from '../../lib/dates.ts';
+import { waitingDaysOf } from './coaching.store.ts';
 
 /**
  * The supervisor's overview: caseloads, who waits and for how long, sessions per coach per week,

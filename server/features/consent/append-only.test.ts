@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessLog, auditLog } from '../../db/schema/consent.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { accessLog } from '../../db/schema/consent.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Role } from '../../../shared/contracts/common.ts';
+import type { Role } from '../../../shared/contracts/roles.ts';
 import type { Actor } from '../../plugins/session.ts';
 import type { Person } from '../../test/factories.ts';
 

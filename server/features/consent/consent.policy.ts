@@ -1,16 +1,18 @@
 import { and, arrayContains, eq, gt, isNull, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
 import type { AccessLogScope, Scope } from '../../../shared/contracts/consent.ts';
+import { inRoleGroup } from '../../../shared/contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 
 /**
  * The consent core. Every read of one person's record by another goes through `authorizeRecordRead`
- * (single records) or `grantedSubjects` (lists): both decide with `grantIsActive`, so a list can never
- * show what a single read would refuse. Each permitted read by someone else is written to the access log.
+ * (single records) or `grantsInForce` (lists; `grantedSubjects` for one reader and scope): both decide
+ * with `grantIsActive`, so a list can never show what a single read would refuse (consent.test.ts and
+ * caseload.consistency.test.ts check it). Each permitted read by someone else is written to the access log.
+ * Grants themselves are written by consent.grants.ts only.
  */
 
 export type RecordAccess =
@@ -42,7 +44,7 @@ export async function decideRecordRead(
     .where(and(eq(consentGrants.granteeId, actor.userId), eq(consentGrants.grantorId, subjectId), grantIsActive(scope, at)))
     .limit(1);
   if (grant) return { via: 'grant', grantId: grant.id, purpose: grant.purpose, until: grant.expiresAt };
-  if (actor.roles.some((role) => BREAK_GLASS_ROLES.includes(role))) {
+  if (inRoleGroup(actor.roles, 'oversight')) {
     const [opened] = await db
       .select({ id: breakGlass.id, reason: breakGlass.reason, expiresAt: breakGlass.expiresAt })
       .from(breakGlass)
@@ -142,12 +144,40 @@ export async function logAccesses(db: Db, actor: Actor, entries: readonly Access
         and l.grant_id = r.grant_id)`);
 }
 
-/** Everyone whose `scope` the actor may read through a grant: lists and dashboards start here. */
-export async function grantedSubjects(db: Db, actor: Actor, scope: Scope, at = new Date()) {
+/**
+ * The list path: the grants in force at `at` for any of `scopes`, one row per grant, `covers[i]`
+ * saying whether it covers `scopes[i]`. The same condition as a single read (grantIsActive), and, as
+ * authorizeRecordRead requires, only grants of active accounts: a disabled or deleted person's record
+ * is in nobody's list. Lists and dashboards of other people's records (the caseload, the risk sweep,
+ * SOS recipients) join this subquery; a placeholder `at` keeps it preparable.
+ */
+export function grantsInForce(db: Db, scopes: readonly Scope[], at: Date | Placeholder) {
+  const inForce = scopes.map((scope) => grantIsActive(scope, at));
   return db
-    .select({ subjectId: consentGrants.grantorId, grantId: consentGrants.id, purpose: consentGrants.purpose })
+    .select({
+      grantId: consentGrants.id,
+      grantorId: consentGrants.grantorId,
+      granteeId: consentGrants.granteeId,
+      purpose: consentGrants.purpose,
+      createdAt: consentGrants.createdAt,
+      covers: sql<boolean[]>`array[${sql.join(
+        inForce.map((condition) => sql`(${condition})`),
+        sql`, `,
+      )}]`.as('covers'),
+    })
     .from(consentGrants)
-    .where(and(eq(consentGrants.granteeId, actor.userId), grantIsActive(scope, at)));
+    .innerJoin(users, and(eq(users.id, consentGrants.grantorId), eq(users.status, 'active')))
+    .where(or(...inForce))
+    .as('grants_in_force');
+}
+
+/** Everyone whose `scope` the actor may read through a grant: the list path for one reader and one scope. */
+export async function grantedSubjects(db: Db, actor: Actor, scope: Scope, at = new Date()) {
+  const granted = grantsInForce(db, [scope], at);
+  return db
+    .select({ subjectId: granted.grantorId, grantId: granted.grantId, purpose: granted.purpose })
+    .from(granted)
+    .where(eq(granted.granteeId, actor.userId));
 }
 
 /** What a reader may be told about how they got access (never the purpose or reason text of others). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BREAK_GLASS_ROLES, idParams } from '../../../shared/contracts/common.ts';
+import { idParams } from '../../../shared/contracts/common.ts';
 import {
   accessLogPageSchema,
   accessLogQuery,
@@ -9,6 +9,7 @@ import {
   grantListSchema,
   grantSchema,
 } from '../../../shared/contracts/consent.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { accessLogPage, createGrant, listBreakGlass, listMyGrants, openBreakGlass, revokeGrant } from './consent.service.ts';
@@ -49,7 +50,7 @@ export function consentRoutes(app: FastifyZod) {
   app.post(
     '/api/break-glass',
     {
-      config: { roles: BREAK_GLASS_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: {
         tags,
         summary: 'Open a one-hour emergency read of a person’s record, with a reason',
@@ -62,7 +63,7 @@ export function consentRoutes(app: FastifyZod) {
   app.get(
     '/api/admin/break-glass',
     {
-      config: { roles: BREAK_GLASS_ROLES },
+      config: { roles: ROLE_GROUPS.oversight },
       schema: { tags, summary: 'Every break-glass access, for review', response: { 200: z.array(breakGlassSchema) } },
     },
     async () => listBreakGlass({ db: ctx.db }),

@@ -1,17 +1,19 @@
-import { and, arrayOverlaps, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { BREAK_GLASS_ROLES } from '../../../shared/contracts/common.ts';
 import type { createGrantSchema, Grant } from '../../../shared/contracts/consent.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.public.ts';
+import { grantConsent, revokeConsent } from './consent.grants.ts';
 
 const BREAK_GLASS_MINUTES = 60;
 const grantorProfile = alias(profiles, 'grantor_profile');
@@ -84,53 +86,29 @@ export async function createGrant({ db, actor, input }: { db: Db; actor: Actor; 
   if (expiresAt && expiresAt <= startsAt) {
     throw new AppError('VALIDATION_FAILED', 'The end must come after the start', [{ path: 'body.expiresAt', message: 'Before the start' }]);
   }
-  const id = await db.transaction(async (tx) => {
-    const [grantee] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, input.granteeId), eq(users.status, 'active')));
-    if (!grantee) throw new AppError('NOT_FOUND', 'No such person', [{ path: 'body.granteeId', message: 'Not found' }]);
-    const [row] = await tx
-      .insert(consentGrants)
-      .values({
-        grantorId: actor.userId,
-        granteeId: input.granteeId,
-        scopes: [...new Set(input.scopes)],
-        purpose: input.purpose,
-        startsAt,
-        expiresAt,
-      })
-      .returning({ id: consentGrants.id });
-    if (!row) throw new Error('insert returned nothing');
-    await recordAudit(tx, {
-      event: 'grant.created',
+  const id = await db.transaction((tx) =>
+    grantConsent(tx, {
+      grantorId: actor.userId,
+      granteeId: input.granteeId,
+      scopes: input.scopes,
+      purpose: input.purpose,
+      startsAt,
+      expiresAt,
       actorId: actor.userId,
-      subjectId: input.granteeId,
-      detail: { grantId: row.id, scopes: input.scopes },
-    });
-    return row.id;
-  });
+    }),
+  );
   return loadGrant(db, id);
 }
 
-/**
- * Takes effect on the very next request: every read re-checks the grant. Revoking again changes
- * nothing: the moment consent ended is evidence and must not move.
- */
+/** Revokes a grant I gave (see revokeConsent: effective on the next request; a second revoke changes nothing). */
 export async function revokeGrant({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   await db.transaction(async (tx) => {
-    const mine = and(eq(consentGrants.id, id), eq(consentGrants.grantorId, actor.userId));
-    const [row] = await tx
-      .update(consentGrants)
-      .set({ revokedAt: sql`now()` })
-      .where(and(mine, isNull(consentGrants.revokedAt)))
-      .returning({ granteeId: consentGrants.granteeId });
-    if (row) {
-      await recordAudit(tx, { event: 'grant.revoked', actorId: actor.userId, subjectId: row.granteeId, detail: { grantId: id } });
-      return;
-    }
-    const [already] = await tx.select({ id: consentGrants.id }).from(consentGrants).where(mine);
-    if (!already) throw new AppError('NOT_FOUND', 'Not found');
+    const [mine] = await tx
+      .select({ id: consentGrants.id })
+      .from(consentGrants)
+      .where(and(eq(consentGrants.id, id), eq(consentGrants.grantorId, actor.userId)));
+    if (!mine) throw new AppError('NOT_FOUND', 'Not found');
+    await revokeConsent(tx, { grantIds: [id], actorId: actor.userId });
   });
   return loadGrant(db, id);
 }
@@ -233,7 +211,7 @@ export async function openBreakGlass({
   const reviewers = await ctx.db
     .select({ email: users.email })
     .from(users)
-    .where(and(eq(users.status, 'active'), ne(users.id, actor.userId), arrayOverlaps(users.roles, [...BREAK_GLASS_ROLES])));
+    .where(and(eq(users.status, 'active'), ne(users.id, actor.userId), arrayOverlaps(users.roles, [...ROLE_GROUPS.oversight])));
   for (const reviewer of reviewers) {
     await ctx.mailer.send(ctx.db, {
       to: reviewer.email,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/contracts/common.ts';
 import { SCOPES } from '../../../shared/contracts/consent.ts';
-import { accessLog, auditLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
+import type { Role } from '../../../shared/contracts/roles.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
-import { events } from '../../db/schema/community.ts';
+import { events } from '../../db/schema/events.ts';
 import { calendarFileName, publishedCalendar } from '../../lib/calendar.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { eventPath } from './events.notify.ts';

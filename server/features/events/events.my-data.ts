@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { eventRsvpsExportSchema } from '../../../shared/contracts/events.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { eventRsvps, events } from '../../db/schema/community.ts';
+import { eventRsvps, events } from '../../db/schema/events.ts';
+import { isoOrNull } from '../../lib/dates.ts';
+import type { PersonalData } from '../../lib/feature.ts';
 import { givePlaceBack } from './events.rsvp.ts';
 
 /** What events add to "my data": every answer I gave, and on deletion every answer erased. */
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export async function exportEventRsvps(tx: Db, me: string): Promise<z.infer<typeof eventRsvpsExportSchema>> {
   const rows = await tx
@@ -20,10 +20,10 @@ export async function exportEventRsvps(tx: Db, me: string): Promise<z.infer<type
   return rows.map(({ rsvp, event }) => ({
     event: { id: event.id, title: event.title, startsAt: event.startsAt.toISOString(), status: event.status },
     status: rsvp.status,
-    waitlistedAt: iso(rsvp.waitlistedAt),
-    promotedAt: iso(rsvp.promotedAt),
-    reminded24hAt: iso(rsvp.reminded24hAt),
-    reminded1hAt: iso(rsvp.reminded1hAt),
+    waitlistedAt: isoOrNull(rsvp.waitlistedAt),
+    promotedAt: isoOrNull(rsvp.promotedAt),
+    reminded24hAt: isoOrNull(rsvp.reminded24hAt),
+    reminded1hAt: isoOrNull(rsvp.reminded1hAt),
     createdAt: rsvp.createdAt.toISOString(),
     updatedAt: rsvp.updatedAt.toISOString(),
   }));
@@ -48,3 +48,10 @@ export async function eraseEventRsvps(ctx: Pick<AppContext, 'mailer' | 'config'>
   const rest = await tx.delete(eventRsvps).where(eq(eventRsvps.personId, me)).returning({ id: eventRsvps.id });
   return holding.length + rest.length;
 }
+
+/** Events' part of "my data" (lib/feature.ts): my answers; a place I held goes to the next person waiting. */
+export const eventsMyData: PersonalData = {
+  tables: [eventRsvps],
+  export: async (tx, { id }) => ({ eventRsvps: await exportEventRsvps(tx, id) }),
+  erase: async ({ tx, ctx, subject }) => [{ what: 'event answers', count: await eraseEventRsvps(ctx, tx, subject.id) }],
+};

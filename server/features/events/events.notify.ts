@@ -2,10 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { reminderPreferences } from '../../db/schema/notifications.ts';
-import { notifyOnce } from '../reminders/notify-once.ts';
-import { type MessageLanguage, messageLanguage } from '../reminders/reminders.messages.ts';
+import { users } from '../../db/schema/auth.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { reminderPreferences } from '../../db/schema/reminders.ts';
+import { type MessageLanguage, messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
 
 /**
  * Notices about events, in the recipient's language: a place came free, the event was cancelled or

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/contracts/common.ts';
+import type { Role } from '../../../shared/contracts/roles.ts';
 import type { Actor } from '../../plugins/session.ts';
 
 /**

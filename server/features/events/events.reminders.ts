@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { eventRsvps, events } from '../../db/schema/community.ts';
+import { eventRsvps, events } from '../../db/schema/events.ts';
 import {
   dueStartReminder,
   type StartReminderCounts,

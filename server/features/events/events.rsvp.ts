@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { MyRsvp } from '../../../shared/contracts/events.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { eventRsvps, events } from '../../db/schema/community.ts';
+import { eventRsvps, events } from '../../db/schema/events.ts';
 import { conflict, notFound } from '../../lib/app-error.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';

@@ -12,8 +12,8 @@ import {
 } from '../../../shared/contracts/events.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { eventRsvps, events } from '../../db/schema/community.ts';
+import { eventRsvps, events } from '../../db/schema/events.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';

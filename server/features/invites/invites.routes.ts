@@ -11,8 +11,7 @@ import {
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { loadMe } from '../auth/accounts.ts';
-import { setSessionCookie } from '../auth/session-cookie.ts';
+import { loadMe, setSessionCookie } from '../auth/auth.public.ts';
 import { acceptInvite, createInvite, listInvites, previewInvite, revokeInvite } from './invites.service.ts';
 
 const tags = ['invites'];

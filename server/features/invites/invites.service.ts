@@ -1,13 +1,15 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Role } from '../../../shared/contracts/common.ts';
 import type { Invite } from '../../../shared/contracts/invites.ts';
+import type { Role } from '../../../shared/contracts/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { invites, users } from '../../db/schema/accounts.ts';
+import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema/auth.ts';
+import { invites } from '../../db/schema/invites.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { createAccount, type NewSession, startSession } from '../auth/accounts.ts';
+import { recordAudit } from '../audit/audit.public.ts';
+import { createAccount, type NewSession, startSession } from '../auth/auth.public.ts';
 
 const INVITE_TTL_MS = 14 * 24 * 60 * 60_000;
 const INVALID_LINK = 'This link is invalid, already used or expired; ask for a new one';
@@ -24,6 +26,14 @@ function toInvite(row: InviteRow): Invite {
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
   };
+}
+
+/**
+ * Open sign-up's emailed link: a member invite the person sends themselves. Its token is hashed
+ * before it gets here, like every invite's.
+ */
+export async function createSignupLink(db: Db, link: { email: string; tokenHash: string; expiresAt: Date }) {
+  await db.insert(invites).values({ kind: 'signup', roles: ['member'], ...link });
 }
 
 export async function createInvite({ ctx, actor, email, roles }: { ctx: AppContext; actor: Actor; email: string; roles: Role[] }) {

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invites, profiles, sessions, users } from '../../db/schema/accounts.ts';
+import { sessions, users } from '../../db/schema/auth.ts';
+import { invites } from '../../db/schema/invites.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, lastEmailTo, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { GuideLanguage, MeetingGuide, MeetingGuideInput } from '../../../shared/contracts/meeting-guides.ts';
 import type { Db } from '../../db/client.ts';
-import { meetingGuides } from '../../db/schema/community.ts';
+import { meetingGuides } from '../../db/schema/meeting-guides.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.public.ts';
 
 type GuideRow = typeof meetingGuides.$inferSelect;
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingFinderQuery, MeetingListItem } from '../../../shared/contracts/meetings.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
+import { commitImport, isImportError } from '../meeting-sources/meeting-sources.public.ts';
 import { buildDirectory } from './directory.ts';
 import { distanceKm, nearest } from './finder.search.ts';
-import { commitImport, isImportError } from './import.service.ts';
 import { findMeetings } from './meetings.finder.ts';
 import { durationMinutes } from './meetings.window.ts';
 

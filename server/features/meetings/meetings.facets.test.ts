@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingFacetsSchema, meetingListSchema } from '../../../shared/contracts/meetings.ts';
-import { meetingSources, meetings } from '../../db/schema/meetings.ts';
+import { meetingSources } from '../../db/schema/meeting-sources.ts';
+import { meetings } from '../../db/schema/meetings.ts';
 import { createAgent } from '../../test/agent.ts';
 import { meetingGuideFeed } from '../../test/field-data.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
-import { commitImport, isImportError } from './import.service.ts';
+import { commitImport, isImportError } from '../meeting-sources/meeting-sources.public.ts';
 import { mapTileImageSource } from './map-tiles.ts';
 
 const read = (file: string): Record<string, unknown>[] => JSON.parse(readFileSync(meetingGuideFeed(file), 'utf8'));

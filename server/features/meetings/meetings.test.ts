@@ -10,8 +10,8 @@ import { meetings } from '../../db/schema/meetings.ts';
 import { setUpOrganization } from '../../test/factories.ts';
 import { meetingGuideFeed } from '../../test/field-data.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
+import { commitImport, isImportError } from '../meeting-sources/meeting-sources.public.ts';
 import { isFeedError, normalizeFeed } from './feed/normalize.ts';
-import { commitImport, isImportError } from './import.service.ts';
 import { findMeetings, forgetMeetingZones } from './meetings.finder.ts';
 import { feedMeetingOf } from './meetings.service.ts';
 

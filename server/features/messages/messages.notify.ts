@@ -1,8 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { notifications } from '../../db/schema/notifications.ts';
-import { messageLanguage } from '../reminders/reminders.messages.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { hasUnreadNotice, messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
 
 /**
  * In-app notifications of the people features (messages, accountability partners). They name who, never
@@ -55,19 +54,14 @@ export async function notify(
   options: { userId: string; notice: PeopleNotice; alias: string; link: string; dedupeKey: string; extra?: string },
 ): Promise<boolean> {
   const words = WORDS[await languageOf(db, options.userId)][options.notice](options.alias);
-  const created = await db
-    .insert(notifications)
-    .values({
-      userId: options.userId,
-      kind: options.notice === 'message' ? 'message' : 'partner',
-      title: words.title,
-      body: options.extra ? `${words.body}\n\n“${options.extra}”` : words.body,
-      link: options.link,
-      dedupeKey: options.dedupeKey,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  return created.length > 0;
+  return notifyOnce(db, {
+    userId: options.userId,
+    kind: options.notice === 'message' ? 'message' : 'partner',
+    title: words.title,
+    body: options.extra ? `${words.body}\n\n“${options.extra}”` : words.body,
+    link: options.link,
+    dedupeKey: options.dedupeKey,
+  });
 }
 
 /**
@@ -76,12 +70,7 @@ export async function notify(
  */
 export async function notifyNewMessage(db: Db, options: { conversationId: string; senderAlias: string; recipientId: string; at: Date }) {
   const link = `/messages/${options.conversationId}`;
-  const [pending] = await db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(and(eq(notifications.userId, options.recipientId), eq(notifications.link, link), isNull(notifications.readAt)))
-    .limit(1);
-  if (pending) return;
+  if (await hasUnreadNotice(db, { userId: options.recipientId, link })) return;
   await notify(db, {
     userId: options.recipientId,
     notice: 'message',

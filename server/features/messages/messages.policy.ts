@@ -2,9 +2,11 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { BUDDY_LIMITS } from '../../../shared/contracts/buddies.ts';
 import type { ConversationKind } from '../../../shared/contracts/messages.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { coachingRelationships, conversations, partnerships } from '../../db/schema/coaching.ts';
-import { buddyRequests } from '../../db/schema/community.ts';
+import { users } from '../../db/schema/auth.ts';
+import { buddyRequests } from '../../db/schema/buddies.ts';
+import { coachingRelationships } from '../../db/schema/coaching.ts';
+import { conversations } from '../../db/schema/messages.ts';
+import { partnerships } from '../../db/schema/partners.ts';
 import { AppError } from '../../lib/app-error.ts';
 
 /**

@@ -8,19 +8,17 @@ import {
   type Thread,
 } from '../../../shared/contracts/messages.ts';
 import type { Db } from '../../db/client.ts';
-import { conversations, messages } from '../../db/schema/coaching.ts';
-import { notifications } from '../../db/schema/notifications.ts';
+import { conversations, messages } from '../../db/schema/messages.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { runIdempotent, type StoredResponse } from '../../lib/idempotency.ts';
 import { onlyRow } from '../../lib/rows.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Own } from '../../plugins/session.ts';
+import { markNoticesRead } from '../notifications/notifications.public.ts';
 import { notifyNewMessage } from './messages.notify.ts';
 import { C, conversationAccess, linkIsOpen, linkOpenSql, openLinks, orderedPair, visibleToSql } from './messages.policy.ts';
 
 const PREVIEW_CHARS = 80;
 const UNKNOWN = 'deleted account';
-
-type Own = { db: Db; actor: Actor };
 
 const otherIdSql = (me: string) => sql<string>`CASE WHEN ${C.aId} = ${me} THEN ${C.bId} ELSE ${C.aId} END`;
 
@@ -84,19 +82,27 @@ async function summaryOf(db: Db, me: string, id: string): Promise<ConversationSu
 }
 
 /** Gets or creates the conversation with `withId`; 404 unless the two are linked in `kind` now. */
+/**
+ * The one conversation of this kind between two people, created if it is not there yet. Buddies open
+ * theirs when a request is matched; whether the link allows messaging is checked on every read and send.
+ */
+export async function conversationBetween(db: Db, kind: ConversationKind, oneId: string, otherId: string) {
+  const [aId, bId] = orderedPair(oneId, otherId);
+  const created = await db.insert(conversations).values({ kind, aId, bId }).onConflictDoNothing().returning({ id: conversations.id });
+  if (created[0]) return { id: created[0].id, created: true };
+  const existing = onlyRow(
+    await db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.kind, kind), eq(conversations.aId, aId), eq(conversations.bId, bId))),
+  );
+  return { id: existing.id, created: false };
+}
+
 export async function openConversation({ db, actor, kind, withId }: Own & { kind: ConversationKind; withId: string }) {
   if (withId === actor.userId || !(await linkIsOpen(db, kind, actor.userId, withId))) throw new AppError('NOT_FOUND', 'Not found');
-  const [aId, bId] = orderedPair(actor.userId, withId);
-  const created = await db.insert(conversations).values({ kind, aId, bId }).onConflictDoNothing().returning({ id: conversations.id });
-  const id =
-    created[0]?.id ??
-    onlyRow(
-      await db
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(and(eq(conversations.kind, kind), eq(conversations.aId, aId), eq(conversations.bId, bId))),
-    ).id;
-  return { status: created.length > 0 ? 201 : 200, body: await summaryOf(db, actor.userId, id) };
+  const { id, created } = await conversationBetween(db, kind, actor.userId, withId);
+  return { status: created ? 201 : 200, body: await summaryOf(db, actor.userId, id) };
 }
 
 type MessageRow = { seq: number; senderId: string; body: string; createdAt: Date; readAt: Date | null };
@@ -206,17 +212,7 @@ export async function markRead({ db, actor, id, upTo }: Own & { id: string; upTo
       .update(messages)
       .set({ readAt: sql`now()` })
       .where(and(eq(messages.conversationId, id), ne(messages.senderId, actor.userId), lte(messages.seq, upTo), isNull(messages.readAt)));
-    await tx
-      .update(notifications)
-      .set({ readAt: sql`now()` })
-      .where(
-        and(
-          eq(notifications.userId, actor.userId),
-          eq(notifications.kind, 'message'),
-          eq(notifications.link, `/messages/${id}`),
-          isNull(notifications.readAt),
-        ),
-      );
+    await markNoticesRead(tx, { userId: actor.userId, kind: 'message', link: `/messages/${id}` });
   });
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coachingRelationships, conversations, messages, partnerships } from '../../db/schema/coaching.ts';
+import { coachingRelationships } from '../../db/schema/coaching.ts';
+import { conversations, messages } from '../../db/schema/messages.ts';
 import { notifications } from '../../db/schema/notifications.ts';
+import { partnerships } from '../../db/schema/partners.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';

@@ -1,15 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
-import { STAFF_ROLES } from '../../../shared/contracts/common.ts';
+import { inRoleGroup } from '../../../shared/contracts/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { decrypt, encrypt, hashToken } from '../../lib/crypto.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.public.ts';
+import { setTwoFactor, spendRecoveryCode } from '../auth/auth.public.ts';
 
 const RECOVERY_CODE_COUNT = 8;
 // Accept the previous and next 30-second step: phone clocks drift.
@@ -32,10 +33,7 @@ export async function setupTotp({ ctx, actor }: { ctx: AppContext; actor: Actor 
   const user = await loadUser(ctx, actor.userId);
   if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already on; turn it off first to change the app');
   const secret = generateSecret();
-  await ctx.db
-    .update(users)
-    .set({ totpSecretEnc: encrypt(ctx.keys, secret) })
-    .where(eq(users.id, actor.userId));
+  await setTwoFactor(ctx.db, actor.userId, { totpSecretEnc: encrypt(ctx.keys, secret) });
   const org = await ctx.organization();
   const otpauthUri = generateURI({ issuer: org?.name ?? 'Kinship', label: actor.email, secret });
   const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
@@ -50,10 +48,7 @@ async function checkTotp(ctx: AppContext, userId: string, secretEnc: string, las
     ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
   });
   if (!result.valid) return false;
-  await ctx.db
-    .update(users)
-    .set({ totpLastStep: 'timeStep' in result ? result.timeStep : null })
-    .where(eq(users.id, userId));
+  await setTwoFactor(ctx.db, userId, { totpLastStep: 'timeStep' in result ? result.timeStep : null });
   return true;
 }
 
@@ -68,17 +63,18 @@ export async function enableTotp({ ctx, actor, code }: { ctx: AppContext; actor:
   }
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ totpEnabledAt: sql`now()`, recoveryCodeHashes: recoveryCodes.map(hashToken), updatedAt: sql`now()` })
-      .where(eq(users.id, actor.userId));
+    await setTwoFactor(tx, actor.userId, {
+      totpEnabledAt: sql`now()`,
+      recoveryCodeHashes: recoveryCodes.map(hashToken),
+      updatedAt: sql`now()`,
+    });
     await recordAudit(tx, { event: 'mfa.enabled', actorId: actor.userId, subjectId: actor.userId });
   });
   return { recoveryCodes };
 }
 
 export async function disableTotp({ ctx, actor, password }: { ctx: AppContext; actor: Actor; password: string }) {
-  if ((await ctx.requireStaffMfa()) && actor.roles.some((role) => STAFF_ROLES.includes(role))) {
+  if ((await ctx.requireStaffMfa()) && inRoleGroup(actor.roles, 'staff')) {
     throw new AppError('CONFLICT', 'Your organization requires two-factor sign-in for your role');
   }
   const user = await loadUser(ctx, actor.userId);
@@ -86,10 +82,13 @@ export async function disableTotp({ ctx, actor, password }: { ctx: AppContext; a
     throw new AppError('VALIDATION_FAILED', 'Your password is not right', [{ path: 'body.password', message: 'Not your password' }]);
   }
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ totpEnabledAt: null, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [], updatedAt: sql`now()` })
-      .where(eq(users.id, actor.userId));
+    await setTwoFactor(tx, actor.userId, {
+      totpEnabledAt: null,
+      totpSecretEnc: null,
+      totpLastStep: null,
+      recoveryCodeHashes: [],
+      updatedAt: sql`now()`,
+    });
     await recordAudit(tx, { event: 'mfa.disabled', actorId: actor.userId, subjectId: actor.userId });
   });
 }
@@ -101,12 +100,7 @@ export async function verifySecondFactor(ctx: AppContext, userId: string, code: 
   if (/^\d{6}$/.test(code)) return (await checkTotp(ctx, userId, user.totpSecretEnc, user.totpLastStep, code)) ? 'totp' : null;
   const codeHash = hashToken(code.toLowerCase());
   // One atomic statement, so two simultaneous uses of the same code cannot both succeed.
-  const used = await ctx.db
-    .update(users)
-    .set({ recoveryCodeHashes: sql`${users.recoveryCodeHashes} - ${codeHash}::text` })
-    .where(and(eq(users.id, userId), sql`jsonb_exists(${users.recoveryCodeHashes}, ${codeHash})`))
-    .returning({ id: users.id });
-  if (used.length === 0) return null;
+  if (!(await spendRecoveryCode(ctx.db, userId, codeHash))) return null;
   await recordAudit(ctx.db, { event: 'mfa.recovery_code_used', actorId: userId, subjectId: userId });
   return 'recovery_code';
 }

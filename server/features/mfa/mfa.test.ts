@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
 import { decrypt, deriveKeys } from '../../lib/crypto.ts';
 import { type Agent, createAgent } from '../../test/agent.ts';
 import { buildPerson, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';

@@ -2,7 +2,7 @@ import { deleteAccountResultSchema, deleteAccountSchema, myDataExportSchema } fr
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { clearSessionCookie } from '../auth/session-cookie.ts';
+import { clearSessionCookie } from '../auth/auth.public.ts';
 import { exportFileName, exportMyData } from './my-data.export.ts';
 import { deleteMyAccount } from './my-data.service.ts';
 
@@ -18,7 +18,7 @@ export function myDataRoutes(app: FastifyZod) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const data = await exportMyData({ db: ctx.db, actor });
+      const data = await exportMyData({ ctx, actor });
       reply.header('content-disposition', `attachment; filename="${exportFileName(actor.timezone)}"`);
       reply.header('cache-control', 'no-store');
       return data;

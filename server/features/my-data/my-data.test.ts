@@ -1,20 +1,20 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { myDataExportSchema } from '../../../shared/contracts/my-data.ts';
-import { invites, passwordResets, profiles, sessions, users } from '../../db/schema/accounts.ts';
-import { accessLog, auditLog, consentGrants } from '../../db/schema/consent.ts';
+import { assessments } from '../../db/schema/assessments.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { passwordResets, sessions, users } from '../../db/schema/auth.ts';
+import { checkins } from '../../db/schema/checkins.ts';
+import { clockRuns, recoveryClocks } from '../../db/schema/clocks.ts';
+import { accessLog, consentGrants } from '../../db/schema/consent.ts';
+import { idempotencyKeys } from '../../db/schema/core.ts';
+import { invites } from '../../db/schema/invites.ts';
 import { outbox } from '../../db/schema/mail.ts';
-import { notifications, pushSubscriptions, reminderPreferences } from '../../db/schema/notifications.ts';
-import {
-  assessments,
-  checkins,
-  clockRuns,
-  idempotencyKeys,
-  reasons,
-  recoveryClocks,
-  recoveryPlanVersions,
-  safetyPlanVersions,
-} from '../../db/schema/recovery.ts';
+import { notifications, pushSubscriptions } from '../../db/schema/notifications.ts';
+import { recoveryPlanVersions, safetyPlanVersions } from '../../db/schema/plans.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { reasons } from '../../db/schema/reasons.ts';
+import { reminderPreferences } from '../../db/schema/reminders.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -1,12 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
-import { calendarSubscriptions, meetings, savedMeetings } from '../../db/schema/meetings.ts';
+import { meetings } from '../../db/schema/meetings.ts';
+import { calendarSubscriptions, savedMeetings } from '../../db/schema/my-meetings.ts';
 import { notFound } from '../../lib/app-error.ts';
 import { publishedCalendar } from '../../lib/calendar.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { addWeeklyMeeting } from '../meetings/meetings.calendar.ts';
+import { addWeeklyMeeting } from '../meetings/meetings.public.ts';
 
 /**
  * The private "my meetings" calendar: a secret address a calendar app subscribes to. The token in

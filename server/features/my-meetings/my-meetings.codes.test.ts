@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/contracts/common.ts';
 import { ATTENDANCE_CODE_ALPHABET } from '../../../shared/contracts/my-meetings.ts';
-import { meetingAttendanceCodes } from '../../db/schema/meetings.ts';
+import type { Role } from '../../../shared/contracts/roles.ts';
+import { meetingAttendanceCodes } from '../../db/schema/my-meetings.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { meetings } from '../../db/schema/meetings.ts';
 import type { Person } from '../../test/factories.ts';
 import type { TestApp } from '../../test/harness.ts';
-import { commitImport, isImportError } from '../meetings/import.service.ts';
+import { commitImport, isImportError } from '../meeting-sources/meeting-sources.public.ts';
 
 /** Shared setup of the my-meetings suites: the meetings every test uses, and small helpers over HTTP. */
 

@@ -1,7 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { MyMeetingsExport } from '../../../shared/contracts/my-meetings.ts';
 import type { Db } from '../../db/client.ts';
-import { calendarSubscriptions, meetingAttendance, meetingSecretaries, meetings, savedMeetings } from '../../db/schema/meetings.ts';
+import { meetings } from '../../db/schema/meetings.ts';
+import { calendarSubscriptions, meetingAttendance, meetingSecretaries, savedMeetings } from '../../db/schema/my-meetings.ts';
+import type { PersonalData } from '../../lib/feature.ts';
 
 /** "My data" for meetings: what the export includes and what deleting an account erases. */
 
@@ -55,3 +57,18 @@ export async function eraseMyMeetings(tx: Db, me: string) {
     ),
   };
 }
+
+/** My meetings' part of "my data" (lib/feature.ts). */
+export const myMeetingsMyData: PersonalData = {
+  tables: [savedMeetings, meetingAttendance, meetingSecretaries, calendarSubscriptions],
+  export: async (tx, { id }) => ({ meetings: await exportMyMeetings(tx, id) }),
+  async erase({ tx, subject }) {
+    const gone = await eraseMyMeetings(tx, subject.id);
+    return [
+      { what: 'saved meetings', count: gone.saved },
+      { what: 'meeting attendance', count: gone.attendance },
+      { what: 'meeting secretary roles', count: gone.secretary },
+      { what: 'meetings calendar address', count: gone.subscription },
+    ];
+  },
+};

@@ -10,18 +10,14 @@ import type {
 import { MY_MEETINGS_LIMITS } from '../../../shared/contracts/my-meetings.ts';
 import type { MeetingGoalProgress } from '../../../shared/contracts/plans.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles } from '../../db/schema/accounts.ts';
-import { meetingAttendance, meetings, savedMeetings } from '../../db/schema/meetings.ts';
+import { meetings } from '../../db/schema/meetings.ts';
+import { meetingAttendance, savedMeetings } from '../../db/schema/my-meetings.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError, badRequest, notFound } from '../../lib/app-error.ts';
-import type { Actor } from '../../plugins/session.ts';
-import { todayIn } from '../checkins/checkins.dates.ts';
-import { nextOccurrence } from '../meetings/meetings.window.ts';
+import { todayIn } from '../../lib/dates.ts';
+import type { Own } from '../../plugins/session.ts';
+import { nextOccurrence } from '../meetings/meetings.public.ts';
 import { type CodeTries, canIssueCode, checkAttendanceCode } from './my-meetings.codes.ts';
-
-interface Own {
-  db: Db;
-  actor: Actor;
-}
 
 /** Today (YYYY-MM-DD) in a zone, read at the current moment. */
 

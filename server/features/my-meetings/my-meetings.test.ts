@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentGrants } from '../../db/schema/consent.ts';
-import { calendarSubscriptions, meetingAttendance } from '../../db/schema/meetings.ts';
+import { calendarSubscriptions, meetingAttendance } from '../../db/schema/my-meetings.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -3,8 +3,7 @@ import { organizationSettingsSchema, updateOrganizationSettingsSchema } from '..
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { loadMe } from '../auth/accounts.ts';
-import { setSessionCookie } from '../auth/session-cookie.ts';
+import { loadMe, setSessionCookie } from '../auth/auth.public.ts';
 import { getSettings, setUpOrganization, updateSettings } from './organization.service.ts';
 
 const tags = ['organization'];

@@ -7,8 +7,8 @@ import { organization } from '../../db/schema/organization.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { createAccount, type NewSession, startSession } from '../auth/accounts.ts';
+import { recordAudit } from '../audit/audit.public.ts';
+import { createAccount, type NewSession, startSession } from '../auth/auth.public.ts';
 
 const toSettings = (row: OrganizationRow): OrganizationSettings => ({
   name: row.name,

@@ -1,8 +1,9 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { myDataExportSchema } from '../../../shared/contracts/my-data.ts';
-import { conversations, messages, partnerships } from '../../db/schema/coaching.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
+import { conversations, messages } from '../../db/schema/messages.ts';
+import { partnerships } from '../../db/schema/partners.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, PASSWORD, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -1,17 +1,18 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import { type InvitePartner, PARTNER_LIMITS, type Partnership, type PartnershipList } from '../../../shared/contracts/partners.ts';
-import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { partnerships } from '../../db/schema/coaching.ts';
-import { consentGrants } from '../../db/schema/consent.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { users } from '../../db/schema/auth.ts';
+import { partnerships } from '../../db/schema/partners.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
-import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { notify } from '../messages/messages.notify.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
+import { grantConsent, revokeConsent } from '../consent/consent.public.ts';
+import { notify } from '../messages/messages.public.ts';
 
 /**
  * Accountability partners. A partnership is `invited` until the invitee answers; accepting makes it
@@ -22,10 +23,7 @@ import { notify } from '../messages/messages.notify.ts';
 
 export const PARTNER_PURPOSE = 'Accountability partner';
 const UNKNOWN = 'deleted account';
-type Own = { db: Db; actor: Actor };
 type Row = typeof partnerships.$inferSelect;
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function present(row: Row, me: string, partnerAlias: string | null): Partnership {
   const invitedByMe = row.inviterId === me;
@@ -37,8 +35,8 @@ function present(row: Row, me: string, partnerAlias: string | null): Partnership
     myScopes: invitedByMe ? row.inviterScopes : (row.inviteeScopes ?? null),
     theirScopes: invitedByMe ? (row.inviteeScopes ?? null) : row.inviterScopes,
     createdAt: row.createdAt.toISOString(),
-    respondedAt: iso(row.respondedAt),
-    endedAt: iso(row.endedAt),
+    respondedAt: isoOrNull(row.respondedAt),
+    endedAt: isoOrNull(row.endedAt),
   };
 }
 
@@ -166,21 +164,16 @@ export async function acceptPartner({ db, actor, id, scopes }: Own & { id: strin
       .from(users)
       .where(and(eq(users.id, row.inviterId), eq(users.status, 'active')));
     if (!inviter) throw new AppError('NOT_FOUND', 'Not found');
-    const grant = async (grantorId: string, granteeId: string, grantScopes: Scope[]) => {
-      const created = onlyRow(
-        await tx
-          .insert(consentGrants)
-          .values({ grantorId, granteeId, scopes: [...new Set(grantScopes)], purpose: PARTNER_PURPOSE })
-          .returning({ id: consentGrants.id }),
-      );
-      await recordAudit(tx, {
-        event: 'grant.created',
+    // Each grant is the consent of its grantor: the inviter's given with the invitation, the invitee's now.
+    const grant = (grantorId: string, granteeId: string, grantScopes: Scope[]) =>
+      grantConsent(tx, {
+        grantorId,
+        granteeId,
+        scopes: grantScopes,
+        purpose: PARTNER_PURPOSE,
         actorId: grantorId,
-        subjectId: granteeId,
-        detail: { grantId: created.id, scopes: grantScopes, partnershipId: id },
+        detail: { partnershipId: id },
       });
-      return created.id;
-    };
     const inviterGrantId = await grant(row.inviterId, row.inviteeId, row.inviterScopes);
     const inviteeGrantId = await grant(row.inviteeId, row.inviterId, scopes);
     await tx
@@ -215,23 +208,8 @@ export async function cancelPartner({ db, actor, id }: Own & { id: string }) {
 }
 
 /** Ends an active partnership and revokes both grants, in one transaction: both lose access at once. */
-export async function endPartnershipRow(tx: Db, row: Row, endedBy: string) {
-  const grantIds = [row.inviterGrantId, row.inviteeGrantId].filter((g): g is string => Boolean(g));
-  if (grantIds.length > 0) {
-    const revoked = await tx
-      .update(consentGrants)
-      .set({ revokedAt: sql`now()` })
-      .where(and(inArray(consentGrants.id, grantIds), isNull(consentGrants.revokedAt)))
-      .returning({ id: consentGrants.id, grantorId: consentGrants.grantorId, granteeId: consentGrants.granteeId });
-    for (const grant of revoked) {
-      await recordAudit(tx, {
-        event: 'grant.revoked',
-        actorId: endedBy,
-        subjectId: grant.grantorId === endedBy ? grant.granteeId : grant.grantorId,
-        detail: { grantId: grant.id, partnershipId: row.id },
-      });
-    }
-  }
+export async function endPartnershipRow(tx: Tx, row: Row, endedBy: string) {
+  await revokeConsent(tx, { grantIds: [row.inviterGrantId, row.inviteeGrantId], actorId: endedBy, detail: { partnershipId: row.id } });
   await tx.update(partnerships).set({ status: 'ended', endedAt: sql`now()`, endedBy }).where(eq(partnerships.id, row.id));
 }
 

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partnerships } from '../../db/schema/coaching.ts';
-import { accessLog, auditLog, consentGrants } from '../../db/schema/consent.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { accessLog, consentGrants } from '../../db/schema/consent.ts';
 import { notifications } from '../../db/schema/notifications.ts';
+import { partnerships } from '../../db/schema/partners.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -1,13 +1,13 @@
 import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
-import type { Role } from '../../../shared/contracts/common.ts';
 import type { AdminPerson, PersonCard } from '../../../shared/contracts/people.ts';
+import type { Role } from '../../../shared/contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { revokeAllSessions } from '../auth/auth.service.ts';
-import { DELETED_EMAIL_DOMAIN } from '../my-data/my-data.service.ts';
+import { recordAudit } from '../audit/audit.public.ts';
+import { DELETED_EMAIL_DOMAIN, setAccountRoles, setAccountStatus } from '../auth/auth.public.ts';
 
 // Recovery pathways never appear on a card: they are private, or shown only through a `profile` grant.
 const cardColumns = {
@@ -109,7 +109,7 @@ export async function setRoles({ db, actor, id, roles }: { db: Db; actor: Actor;
     const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, id));
     if (!before) throw new AppError('NOT_FOUND', 'Not found');
     if (before.roles.includes('admin') && !unique.includes('admin')) await assertAnotherAdminRemains(tx, id);
-    await tx.update(users).set({ roles: unique, updatedAt: sql`now()` }).where(eq(users.id, id));
+    await setAccountRoles(tx, id, unique);
     await recordAudit(tx, {
       event: 'roles.changed',
       actorId: actor.userId,
@@ -133,8 +133,7 @@ export async function setStatus({ db, actor, id, status }: { db: Db; actor: Acto
       throw new AppError('CONFLICT', 'This person deleted their account; it cannot be enabled again');
     }
     if (status === 'disabled' && before.roles.includes('admin')) await assertAnotherAdminRemains(tx, id);
-    await tx.update(users).set({ status, updatedAt: sql`now()` }).where(eq(users.id, id));
-    if (status === 'disabled') await revokeAllSessions(tx, id);
+    await setAccountStatus(tx, id, status);
     await recordAudit(tx, { event: status === 'disabled' ? 'account.disabled' : 'account.enabled', actorId: actor.userId, subjectId: id });
   });
   return toAdminPerson(await loadAdminPerson(db, id));

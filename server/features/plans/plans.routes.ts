@@ -8,7 +8,7 @@ import {
   versionParams,
 } from '../../../shared/contracts/plans.ts';
 import { safetyPlanSchema, saveSafetyPlanSchema, sharedSafetyPlanSchema } from '../../../shared/contracts/safety-plan.ts';
-import { recoveryPlanVersions, safetyPlanVersions } from '../../db/schema/recovery.ts';
+import { recoveryPlanVersions, safetyPlanVersions } from '../../db/schema/plans.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';

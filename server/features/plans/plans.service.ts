@@ -1,11 +1,11 @@
 import { EMPTY_PLAN, type Plan, type PlanContent } from '../../../shared/contracts/plans.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { Db } from '../../db/client.ts';
-import { recoveryPlanVersions } from '../../db/schema/recovery.ts';
+import { recoveryPlanVersions } from '../../db/schema/plans.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
-import { meetingGoalProgress } from '../my-meetings/my-meetings.service.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
+import { meetingGoalProgress } from '../my-meetings/my-meetings.public.ts';
 import { type RECOVERY_PLAN_SECTIONS, summarizeChanges } from './changes.ts';
 import { latestVersion, type StoredVersion, saveVersion, type VersionTable, versionNumbered, versionPage } from './versions.ts';
 

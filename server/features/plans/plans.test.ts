@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_PLAN, LIFE_DOMAINS, PLAN_LIMITS, type PlanContent } from '../../../shared/contracts/plans.ts';
-import { recoveryPlanVersions } from '../../db/schema/recovery.ts';
+import { recoveryPlanVersions } from '../../db/schema/plans.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -2,10 +2,10 @@ import { type CrisisLine, DEFAULT_CRISIS_LINES } from '../../../shared/contracts
 import { EMPTY_SAFETY_PLAN, type SafetyPlan, type SafetyPlanContent } from '../../../shared/contracts/safety-plan.ts';
 import type { OrganizationRow } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { safetyPlanVersions } from '../../db/schema/recovery.ts';
+import { safetyPlanVersions } from '../../db/schema/plans.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { presentVersion } from './plans.service.ts';
 import { latestVersion, saveVersion, versionNumbered } from './versions.ts';
 

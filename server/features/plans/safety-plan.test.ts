@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
 import { EMPTY_SAFETY_PLAN, SAFETY_PLAN_LIMITS, SAFETY_PLAN_STEPS } from '../../../shared/contracts/safety-plan.ts';
-import { safetyPlanVersions } from '../../db/schema/recovery.ts';
+import { safetyPlanVersions } from '../../db/schema/plans.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { recoveryPlanVersions, safetyPlanVersions } from '../../db/schema/recovery.ts';
+import type { recoveryPlanVersions, safetyPlanVersions } from '../../db/schema/plans.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 

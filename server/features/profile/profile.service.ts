@@ -2,12 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { OwnProfile, RecoveryPathway, updateProfileSchema } from '../../../shared/contracts/people.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
+import { users } from '../../db/schema/auth.ts';
+import { profiles } from '../../db/schema/profile.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { accessSummary, authorizeRecordRead } from '../consent/consent.policy.ts';
+import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 
 const selectProfile = (db: Db) =>
   db
@@ -79,4 +80,9 @@ export async function getSharedProfile({ db, actor, subjectId }: { db: Db; actor
     pathways: access.via === 'self' || p.pathwaysVisibility === 'shared' ? (p.pathways as RecoveryPathway[]) : [],
     access: accessSummary(access),
   };
+}
+
+/** A new person's profile, written with their account (auth's createAccount) in its transaction. */
+export async function createProfile(db: Db, profile: { userId: string; alias: string; timezone: string }): Promise<void> {
+  await db.insert(profiles).values(profile);
 }

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Reasons } from '../../../shared/contracts/reasons.ts';
 import type { Db } from '../../db/client.ts';
-import { reasons } from '../../db/schema/recovery.ts';
+import { reasons } from '../../db/schema/reasons.ts';
 import type { Actor } from '../../plugins/session.ts';
 
 /**

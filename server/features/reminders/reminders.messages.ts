@@ -1,10 +1,11 @@
+import type { MessageLanguage } from '../notifications/notifications.public.ts';
+
 /**
  * The words of reminders, in the languages the app speaks. A member gets the first of their profile's
- * languages that Kinship has (English otherwise). Emails and push banners use only the neutral lines:
- * they show on lock screens and shared devices.
+ * languages that Kinship has (English otherwise; messageLanguage in notifications). Emails and push
+ * banners use only the neutral lines: they show on lock screens and shared devices.
  */
 export type ReminderKind = 'checkin' | 'milestone' | 'barc10';
-export type MessageLanguage = 'en' | 'es';
 
 interface Messages {
   checkin: { title: string; body: string };
@@ -65,15 +66,6 @@ const MESSAGES: Record<MessageLanguage, Messages> = {
     manage: (url) => `Puedes cambiar o desactivar estos correos en tu perfil: ${url}`,
   },
 };
-
-/** The member's first profile language that Kinship speaks; English when none. */
-export function messageLanguage(languages: readonly string[]): MessageLanguage {
-  for (const tag of languages) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'en' || base === 'es') return base;
-  }
-  return 'en';
-}
 
 export const messagesFor = (language: MessageLanguage): Messages => MESSAGES[language];
 

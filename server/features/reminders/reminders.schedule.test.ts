@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeKey, dueReminder, localDateAt, nextReminder, parseLocalTime, reminderInstantOn } from './reminders.schedule.ts';
+import { iso, localDateAt } from '../../lib/dates.ts';
+import { dedupeKey, dueReminder, nextReminder, parseLocalTime, reminderInstantOn } from './reminders.schedule.ts';
 
-const at = (iso: string) => new Date(iso);
-const iso = (date: Date) => date.toISOString();
+const at = (instant: string) => new Date(instant);
 
 /** Every minute of a window, and the reminders a sweep running each minute would send (one per local day). */
 function firings(zone: string, time: string, from: string, to: string): string[] {

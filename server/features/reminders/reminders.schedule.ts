@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { addDays, localDateAt } from '../../lib/dates.ts';
 
 /**
  * When reminders fire, as pure functions of (zone, local time, now): no database and no clock of
@@ -28,13 +29,6 @@ function localDay(date: string): { year: number; month: number; day: number } {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
-/** The member's local day (YYYY-MM-DD) at an instant. */
-export function localDateAt(zone: string, at: Date): string {
-  const local = DateTime.fromJSDate(at, { zone });
-  if (!local.isValid) throw new Error(`unknown time zone ${zone}`);
-  return local.toISODate() as string;
-}
-
 /** The instant the reminder of local day `date` fires. */
 export function reminderInstantOn(date: string, time: string, zone: string): Date {
   const { hour, minute } = parseLocalTime(time);
@@ -51,10 +45,6 @@ export function reminderInstantOn(date: string, time: string, zone: string): Dat
   return local.toJSDate();
 }
 
-function nextDay(date: string): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate() as string;
-}
-
 /**
  * The next reminder strictly after `now`: its instant and the local day it belongs to. Today's if
  * its time has not come yet, otherwise tomorrow's.
@@ -63,7 +53,7 @@ export function nextReminder(zone: string, time: string, now: Date): { at: Date;
   const today = localDateAt(zone, now);
   const at = reminderInstantOn(today, time, zone);
   if (at.getTime() > now.getTime()) return { at, localDate: today };
-  const tomorrow = nextDay(today);
+  const tomorrow = addDays(today, 1);
   return { at: reminderInstantOn(tomorrow, time, zone), localDate: tomorrow };
 }
 

@@ -1,94 +1,45 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import {
-  DEFAULT_REMINDER_PREFERENCES,
-  type Notification,
-  type NotificationList,
-  REMINDER_LIMITS,
-  type ReminderPreferences,
-} from '../../../shared/contracts/reminders.ts';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { DEFAULT_REMINDER_PREFERENCES, type ReminderPreferences } from '../../../shared/contracts/reminders.ts';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { notifications, pushSubscriptions, reminderPreferences } from '../../db/schema/notifications.ts';
-import { assessments, checkins, reasons, recoveryClocks } from '../../db/schema/recovery.ts';
-import { notFound } from '../../lib/app-error.ts';
-import type { Actor } from '../../plugins/session.ts';
-import { milestonesOf } from '../clocks/milestones.ts';
-import { createPushSender, type PushSender } from './push.ts';
-import { type MessageLanguage, messageLanguage, messagesFor, milestoneAmount, type ReminderKind } from './reminders.messages.ts';
-import { dedupeKey, dueReminder, localDateAt } from './reminders.schedule.ts';
+import { assessments } from '../../db/schema/assessments.ts';
+import { users } from '../../db/schema/auth.ts';
+import { checkins } from '../../db/schema/checkins.ts';
+import { recoveryClocks } from '../../db/schema/clocks.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { reasons } from '../../db/schema/reasons.ts';
+import { reminderPreferences } from '../../db/schema/reminders.ts';
+import { localDateAt } from '../../lib/dates.ts';
+import type { Own } from '../../plugins/session.ts';
+import { milestonesOf } from '../clocks/clocks.public.ts';
+import {
+  createPushSender,
+  type MessageLanguage,
+  messageLanguage,
+  notifyOnce,
+  type PushSender,
+  pushToPerson,
+  usedDedupeKeys,
+} from '../notifications/notifications.public.ts';
+import { messagesFor, milestoneAmount, type ReminderKind } from './reminders.messages.ts';
+import { dedupeKey, dueReminder } from './reminders.schedule.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Preferences
 
-export async function getReminderPreferences({ db, actor }: { db: Db; actor: Actor }): Promise<ReminderPreferences> {
+export async function getReminderPreferences({ db, actor }: Own): Promise<ReminderPreferences> {
   const [row] = await db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, actor.userId)).limit(1);
   if (!row) return DEFAULT_REMINDER_PREFERENCES;
   const { checkinTime, milestones, barcEveryDays, showReasons, byEmail, byPush } = row;
   return { checkinTime, milestones, barcEveryDays, showReasons, byEmail, byPush };
 }
 
-export async function putReminderPreferences({ db, actor, preferences }: { db: Db; actor: Actor; preferences: ReminderPreferences }) {
+export async function putReminderPreferences({ db, actor, preferences }: Own & { preferences: ReminderPreferences }) {
   const values = { ...preferences, updatedAt: new Date() };
   await db
     .insert(reminderPreferences)
     .values({ userId: actor.userId, ...values })
     .onConflictDoUpdate({ target: reminderPreferences.userId, set: values });
   return getReminderPreferences({ db, actor });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Notification centre
-
-type NotificationRow = typeof notifications.$inferSelect;
-
-function present(row: NotificationRow): Notification {
-  return {
-    id: row.id,
-    kind: row.kind as Notification['kind'],
-    title: row.title,
-    body: row.body,
-    link: row.link,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt ? row.readAt.toISOString() : null,
-  };
-}
-
-async function unreadOf(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
-}
-
-export async function listNotifications({ db, actor }: { db: Db; actor: Actor }): Promise<NotificationList> {
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, actor.userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(REMINDER_LIMITS.notificationsPage);
-  return { notifications: rows.map(present), unread: await unreadOf(db, actor.userId) };
-}
-
-/** Marks one of my notifications read (again is fine); someone else's is "not found". */
-export async function markNotificationRead({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
-  const [row] = await db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
-    .returning({ id: notifications.id });
-  if (!row) throw notFound('Notification not found');
-  return { unread: await unreadOf(db, actor.userId) };
-}
-
-export async function markAllNotificationsRead({ db, actor }: { db: Db; actor: Actor }) {
-  await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
-  return { unread: 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,15 +217,8 @@ export async function runReminderSweep({
   if (candidates.length === 0) return { created: 0, emailed: 0, pushed: 0 };
 
   // Already sent: skip without an INSERT (most candidates on most minutes).
-  const existing = new Set<string>();
   const keys = candidates.map((c) => c.dedupeKey);
-  for (let i = 0; i < keys.length; i += 1000) {
-    const rows = await db
-      .select({ key: notifications.dedupeKey })
-      .from(notifications)
-      .where(inArray(notifications.dedupeKey, keys.slice(i, i + 1000)));
-    for (const row of rows) existing.add(row.key);
-  }
+  const existing = await usedDedupeKeys(db, keys);
   const fresh = candidates.filter((c) => !existing.has(c.dedupeKey));
 
   const reasonUsers = [...new Set(wantReasons.filter((w) => !existing.has(candidates[w.index]?.dedupeKey ?? '')).map((w) => w.userId))];
@@ -298,12 +242,15 @@ export async function runReminderSweep({
   let pushed = 0;
   let sender = push ?? null;
   for (const c of fresh) {
-    const inserted = await db
-      .insert(notifications)
-      .values({ userId: c.userId, kind: c.kind, title: c.title, body: c.body, link: c.link, dedupeKey: c.dedupeKey })
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ id: notifications.id });
-    if (inserted.length === 0) continue; // another sweep got there first
+    const isNew = await notifyOnce(db, {
+      userId: c.userId,
+      kind: c.kind,
+      title: c.title,
+      body: c.body,
+      link: c.link,
+      dedupeKey: c.dedupeKey,
+    });
+    if (!isNew) continue; // another sweep got there first
     created += 1;
     if (c.byEmail) {
       await ctx.mailer.send(db, emailFor(c, ctx.config.publicUrl));
@@ -311,18 +258,13 @@ export async function runReminderSweep({
     }
     if (c.byPush) {
       sender ??= createPushSender({ db, config: ctx.config });
-      const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, c.userId));
       const email = emailFor(c, ctx.config.publicUrl);
-      for (const subscription of subscriptions) {
-        // A lock-screen banner: as neutral as the email.
-        const outcome = await sender.send(subscription, {
-          title: email.subject,
-          body: messagesFor(c.language).neutral[c.kind],
-          link: c.link,
-        });
-        if (outcome === 'sent') pushed += 1;
-        if (outcome === 'gone') await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscription.id));
-      }
+      // A lock-screen banner: as neutral as the email.
+      pushed += await pushToPerson(db, sender, c.userId, {
+        title: email.subject,
+        body: messagesFor(c.language).neutral[c.kind],
+        link: c.link,
+      });
     }
   }
   return { created, emailed, pushed };

@@ -1,5 +1,5 @@
 import type { RiskRule } from '../../../shared/contracts/caseload.ts';
-import type { MessageLanguage } from '../reminders/reminders.messages.ts';
+import type { MessageLanguage } from '../notifications/notifications.public.ts';
 
 /**
  * Words of SOS and risk alerts. Emails say nothing of anyone's recovery (they show on lock screens

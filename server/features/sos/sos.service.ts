@@ -3,14 +3,14 @@ import { DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts'
 import { SOS_LIMITS, type SosHistory, type SosResult } from '../../../shared/contracts/sos.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { profiles, users } from '../../db/schema/accounts.ts';
-import { sosEvents } from '../../db/schema/coaching.ts';
+import { users } from '../../db/schema/auth.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
-import { notifications } from '../../db/schema/notifications.ts';
+import { profiles } from '../../db/schema/profile.ts';
+import { sosEvents } from '../../db/schema/sos.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { grantIsActive } from '../consent/consent.policy.ts';
-import { messageLanguage } from '../reminders/reminders.messages.ts';
+import { grantIsActive } from '../consent/consent.public.ts';
+import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
 import { alertMessages } from './sos.messages.ts';
 
 type Ctx = Pick<AppContext, 'mailer' | 'config' | 'organization'>;
@@ -34,26 +34,24 @@ async function sosRecipients(db: Db, memberId: string, at: Date) {
  * answers with how many were alerted and where to turn right now.
  */
 export async function pressSos({ db, ctx, actor, now = new Date() }: { db: Db; ctx: Ctx; actor: Actor; now?: Date }): Promise<SosResult> {
-  const { event, recipients } = await db.transaction(async (tx) => {
+  const { event, recipients, notified } = await db.transaction(async (tx) => {
     const event = onlyRow(await tx.insert(sosEvents).values({ userId: actor.userId, createdAt: now }).returning());
     const recipients = await sosRecipients(tx, actor.userId, now);
-    if (recipients.length > 0) {
-      await tx
-        .insert(notifications)
-        .values(
-          recipients.map((r) => ({
-            userId: r.id,
-            kind: 'sos',
-            ...alertMessages(messageLanguage(r.languages)).sos(actor.alias),
-            link: `/people/${actor.userId}`,
-            dedupeKey: `sos:${event.id}:${r.id}`,
-          })),
-        )
-        .onConflictDoNothing({ target: notifications.dedupeKey });
+    const notified: typeof recipients = [];
+    for (const r of recipients) {
+      const isNew = await notifyOnce(tx, {
+        userId: r.id,
+        kind: 'sos',
+        ...alertMessages(messageLanguage(r.languages)).sos(actor.alias),
+        link: `/people/${actor.userId}`,
+        dedupeKey: `sos:${event.id}:${r.id}`,
+      });
+      if (isNew) notified.push(r);
     }
-    return { event, recipients };
+    return { event, recipients, notified };
   });
-  for (const r of recipients) {
+  // The email follows the notice, and only a new one (a new press always is: its key names the press).
+  for (const r of notified) {
     await ctx.mailer.send(db, {
       to: r.email,
       ...alertMessages(messageLanguage(r.languages)).sosEmail(`${ctx.config.publicUrl}/notifications`),

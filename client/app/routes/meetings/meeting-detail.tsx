@@ -1,161 +1,30 @@
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
-import type { MeetingDetail } from '../../../../shared/contracts/meetings.ts';
-import { Loading } from '../../../components/ui/loading.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { PageSection } from '../../../components/ui/page-section.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
-import { formatDate, formatLanguages } from '../../../lib/format.ts';
-import { paths } from '../../paths.ts';
-import { viewerTimeZone } from './finder-filters.ts';
-import { MeetingActions } from './meeting-actions.tsx';
-import { MeetingContact } from './meeting-contact.tsx';
-import { MeetingGuide } from './meeting-guide.tsx';
-import { MeetingPlace } from './meeting-place.tsx';
-import { clockTime, instantIn, nextWeeklyStart, weekdayName, zoneName } from './meeting-time.ts';
-import { meetingCalendarHref, useMeeting } from './meetings-api.ts';
-import { typeName } from './type-names.ts';
-import './meetings.css';
+import { useParams } from 'react-router';
+import { useAdminPeople } from '../../../features/admin/api/people.ts';
+import { AskBuddySection } from '../../../features/buddies/components/ask-buddy-section.tsx';
+import { MeetingGuide } from '../../../features/meeting-guides/components/meeting-guide.tsx';
+import { MeetingDetailView } from '../../../features/meetings/components/meeting-detail.tsx';
+import { MeetingActions } from '../../../features/my-meetings/components/meeting-actions.tsx';
+import { MeetingSecretaries } from '../../../features/my-meetings/components/secretary-tools.tsx';
 
-/** Where the finder's "back" goes: the search the visitor came from, when they came from one. */
-export type FromFinder = { finderSearch?: string } | null;
-
-function Schedule({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation();
-  const viewerZone = useMemo(viewerTimeZone, []);
-  if (meeting.day === null || meeting.time === null) return <p>{t('meetings.status.byAppointment')}</p>;
-  const weekday = weekdayName(meeting.day);
-  const start = clockTime(meeting.time);
-  const next = nextWeeklyStart(meeting.day, meeting.time, meeting.timezone);
-  return (
-    <div className="stack">
-      <p className="meeting-schedule">
-        {meeting.endTime
-          ? t('meetings.detail.weeklyUntil', { weekday, start, end: clockTime(meeting.endTime) })
-          : t('meetings.detail.weekly', { weekday, start })}
-      </p>
-      <p className="muted">{t('meetings.detail.zone', { zone: zoneName(meeting.timezone) })}</p>
-      {next && zoneName(viewerZone, next) !== zoneName(meeting.timezone, next) ? (
-        <p>
-          {t('meetings.detail.yourTime', { zone: zoneName(viewerZone, next), time: instantIn(next.toISOString(), viewerZone, 'long') })}
-        </p>
-      ) : null}
-      <p>
-        <a className="btn btn-secondary" href={meetingCalendarHref(meeting.id)} download>
-          {t('meetings.detail.calendar')}
-        </a>
-      </p>
-    </div>
-  );
-}
-
-function Attendance({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation();
-  return (
-    <div className="stack">
-      <p>{t(`meetings.modes.${meeting.attendanceMode}`)}</p>
-      {meeting.conferenceUrl ? (
-        <p>
-          <a className="btn btn-primary" href={meeting.conferenceUrl} target="_blank" rel="noopener noreferrer">
-            {t('meetings.detail.join')}
-          </a>
-        </p>
-      ) : null}
-      {meeting.conferenceUrlNotes ? <p className="pre-line break-word">{meeting.conferenceUrlNotes}</p> : null}
-      {meeting.conferencePhone ? (
-        <p>
-          <a href={`tel:${meeting.conferencePhone}`}>{t('meetings.detail.dial', { phone: meeting.conferencePhone })}</a>
-        </p>
-      ) : null}
-      {meeting.conferencePhoneNotes ? <p className="pre-line break-word">{meeting.conferencePhoneNotes}</p> : null}
-    </div>
-  );
-}
-
-function About({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation();
-  const rows: [string, React.ReactNode][] = [];
-  if (meeting.fellowship) rows.push([t('meetings.detail.fellowship'), meeting.fellowship]);
-  if (meeting.types.length + meeting.customTypes.length > 0) {
-    rows.push([
-      t('meetings.detail.types'),
-      <ul className="tag-list" key="types">
-        {[...meeting.types.map(typeName), ...meeting.customTypes].map((name) => (
-          <li key={name} className="tag">
-            {name}
-          </li>
-        ))}
-      </ul>,
-    ]);
-  }
-  if (meeting.languages.length > 0) rows.push([t('meetings.detail.languages'), formatLanguages(meeting.languages)]);
-  if (meeting.regions.length > 0) rows.push([t('meetings.detail.regions'), meeting.regions.join(' › ')]);
-  if (meeting.group)
-    rows.push([t('meetings.detail.group'), meeting.groupNotes ? `${meeting.group} — ${meeting.groupNotes}` : meeting.group]);
-  return (
-    <div className="stack">
-      {rows.length > 0 ? (
-        <dl className="details">
-          {rows.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
-      {meeting.notes ? <p className="pre-line break-word">{meeting.notes}</p> : null}
-    </div>
-  );
-}
-
-/** One meeting, every useful field; public. The two slots belong to saved meetings and first-meeting guides. */
+/** One meeting of the public directory, with what a signed-in person can do about it and help for a first visit. */
 export function MeetingDetailPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const state = useLocation().state as FromFinder;
-  const meeting = useMeeting(id);
-  const back = (
-    <p>
-      <Link to={`${paths.meetings}${state?.finderSearch ?? ''}`}>← {t('meetings.detail.back')}</Link>
-    </p>
-  );
-  if (meeting.isPending) return <Loading />;
-  if (meeting.isError) {
-    const gone = isApiError(meeting.error, 'NOT_FOUND') || isApiError(meeting.error, 'BAD_REQUEST');
-    return (
-      <div className="stack">
-        <PageHeading title={t('meetings.detail.notFound')} />
-        {gone ? null : <QueryError error={meeting.error} onRetry={() => void meeting.refetch()} />}
-        {back}
-      </div>
-    );
-  }
-  const m = meeting.data;
   return (
-    <div className="stack-lg meeting-detail">
-      {back}
-      <PageHeading title={m.name} lead={m.location ?? undefined} />
-      <MeetingActions meeting={m} />
-      <PageSection id="meeting-when" title={t('meetings.detail.schedule')}>
-        <Schedule meeting={m} />
-      </PageSection>
-      <PageSection id="meeting-attend" title={t('meetings.detail.attendance')}>
-        <Attendance meeting={m} />
-      </PageSection>
-      {m.attendanceMode !== 'online' || m.formattedAddress ? (
-        <PageSection id="meeting-where" title={t('meetings.detail.where')}>
-          <MeetingPlace meeting={m} />
-        </PageSection>
-      ) : null}
-      <PageSection id="meeting-about" title={t('meetings.detail.about')}>
-        <About meeting={m} />
-      </PageSection>
-      <MeetingGuide meeting={m} />
-      <MeetingContact meeting={m} />
-      {m.updated ? <p className="muted">{t('meetings.detail.updated', { date: formatDate(m.updated) })}</p> : null}
-    </div>
+    <MeetingDetailView
+      id={id}
+      actions={(meeting) => <MeetingActions meeting={meeting} secretaries={(meetingId) => <Secretaries meetingId={meetingId} />} />}
+      help={(meeting) => (
+        <>
+          <MeetingGuide meetingId={meeting.id} />
+          <AskBuddySection meetingId={meeting.id} timezone={meeting.timezone} />
+        </>
+      )}
+    />
   );
+}
+
+/** Administrators choose a meeting's secretaries from the admin list of people. */
+function Secretaries({ meetingId }: { meetingId: string }) {
+  const people = useAdminPeople();
+  return <MeetingSecretaries meetingId={meetingId} people={people.data} />;
 }

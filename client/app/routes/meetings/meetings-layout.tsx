@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { AuthLayout } from '../../../components/layouts/auth-layout.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { paths } from '../../../lib/paths.ts';
 import { useSessionData } from '../../../lib/session.ts';
-import { paths } from '../../paths.ts';
 
 // Only a signed-in visitor needs the app's shell (its menu, bell, messages count); a visitor without an
 // account gets the light public frame and never downloads it.

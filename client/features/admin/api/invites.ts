@@ -2,9 +2,10 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod';
 import { type createInviteSchema, inviteSchema } from '../../../../shared/contracts/invites.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { adminKeys } from './admin-keys.ts';
 
 export const adminInvitesQueryOptions = queryOptions({
-  queryKey: ['admin', 'invites'],
+  queryKey: adminKeys.invites,
   queryFn: () => apiRequest('/api/admin/invites', { schema: z.array(inviteSchema) }),
 });
 
@@ -27,7 +28,7 @@ function useInviteMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminInvitesQueryOptions.queryKey });
       // A new invite usually leaves an email in the outbox.
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'outbox'] });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.outbox });
     },
   });
 }

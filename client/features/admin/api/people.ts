@@ -1,11 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { Role } from '../../../../shared/contracts/common.ts';
 import { adminPersonSchema } from '../../../../shared/contracts/people.ts';
+import type { Role } from '../../../../shared/contracts/roles.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { adminKeys } from './admin-keys.ts';
 
 export const adminPeopleQueryOptions = queryOptions({
-  queryKey: ['admin', 'people'],
+  queryKey: adminKeys.people,
   queryFn: () => apiRequest('/api/admin/people', { schema: z.array(adminPersonSchema) }),
 });
 

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import { organizationSettingsSchema, type updateOrganizationSettingsSchema } from '../../../../shared/contracts/organization.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { refreshSession } from '../../../lib/session.ts';
+import { adminKeys } from './admin-keys.ts';
 
 export const settingsQueryOptions = queryOptions({
-  queryKey: ['admin', 'settings'],
+  queryKey: adminKeys.settings,
   queryFn: () => apiRequest('/api/admin/settings', { schema: organizationSettingsSchema }),
 });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../../../../shared/contracts/common.ts';
 import { createInviteSchema } from '../../../../shared/contracts/invites.ts';
+import { ROLES } from '../../../../shared/contracts/roles.ts';
 import { EmailField } from '../../../components/ui/account-fields.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';

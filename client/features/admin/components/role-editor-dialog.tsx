@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../shared/contracts/common.ts';
 import { type AdminPerson, setRolesSchema } from '../../../../shared/contracts/people.ts';
+import { ROLES, type Role } from '../../../../shared/contracts/roles.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';

@@ -2,8 +2,11 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { barc10HistorySchema, barc10ResultSchema } from '../../../../shared/contracts/assessments.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+/** The query keys of assessments. */
+export const assessmentKeys = { barc10: ['me', 'assessments', 'barc10'] as const };
+
 export const barc10HistoryQueryOptions = queryOptions({
-  queryKey: ['me', 'assessments', 'barc10'],
+  queryKey: assessmentKeys.barc10,
   queryFn: () => apiRequest('/api/me/assessments/barc10', { schema: barc10HistorySchema }),
 });
 

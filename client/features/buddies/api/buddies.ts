@@ -7,11 +7,18 @@ import {
 } from '../../../../shared/contracts/buddies.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
-const KEY = ['buddies'] as const;
+const all = ['buddies'] as const;
+/** The query keys of first-meeting buddies, under one root: any change refreshes them all. */
+export const buddyKeys = {
+  all,
+  mine: [...all, 'mine'] as const,
+  open: [...all, 'open'] as const,
+  occurrences: (meetingId: string) => [...all, 'occurrences', meetingId] as const,
+};
 
 export function useBuddyOverview(enabled = true) {
   return useQuery({
-    queryKey: [...KEY, 'mine'],
+    queryKey: buddyKeys.mine,
     enabled,
     queryFn: ({ signal }) => apiRequest('/api/buddies', { schema: buddyOverviewSchema, signal }),
   });
@@ -19,7 +26,7 @@ export function useBuddyOverview(enabled = true) {
 
 export function useOpenBuddyRequests(enabled: boolean) {
   return useQuery({
-    queryKey: [...KEY, 'open'],
+    queryKey: buddyKeys.open,
     enabled,
     queryFn: ({ signal }) => apiRequest('/api/buddies/requests/open', { schema: openBuddyRequestListSchema, signal }),
   });
@@ -27,7 +34,7 @@ export function useOpenBuddyRequests(enabled: boolean) {
 
 export function useMeetingOccurrences(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...KEY, 'occurrences', meetingId],
+    queryKey: buddyKeys.occurrences(meetingId),
     enabled,
     queryFn: ({ signal }) =>
       apiRequest(`/api/buddies/meetings/${encodeURIComponent(meetingId)}/occurrences`, { schema: meetingOccurrencesSchema, signal }),
@@ -36,7 +43,7 @@ export function useMeetingOccurrences(meetingId: string, enabled: boolean) {
 
 function useBuddyMutation<T, R>(mutationFn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }) });
+  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: buddyKeys.all }) });
 }
 
 export const useVolunteer = () =>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MyBuddyRequest } from '../../../../shared/contracts/buddies.ts';
-import { paths } from '../../../app/paths.ts';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { paths } from '../../../lib/paths.ts';
 import { useCancelBuddyRequest } from '../api/buddies.ts';
 import { formatInZone } from '../format-time.ts';
 

@@ -15,6 +15,13 @@ import { enqueue } from '../../../lib/offline-queue.ts';
 
 export type TrendWindow = (typeof TREND_WINDOWS)[number];
 
+/** The query keys of check-ins: the editable days, and the trends drawn from them. */
+export const checkinKeys = {
+  recent: ['me', 'checkins', 'recent'] as const,
+  trends: ['me', 'trends'] as const,
+  trendsFor: (days: TrendWindow) => ['me', 'trends', days] as const,
+};
+
 export type RecentCheckins = {
   /** Today in the member's time zone (the server decides, from their profile). */
   today: string;
@@ -25,7 +32,8 @@ export type RecentCheckins = {
 
 /** The check-ins a member can still edit: today and the missed-day window before it. */
 export const recentCheckinsQueryOptions = queryOptions({
-  queryKey: ['me', 'checkins', 'recent'],
+  queryKey: checkinKeys.recent,
+  meta: { shows: ['checkins'] },
   queryFn: async ({ signal }): Promise<RecentCheckins> => {
     // The first answer says which day is today in the member's zone; the second covers the whole backfill window.
     const first = await apiRequest('/api/me/checkins', { schema: checkinListSchema, signal });
@@ -80,14 +88,15 @@ export function useSaveCheckin() {
         byDate.set(saved.localDate, saved);
         return { ...current, byDate };
       });
-      await queryClient.invalidateQueries({ queryKey: ['me', 'trends'] });
+      await queryClient.invalidateQueries({ queryKey: checkinKeys.trends });
     },
   });
 }
 
 export function trendsQueryOptions(days: TrendWindow) {
   return queryOptions({
-    queryKey: ['me', 'trends', days],
+    queryKey: checkinKeys.trendsFor(days),
+    meta: { shows: ['checkins'] },
     queryFn: ({ signal }) => apiRequest(`/api/me/trends?days=${days}`, { schema: trendsSchema, signal }),
   });
 }

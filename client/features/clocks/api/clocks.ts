@@ -2,8 +2,11 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { type Clock, type CreateClock, clockListSchema, clockSchema } from '../../../../shared/contracts/clocks.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+/** The query keys of clocks. */
+export const clockKeys = { all: ['me', 'clocks'] as const };
+
 export const clocksQueryOptions = queryOptions({
-  queryKey: ['me', 'clocks'],
+  queryKey: clockKeys.all,
   queryFn: ({ signal }) => apiRequest('/api/me/clocks', { schema: clockListSchema, signal }),
 });
 

@@ -12,30 +12,51 @@ import {
   sessionSchema,
 } from '../../../../shared/contracts/coaching-sessions.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { refreshShowing } from '../../../lib/shared-changes.ts';
+
+const all = ['coaching-sessions'] as const;
+const relationship = (id: string) => [...all, 'relationship', id] as const;
+/** The query keys of sessions, notes and referrals, under one root; a relationship's own below its id. */
+export const coachingSessionKeys = {
+  all,
+  relationship,
+  sessions: (id: string) => [...relationship(id), 'sessions'] as const,
+  notes: (id: string) => [...relationship(id), 'notes'] as const,
+  referrals: (id: string) => [...relationship(id), 'referrals'] as const,
+  awaitingSignOff: [...all, 'notes', 'awaiting-sign-off'] as const,
+  upcoming: [...all, 'sessions', 'upcoming'] as const,
+};
+/** A relationship's status changing (coaching), a match or a sign-off changes what every query here shows. */
+const meta = { shows: ['coaching'] } as const;
 
 const rel = (id: string) => `/api/coaching/relationships/${encodeURIComponent(id)}`;
 
 export const relationshipSessionsQuery = (id: string) =>
   queryOptions({
-    queryKey: ['coaching', 'relationship', id, 'sessions'],
+    queryKey: coachingSessionKeys.sessions(id),
+    meta,
     queryFn: ({ signal }) => apiRequest(`${rel(id)}/sessions`, { schema: relationshipSessionsSchema, signal }),
   });
 export const relationshipNotesQuery = (id: string) =>
   queryOptions({
-    queryKey: ['coaching', 'relationship', id, 'notes'],
+    queryKey: coachingSessionKeys.notes(id),
+    meta,
     queryFn: ({ signal }) => apiRequest(`${rel(id)}/notes`, { schema: noteListSchema, signal }),
   });
 export const relationshipReferralsQuery = (id: string) =>
   queryOptions({
-    queryKey: ['coaching', 'relationship', id, 'referrals'],
+    queryKey: coachingSessionKeys.referrals(id),
+    meta,
     queryFn: ({ signal }) => apiRequest(`${rel(id)}/referrals`, { schema: referralListSchema, signal }),
   });
 export const awaitingSignOffQuery = queryOptions({
-  queryKey: ['coaching', 'notes', 'awaiting-sign-off'],
+  queryKey: coachingSessionKeys.awaitingSignOff,
+  meta,
   queryFn: ({ signal }) => apiRequest('/api/coaching/notes/awaiting-sign-off', { schema: noteListSchema, signal }),
 });
 export const upcomingSessionsQuery = queryOptions({
-  queryKey: ['coaching', 'sessions', 'upcoming'],
+  queryKey: coachingSessionKeys.upcoming,
+  meta,
   queryFn: ({ signal }) => apiRequest('/api/coaching/sessions/upcoming', { schema: sessionListSchema, signal }),
 });
 
@@ -52,8 +73,8 @@ function useRefreshRelationship(id: string) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['coaching', 'relationship', id] }),
-      queryClient.invalidateQueries({ queryKey: ['coaching', 'sessions'] }),
+      queryClient.invalidateQueries({ queryKey: coachingSessionKeys.relationship(id) }),
+      queryClient.invalidateQueries({ queryKey: coachingSessionKeys.upcoming }),
     ]);
 }
 
@@ -97,6 +118,6 @@ export function useSignOff() {
   return useMutation({
     mutationFn: (id: string) =>
       apiRequest(`/api/coaching/notes/${encodeURIComponent(id)}/sign-off`, { method: 'POST', body: {}, schema: noteSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['coaching'] }),
+    onSuccess: () => refreshShowing(queryClient, 'coaching'),
   });
 }

@@ -14,15 +14,31 @@ import {
 import type { CoachingPreferences } from '../../../../shared/contracts/coaching-base.ts';
 import type { Scope } from '../../../../shared/contracts/consent.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { refreshShowing } from '../../../lib/shared-changes.ts';
+
+const all = ['coaching'] as const;
+/** The query keys of coaching, under one root. */
+export const coachingKeys = {
+  all,
+  mine: [...all, 'mine'] as const,
+  coaches: [...all, 'coaches'] as const,
+  profile: [...all, 'profile'] as const,
+  matching: [...all, 'matching'] as const,
+  supervision: [...all, 'supervision'] as const,
+};
+/** Every query here shows relationships, matches and seats: a change to them (here or a signed-off note) reads it again. */
+const meta = { shows: ['coaching'] } as const;
 
 export const myCoachingQueryOptions = queryOptions({
-  queryKey: ['coaching', 'mine'],
+  queryKey: coachingKeys.mine,
+  meta,
   queryFn: ({ signal }) => apiRequest('/api/coaching/mine', { schema: myCoachingSchema, signal }),
 });
 export const useMyCoaching = () => useQuery(myCoachingQueryOptions);
 
 export const coachListQueryOptions = queryOptions({
-  queryKey: ['coaching', 'coaches'],
+  queryKey: coachingKeys.coaches,
+  meta,
   queryFn: ({ signal }) => apiRequest('/api/coaching/coaches', { schema: coachCardListSchema, signal }),
 });
 export const useCoachList = () => useQuery(coachListQueryOptions);
@@ -48,12 +64,13 @@ export function useRelationshipAction() {
         body,
         schema: relationshipSchema,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['coaching'] }),
+    onSuccess: () => refreshShowing(queryClient, 'coaching'),
   });
 }
 
 export const coachProfileQueryOptions = queryOptions({
-  queryKey: ['coaching', 'profile'],
+  queryKey: coachingKeys.profile,
+  meta,
   queryFn: ({ signal }) => apiRequest('/api/coaching/profile', { schema: ownCoachProfileSchema, signal }),
 });
 export const useCoachProfile = () => useQuery(coachProfileQueryOptions);
@@ -68,7 +85,8 @@ export function useSaveCoachProfile() {
 }
 
 export const matchingBoardQueryOptions = queryOptions({
-  queryKey: ['coaching', 'matching'],
+  queryKey: coachingKeys.matching,
+  meta,
   queryFn: ({ signal }) => apiRequest('/api/coaching/matching', { schema: matchingBoardSchema, signal }),
 });
 export const useMatchingBoard = () => useQuery(matchingBoardQueryOptions);
@@ -84,12 +102,13 @@ export function useApproveMatches() {
   return useMutation({
     mutationFn: (pairs: { requestId: string; coachId: string }[]) =>
       apiRequest('/api/coaching/matching/approve', { method: 'POST', body: { pairs }, schema: approveResultSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['coaching'] }),
+    onSuccess: () => refreshShowing(queryClient, 'coaching'),
   });
 }
 
 export const supervisionQueryOptions = queryOptions({
-  queryKey: ['coaching', 'supervision'],
+  queryKey: coachingKeys.supervision,
+  meta,
   queryFn: ({ signal }) => apiRequest('/api/coaching/supervision', { schema: supervisionSchema, signal }),
 });
 export const useSupervision = () => useQuery(supervisionQueryOptions);

@@ -9,12 +9,21 @@ import {
 } from '../../../../shared/contracts/events.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+const all = ['events'] as const;
+/** The query keys of events, under one root: any change refreshes them all. */
+export const eventKeys = {
+  all,
+  list: (cursor: string | null) => [...all, 'list', cursor] as const,
+  one: (id: string) => [...all, 'one', id] as const,
+  attendees: (id: string) => [...all, 'attendees', id] as const,
+};
+
 const eventUrl = (id: string) => `/api/events/${encodeURIComponent(id)}`;
 export const eventCalendarHref = (id: string) => `${eventUrl(id)}/calendar.ics`;
 
 export const upcomingEventsQueryOptions = (cursor: string | null) =>
   queryOptions({
-    queryKey: ['events', 'list', cursor],
+    queryKey: eventKeys.list(cursor),
     queryFn: ({ signal }) =>
       apiRequest(`/api/events${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { schema: eventPageSchema, signal }),
   });
@@ -25,7 +34,7 @@ export function useUpcomingEvents(cursor: string | null) {
 
 export function useEvent(id: string) {
   return useQuery({
-    queryKey: ['events', 'one', id],
+    queryKey: eventKeys.one(id),
     queryFn: ({ signal }) => apiRequest(eventUrl(id), { schema: eventSchema, signal }),
     retry: false,
   });
@@ -33,7 +42,7 @@ export function useEvent(id: string) {
 
 export function useAttendees(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['events', 'attendees', id],
+    queryKey: eventKeys.attendees(id),
     queryFn: ({ signal }) => apiRequest(`${eventUrl(id)}/attendees`, { schema: attendeeListSchema, signal }),
     enabled,
   });
@@ -42,7 +51,7 @@ export function useAttendees(id: string, enabled: boolean) {
 /** Any change to an event or an answer changes places left on every list: refresh them all. */
 function useEventMutation<T, R>(mutationFn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['events'] }) });
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.all }) });
 }
 
 type EventInput = z.output<typeof createEventSchema>;

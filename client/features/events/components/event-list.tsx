@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Event } from '../../../../shared/contracts/events.ts';
-import { paths } from '../../../app/paths.ts';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { paths } from '../../../lib/paths.ts';
 import { useEventTime } from './event-time.ts';
 
 /** What the viewer's answer and the places say, in a few words. */

@@ -5,13 +5,17 @@ import { type acceptInviteSchema, invitePreviewSchema } from '../../../../shared
 import { apiRequest } from '../../../lib/api-client.ts';
 import { resetForNewPerson } from '../../../lib/session.ts';
 
+const all = ['invites'] as const;
+/** The query keys of invitations (the page a link opens). */
+export const inviteKeys = { all, preview: (token: string) => [...all, 'preview', token] as const };
+
 export function previewInvite(token: string) {
   return apiRequest('/api/invites/preview', { method: 'POST', body: { token }, schema: invitePreviewSchema });
 }
 
 export function invitePreviewQueryOptions(token: string) {
   return queryOptions({
-    queryKey: ['invites', 'preview', token],
+    queryKey: inviteKeys.preview(token),
     queryFn: () => previewInvite(token),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,

@@ -8,9 +8,17 @@ import {
 } from '../../../../shared/contracts/meeting-guides.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+const all = ['meeting-guides'] as const;
+/** The query keys of "what to expect" guides, under one root: an edit refreshes them all. */
+export const guideKeys = {
+  all,
+  forMeeting: (meetingId: string, language: GuideLanguage) => [...all, 'for', meetingId, language] as const,
+  admin: [...all, 'admin'] as const,
+};
+
 export function useMeetingGuide(meetingId: string, language: GuideLanguage) {
   return useQuery({
-    queryKey: ['meeting-guides', 'for', meetingId, language],
+    queryKey: guideKeys.forMeeting(meetingId, language),
     queryFn: ({ signal }) =>
       apiRequest(`/api/meetings/${encodeURIComponent(meetingId)}/guide?language=${language}`, { schema: meetingGuideMatchSchema, signal }),
     staleTime: 5 * 60_000,
@@ -19,14 +27,14 @@ export function useMeetingGuide(meetingId: string, language: GuideLanguage) {
 
 export function useAdminGuides() {
   return useQuery({
-    queryKey: ['meeting-guides', 'admin'],
+    queryKey: guideKeys.admin,
     queryFn: ({ signal }) => apiRequest('/api/admin/meeting-guides', { schema: meetingGuideListSchema, signal }),
   });
 }
 
 function useGuideMutation<T, R>(mutationFn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: ['meeting-guides'] }) });
+  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: guideKeys.all }) });
 }
 
 export const useSaveGuide = () =>

@@ -10,10 +10,18 @@ import {
 } from '../../../../shared/contracts/messages.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+const all = ['messages'] as const;
+/** The query keys of messages, under one root: reading or opening a conversation refreshes them all. */
+export const messageKeys = {
+  all,
+  conversations: [...all, 'conversations'] as const,
+  unread: [...all, 'unread'] as const,
+};
+
 const conversationPath = (id: string) => `/api/messages/conversations/${encodeURIComponent(id)}`;
 
 export const conversationsQueryOptions = queryOptions({
-  queryKey: ['messages', 'conversations'],
+  queryKey: messageKeys.conversations,
   queryFn: ({ signal }) => apiRequest('/api/messages/conversations', { schema: conversationListSchema, signal }),
   // The list is a place people glance at: every half minute while it is open is enough.
   refetchInterval: 30_000,
@@ -25,7 +33,7 @@ export function useConversations() {
 
 /** How many messages to me are unread, for the navigation's badge: once a minute, and whenever the app regains focus. */
 export const unreadMessagesQueryOptions = queryOptions({
-  queryKey: ['messages', 'unread'],
+  queryKey: messageKeys.unread,
   queryFn: ({ signal }) => apiRequest('/api/messages/unread', { schema: unreadTotalSchema, signal }),
   refetchInterval: 60_000,
   refetchOnWindowFocus: 'always',
@@ -68,6 +76,6 @@ export function useOpenConversation() {
   return useMutation({
     mutationFn: (input: { kind: ConversationKind; with: string }) =>
       apiRequest('/api/messages/conversations', { method: 'POST', body: input, schema: conversationSummarySchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['messages'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ConversationSummary, MESSAGE_LIMITS, type Message } from '../../../../shared/contracts/messages.ts';
-import { fetchThread, markRead, sendMessage } from './messages.ts';
+import { fetchThread, markRead, messageKeys, sendMessage } from './messages.ts';
 
 /** How often an open, visible thread asks for new messages. */
 export const POLL_MS = 3_000;
@@ -118,7 +118,7 @@ export function useThread(id: string) {
       if (!visible() || newestFromThem <= markedUpTo.current) return;
       markedUpTo.current = newestFromThem;
       markRead(id, newestFromThem)
-        .then(() => queryClient.invalidateQueries({ queryKey: ['messages'] }))
+        .then(() => queryClient.invalidateQueries({ queryKey: messageKeys.all }))
         .catch(() => {
           markedUpTo.current = 0;
         });

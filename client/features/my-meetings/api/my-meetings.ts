@@ -12,19 +12,29 @@ import {
   secretaryListSchema,
 } from '../../../../shared/contracts/my-meetings.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { refreshShowing } from '../../../lib/shared-changes.ts';
 
-const KEY = ['my-meetings'] as const;
+const all = ['my-meetings'] as const;
+/** The query keys of my meetings, under one root: any change refreshes them all. */
+export const myMeetingKeys = {
+  all,
+  saved: [...all, 'saved'] as const,
+  status: (meetingId: string) => [...all, 'status', meetingId] as const,
+  attendance: [...all, 'attendance'] as const,
+  calendar: [...all, 'calendar'] as const,
+  secretaries: (meetingId: string) => [...all, 'secretaries', meetingId] as const,
+};
 const id = encodeURIComponent;
 
 export const savedMeetingsQueryOptions = queryOptions({
-  queryKey: [...KEY, 'saved'],
+  queryKey: myMeetingKeys.saved,
   queryFn: ({ signal }) => apiRequest('/api/me/meetings', { schema: savedMeetingListSchema, signal }),
 });
 export const useSavedMeetings = () => useQuery(savedMeetingsQueryOptions);
 
 export function useMeetingStatus(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...KEY, 'status', meetingId],
+    queryKey: myMeetingKeys.status(meetingId),
     queryFn: ({ signal }) => apiRequest(`/api/me/meetings/${id(meetingId)}`, { schema: myMeetingStatusSchema, signal }),
     enabled,
   });
@@ -32,7 +42,7 @@ export function useMeetingStatus(meetingId: string, enabled: boolean) {
 
 export function useAttendanceHistory() {
   return useInfiniteQuery({
-    queryKey: [...KEY, 'attendance'],
+    queryKey: myMeetingKeys.attendance,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
       apiRequest(`/api/me/meeting-attendance${pageParam ? `?cursor=${id(pageParam)}` : ''}`, { schema: attendancePageSchema, signal }),
@@ -46,8 +56,8 @@ function useRefreshing<T, R>(mutationFn: (input: T) => Promise<R>) {
   return useMutation({
     mutationFn,
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: KEY });
-      await queryClient.invalidateQueries({ queryKey: ['me', 'plan'] });
+      await queryClient.invalidateQueries({ queryKey: myMeetingKeys.all });
+      await refreshShowing(queryClient, 'my-meetings');
     },
   });
 }
@@ -72,7 +82,7 @@ export const useIssueCode = () =>
   });
 
 export const calendarQueryOptions = queryOptions({
-  queryKey: [...KEY, 'calendar'],
+  queryKey: myMeetingKeys.calendar,
   queryFn: ({ signal }) => apiRequest('/api/me/meetings/calendar', { schema: calendarSubscriptionSchema, signal }),
 });
 export const useCalendarSubscription = () => useQuery(calendarQueryOptions);
@@ -82,7 +92,7 @@ export const useRevokeCalendarAddress = () => useRefreshing(() => apiRequest('/a
 
 export function useSecretaries(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...KEY, 'secretaries', meetingId],
+    queryKey: myMeetingKeys.secretaries(meetingId),
     queryFn: ({ signal }) => apiRequest(`/api/meetings/${id(meetingId)}/secretaries`, { schema: secretaryListSchema, signal }),
     enabled,
   });

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SavedMeeting } from '../../../../shared/contracts/my-meetings.ts';
-import { paths } from '../../../app/paths.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { paths } from '../../../lib/paths.ts';
 import { useSavedMeetings, useSaveMeeting } from '../api/my-meetings.ts';
 
 /** "Tuesday, 3 March, 7:00 PM" in the member's own zone (their profile's, as the server computed it). */

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AdminPerson } from '../../../../shared/contracts/people.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { describeError } from '../../../lib/form-errors.ts';
-import { useAdminPeople } from '../../admin/api/people.ts';
 import { useIssueCode, useSecretaries, useSetSecretary } from '../api/my-meetings.ts';
 
 /** For a secretary or an administrator: today's code, shown once (only its hash is kept). */
@@ -31,18 +31,24 @@ export function IssueCode({ meetingId }: { meetingId: string }) {
   );
 }
 
-/** For administrators: who may issue the meeting's codes; people are chosen from the admin list of people. */
-export function MeetingSecretaries({ meetingId }: { meetingId: string }) {
+/**
+ * For administrators: who may issue the meeting's codes. `people` is the admin list of people to choose from
+ * (undefined while it loads).
+ */
+export function MeetingSecretaries({
+  meetingId,
+  people,
+}: {
+  meetingId: string;
+  people: readonly Pick<AdminPerson, 'id' | 'alias' | 'status'>[] | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const secretaries = useSecretaries(meetingId, true);
-  const people = useAdminPeople();
   const change = useSetSecretary();
   const [personId, setPersonId] = useState('');
   const [missing, setMissing] = useState(false);
   const current = new Set(secretaries.data?.items.map((s) => s.personId) ?? []);
-  const options = (people.data ?? [])
-    .filter((p) => p.status === 'active' && !current.has(p.id))
-    .map((p) => ({ value: p.id, label: p.alias }));
+  const options = (people ?? []).filter((p) => p.status === 'active' && !current.has(p.id)).map((p) => ({ value: p.id, label: p.alias }));
 
   return (
     <div className="stack-sm card">

@@ -11,8 +11,16 @@ import {
 } from '../../../../shared/contracts/partners.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+const all = ['partners'] as const;
+/** The query keys of partners: the partnerships at the root, what each partner shares below it. */
+export const partnerKeys = {
+  all,
+  sharedClocks: (personId: string) => [...all, 'shared', personId, 'clocks'] as const,
+  sharedCheckins: (personId: string) => [...all, 'shared', personId, 'checkins'] as const,
+};
+
 export const partnershipsQueryOptions = queryOptions({
-  queryKey: ['partners'],
+  queryKey: partnerKeys.all,
   queryFn: ({ signal }) => apiRequest('/api/partners', { schema: partnershipListSchema, signal }),
 });
 
@@ -25,7 +33,7 @@ function useRefreshing<T>(mutationFn: (input: T) => Promise<unknown>) {
   return useMutation({
     mutationFn,
     // A partnership changing changes what each side may read: drop every cached shared read too.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['partners'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerKeys.all }),
   });
 }
 
@@ -59,7 +67,7 @@ export function useNudgePartner() {
 /** What a partner shares with me, through the same shared-read endpoints (and consent checks) as anyone's. */
 export function usePartnerClocks(personId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['partners', 'shared', personId, 'clocks'],
+    queryKey: partnerKeys.sharedClocks(personId),
     queryFn: ({ signal }) => apiRequest(`/api/people/${encodeURIComponent(personId)}/clocks`, { schema: sharedClockListSchema, signal }),
     enabled,
     retry: false,
@@ -68,7 +76,7 @@ export function usePartnerClocks(personId: string, enabled: boolean) {
 
 export function usePartnerCheckinSummary(personId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['partners', 'shared', personId, 'checkins'],
+    queryKey: partnerKeys.sharedCheckins(personId),
     queryFn: ({ signal }) =>
       apiRequest(`/api/people/${encodeURIComponent(personId)}/checkins/summary`, { schema: checkinSummarySchema, signal }),
     enabled,

@@ -2,12 +2,13 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod';
 import { type breakGlassRequestSchema, breakGlassSchema } from '../../../../shared/contracts/consent.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { peopleKeys } from './people-keys.ts';
 import { sharedProfileQueryOptions } from './person.ts';
 
 export type BreakGlass = z.output<typeof breakGlassSchema>;
 
 export const breakGlassLogQueryOptions = queryOptions({
-  queryKey: ['admin', 'break-glass'],
+  queryKey: peopleKeys.breakGlassLog,
   queryFn: () => apiRequest('/api/admin/break-glass', { schema: z.array(breakGlassSchema) }),
 });
 

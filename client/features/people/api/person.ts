@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { personCardSchema, sharedProfileSchema } from '../../../../shared/contracts/people.ts';
 import { apiRequest, isApiError } from '../../../lib/api-client.ts';
+import { peopleKeys } from './people-keys.ts';
 
 const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;
 
@@ -9,7 +10,7 @@ export function getPersonCard(id: string, signal?: AbortSignal) {
 }
 
 export function personCardQueryOptions(id: string) {
-  return queryOptions({ queryKey: ['people', id, 'card'], queryFn: ({ signal }) => getPersonCard(id, signal) });
+  return queryOptions({ queryKey: peopleKeys.card(id), queryFn: ({ signal }) => getPersonCard(id, signal) });
 }
 
 export function usePersonCard(id: string) {
@@ -28,7 +29,7 @@ export async function getSharedProfile(id: string, signal?: AbortSignal) {
 
 export function sharedProfileQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['people', id, 'profile'],
+    queryKey: peopleKeys.profile(id),
     queryFn: ({ signal }) => getSharedProfile(id, signal),
     // Every successful read lands in the person's access log: read when the page opens, not on every tab focus.
     staleTime: 0,

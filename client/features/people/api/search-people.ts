@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod';
 import { personCardSchema } from '../../../../shared/contracts/people.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { peopleKeys } from './people-keys.ts';
 
 const personListSchema = z.array(personCardSchema);
 
@@ -11,7 +12,7 @@ export function searchPeople(q: string, signal?: AbortSignal) {
 
 export function peopleSearchQueryOptions(q: string) {
   return queryOptions({
-    queryKey: ['people', 'search', q],
+    queryKey: peopleKeys.search(q),
     queryFn: ({ signal }) => searchPeople(q, signal),
     staleTime: 30_000,
   });

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { accessLogPageSchema } from '../../../../shared/contracts/consent.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { privacyKeys } from './privacy-keys.ts';
 
 export function getAccessLog(before: number | null) {
   const query = before === null ? '' : `?before=${before}`;
@@ -8,7 +9,7 @@ export function getAccessLog(before: number | null) {
 }
 
 export const accessLogQueryOptions = infiniteQueryOptions({
-  queryKey: ['me', 'access-log'],
+  queryKey: privacyKeys.accessLog,
   queryFn: ({ pageParam }) => getAccessLog(pageParam),
   initialPageParam: null as number | null,
   getNextPageParam: (lastPage) => lastPage.nextBefore,

@@ -2,9 +2,10 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { z } from 'zod';
 import { type createGrantSchema, grantListSchema, grantSchema } from '../../../../shared/contracts/consent.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { privacyKeys } from './privacy-keys.ts';
 
 export const grantsQueryOptions = queryOptions({
-  queryKey: ['me', 'grants'],
+  queryKey: privacyKeys.grants,
   queryFn: () => apiRequest('/api/me/grants', { schema: grantListSchema }),
 });
 

@@ -4,8 +4,11 @@ import { ownProfileSchema, type updateProfileSchema } from '../../../../shared/c
 import { apiRequest } from '../../../lib/api-client.ts';
 import { refreshSession } from '../../../lib/session.ts';
 
+/** The query keys of my profile. */
+export const profileKeys = { mine: ['me', 'profile'] as const };
+
 export const profileQueryOptions = queryOptions({
-  queryKey: ['me', 'profile'],
+  queryKey: profileKeys.mine,
   queryFn: () => apiRequest('/api/me/profile', { schema: ownProfileSchema }),
 });
 

@@ -2,8 +2,11 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { reasonsSchema } from '../../../../shared/contracts/reasons.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+/** The query keys of my reasons. */
+export const reasonKeys = { all: ['me', 'reasons'] as const };
+
 export const reasonsQueryOptions = queryOptions({
-  queryKey: ['me', 'reasons'],
+  queryKey: reasonKeys.all,
   queryFn: ({ signal }) => apiRequest('/api/me/reasons', { schema: reasonsSchema, signal }),
 });
 

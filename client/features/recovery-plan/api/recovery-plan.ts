@@ -3,8 +3,18 @@ import type { z } from 'zod';
 import { planSchema, type savePlanSchema, versionHistorySchema } from '../../../../shared/contracts/plans.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+const all = ['me', 'plan'] as const;
+/** The query keys of the recovery plan: the current plan at the root, its history below it. */
+export const recoveryPlanKeys = {
+  current: all,
+  versions: [...all, 'versions'] as const,
+  version: (version: number | null) => [...all, 'version', version] as const,
+};
+
 export const recoveryPlanQueryOptions = queryOptions({
-  queryKey: ['me', 'plan'],
+  queryKey: recoveryPlanKeys.current,
+  // This week's meetings towards a meeting goal come with the plan.
+  meta: { shows: ['my-meetings'] },
   queryFn: () => apiRequest('/api/me/plan', { schema: planSchema }),
 });
 
@@ -13,7 +23,7 @@ export function useRecoveryPlan() {
 }
 
 export const planHistoryQueryOptions = infiniteQueryOptions({
-  queryKey: ['me', 'plan', 'versions'],
+  queryKey: recoveryPlanKeys.versions,
   queryFn: ({ pageParam }) =>
     apiRequest(pageParam ? `/api/me/plan/versions?before=${pageParam}` : '/api/me/plan/versions', { schema: versionHistorySchema }),
   initialPageParam: 0,
@@ -27,7 +37,7 @@ export function usePlanHistory() {
 /** An old version never changes, so it is fetched once. */
 export function usePlanVersion(version: number | null) {
   return useQuery({
-    queryKey: ['me', 'plan', 'version', version],
+    queryKey: recoveryPlanKeys.version(version),
     queryFn: () => apiRequest(`/api/me/plan/versions/${version}`, { schema: planSchema }),
     enabled: version !== null,
     staleTime: Number.POSITIVE_INFINITY,

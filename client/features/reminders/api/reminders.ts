@@ -7,8 +7,14 @@ import {
 } from '../../../../shared/contracts/reminders.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
+/** The query keys of reminders: my choices and the notification centre. */
+export const reminderKeys = {
+  preferences: ['me', 'reminders'] as const,
+  notifications: ['me', 'notifications'] as const,
+};
+
 export const reminderPreferencesQueryOptions = queryOptions({
-  queryKey: ['me', 'reminders'],
+  queryKey: reminderKeys.preferences,
   queryFn: ({ signal }) => apiRequest('/api/me/reminders', { schema: reminderPreferencesSchema, signal }),
 });
 
@@ -27,7 +33,7 @@ export function useSaveReminderPreferences() {
 }
 
 export const notificationsQueryOptions = queryOptions({
-  queryKey: ['me', 'notifications'],
+  queryKey: reminderKeys.notifications,
   queryFn: ({ signal }) => apiRequest('/api/me/notifications', { schema: notificationListSchema, signal }),
   // Reminders arrive once a minute at most: a check every few minutes is plenty.
   refetchInterval: 5 * 60_000,

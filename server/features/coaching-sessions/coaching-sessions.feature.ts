@@ -1,0 +1,13 @@
+import type { Feature } from '../../lib/feature.ts';
+import { coachingSessionsMyData } from './coaching-sessions.my-data.ts';
+import { runSessionReminderSweep } from './coaching-sessions.reminders.ts';
+import { coachingSessionRoutes } from './coaching-sessions.routes.ts';
+
+/** Coaching sessions, notes with sign-off, referrals. */
+export const coachingSessionsFeature: Feature = {
+  name: 'coaching-sessions',
+  routes: [coachingSessionRoutes],
+  sweeps: [{ queue: 'session-reminders-sweep', run: runSessionReminderSweep }],
+  tables: [...coachingSessionsMyData.tables],
+  myData: coachingSessionsMyData,
+};

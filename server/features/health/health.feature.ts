@@ -1,0 +1,9 @@
+import type { Feature } from '../../lib/feature.ts';
+import { healthRoutes } from './health.routes.ts';
+
+/** Liveness and readiness of the server and its database. */
+export const healthFeature: Feature = {
+  name: 'health',
+  routes: [healthRoutes],
+  tables: [],
+};
