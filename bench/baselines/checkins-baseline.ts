@@ -1,5 +1,5 @@
 // The bare baseline of the `checkins` scenario: Fastify and `pg` running the same upsert the real
-// route runs (server/features/checkins/checkins.queries.ts, as Drizzle prints it), with the same pool
+// route runs (server/features/checkins/checkins.sql.ts, as Drizzle prints it), with the same pool
 // size, and nothing else: no session, no validation, no time zone, no response schema. The person is
 // named by the x-user-id header, which the load generator sets per connection.
 import Fastify from 'fastify';

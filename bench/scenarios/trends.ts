@@ -15,7 +15,7 @@ import type { Scenario } from '../lib/types.ts';
 const MEMBERS = 200;
 const YEARS_OF_DAYS = 3 * 365 + 1;
 const CONNECTIONS = 10;
-/** The same two statements the service runs (checkins.queries.ts), timed alone from this process. */
+/** The same two statements the service runs (checkins.sql.ts), timed alone from this process. */
 const SERIES_SQL = 'select local_date, mood, craving, sleep_hours from checkins where user_id = $1 and local_date between $2 and $3';
 const STREAKS_SQL =
   'select coalesce(max(run_length), 0)::int, max(run_start)::text, max(run_end)::text from (select min(day) as run_start, ' +

@@ -39,7 +39,17 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'Not found') => new AppError('NOT_FOUND', what);
+/*
+ * What services throw: one helper per refusal, so a call site reads as what it means. `new AppError`
+ * itself is for the plugins' protocol errors (CSRF, two-factor, rate limits, idempotency).
+ */
+export const notFound = (message = 'Not found', fields?: FieldError[]) => new AppError('NOT_FOUND', message, fields);
+export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, fields?: FieldError[]) => new AppError('CONFLICT', message, fields);
 export const badRequest = (message: string, fields?: FieldError[]) => new AppError('VALIDATION_FAILED', message, fields);
+export const gone = (message: string) => new AppError('GONE', message);
+export const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message);
+export const rateLimited = (message: string) => new AppError('RATE_LIMITED', message);
+export const setupRequired = (message: string) => new AppError('SETUP_REQUIRED', message);
+export const wrongCode = (message: string, fields?: FieldError[]) => new AppError('WRONG_CODE', message, fields);
 export const statusOf = (code: ErrorCode) => STATUS[code];

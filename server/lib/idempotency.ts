@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { idempotencyKeys } from '../db/schema/core.ts';
-import { AppError } from './app-error.ts';
+import { AppError, conflict } from './app-error.ts';
 import { erasedRows, type PersonalData } from './feature.ts';
 import { prepared } from './prepared.ts';
 
@@ -113,7 +113,7 @@ export async function runIdempotent<T>(
   }
   // Another request with this key committed first: answer as it did (or 422 if it was another request).
   const winner = await storedAnswer<T>(db, userId, key, hash);
-  if (!winner) throw new AppError('CONFLICT', 'The same request is still being processed; try again');
+  if (!winner) throw conflict('The same request is still being processed; try again');
   return winner;
 }
 

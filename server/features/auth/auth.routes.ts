@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contracts/auth.ts';
 import { okSchema } from '../../../shared/contracts/common.ts';
 import type { FastifyZod } from '../../http.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict } from '../../lib/app-error.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf, ensureAnonymousCsrf } from '../../plugins/session.ts';
 import { loadMe } from './accounts.ts';
@@ -79,7 +79,7 @@ export function authRoutes(app: FastifyZod) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (actor.session.state !== 'pending_mfa') throw new AppError('CONFLICT', 'No sign-in is waiting for a code');
+      if (actor.session.state !== 'pending_mfa') throw conflict('No sign-in is waiting for a code');
       setSessionCookie(reply, ctx, await completeMfa({ ctx, actor, code: request.body.code }));
       return loadMe(ctx.db, ctx, actor.userId);
     },

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { passwordResets, users } from '../../db/schema/auth.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, forbidden, gone, rateLimited, setupRequired, unauthenticated } from '../../lib/app-error.ts';
 import { hashIdentifier, hashToken, newToken } from '../../lib/crypto.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -49,14 +49,14 @@ export async function signIn({
   const normalized = email.trim().toLowerCase();
   const subjectHash = hashIdentifier(ctx.keys, normalized);
   if ((await recentFailures(db, 'signin.failure', subjectHash)) >= FAILURES_BEFORE_LOCK) {
-    throw new AppError('RATE_LIMITED', 'Too many attempts for this account; wait 15 minutes or reset your password');
+    throw rateLimited('Too many attempts for this account; wait 15 minutes or reset your password');
   }
   const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   // A disabled account gets the same answer as a wrong password: nothing to learn by probing.
   if (!user || !passwordOk || user.status !== 'active') {
     await recordAudit(db, { event: 'signin.failure', subjectId: user?.id ?? null, subjectHash });
-    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    throw unauthenticated(WRONG_CREDENTIALS);
   }
   if (replacingTokenHash) await revokeSession(db, replacingTokenHash);
   if (user.totpEnabledAt) {
@@ -72,12 +72,12 @@ export async function completeMfa({ ctx, actor, code }: { ctx: AppContext; actor
   const subjectHash = `user:${actor.userId}`;
   if ((await recentFailures(db, 'signin.mfa_failure', subjectHash)) >= FAILURES_BEFORE_LOCK) {
     await revokeSession(db, actor.session.tokenHash);
-    throw new AppError('RATE_LIMITED', 'Too many wrong codes; wait 15 minutes and sign in again');
+    throw rateLimited('Too many wrong codes; wait 15 minutes and sign in again');
   }
   const method = await verifySecondFactor(ctx, actor.userId, code);
   if (!method) {
     await recordAudit(db, { event: 'signin.mfa_failure', subjectId: actor.userId, subjectHash });
-    throw new AppError('UNAUTHENTICATED', 'That code is not right; try the newest code from your app');
+    throw unauthenticated('That code is not right; try the newest code from your app');
   }
   return db.transaction(async (tx) => {
     await revokeSession(tx, actor.session.tokenHash);
@@ -117,7 +117,7 @@ export async function completePasswordReset({ ctx, token, password }: { ctx: App
       .set({ usedAt: sql`now()` })
       .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
       .returning({ userId: passwordResets.userId });
-    if (!reset) throw new AppError('GONE', 'This reset link is invalid, used or expired; ask for a new one');
+    if (!reset) throw gone('This reset link is invalid, used or expired; ask for a new one');
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, reset.userId));
     // Anyone who had the old password is signed out everywhere.
     await revokeAllSessions(tx, reset.userId);
@@ -129,9 +129,7 @@ export async function changePassword(input: { ctx: AppContext; actor: Actor; cur
   const { ctx, actor } = input;
   const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', 'Your current password is not right', [
-      { path: 'body.currentPassword', message: 'Not your current password' },
-    ]);
+    throw badRequest('Your current password is not right', [{ path: 'body.currentPassword', message: 'Not your current password' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -149,8 +147,8 @@ export async function changePassword(input: { ctx: AppContext; actor: Actor; cur
 export async function requestSignUp({ ctx, email }: { ctx: AppContext; email: string }): Promise<void> {
   const db = ctx.db;
   const org = await ctx.organization();
-  if (!org) throw new AppError('SETUP_REQUIRED', 'This Kinship is not set up yet');
-  if (!org.openSignup) throw new AppError('FORBIDDEN', 'Sign-up is by invitation only here; ask the organization for an invite');
+  if (!org) throw setupRequired('This Kinship is not set up yet');
+  if (!org.openSignup) throw forbidden('Sign-up is by invitation only here; ask the organization for an invite');
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   await recordAudit(db, { event: 'signup', subjectId: existing?.id ?? null, subjectHash: hashIdentifier(ctx.keys, email) });
   if (existing) {

@@ -3,7 +3,8 @@ import { BUDDY_LIMITS, type BuddyEligibility } from '../../../shared/contracts/b
 import type { Db } from '../../db/client.ts';
 import { buddyVolunteers } from '../../db/schema/buddies.ts';
 import { recoveryClocks } from '../../db/schema/clocks.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, forbidden } from '../../lib/app-error.ts';
+import { definePolicy } from '../../lib/policy.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { runLength } from '../clocks/clocks.public.ts';
 
@@ -40,19 +41,36 @@ const INELIGIBLE_MESSAGES: Record<NonNullable<BuddyEligibility['reason']>, strin
   role: 'Volunteering is for members and coaches',
 };
 
-/** The actor's eligibility, or a 409 whose message the client can show as it is. */
-export async function requireEligible(db: Db, actor: Actor, now: Date): Promise<void> {
-  const eligibility = await volunteerEligibility(db, actor, now);
-  if (!eligibility.eligible && eligibility.reason) throw new AppError('CONFLICT', INELIGIBLE_MESSAGES[eligibility.reason]);
+/** What the volunteering rules decide on: the actor's eligibility now, and whether they switched volunteering on. */
+export interface VolunteerStanding {
+  eligibility: BuddyEligibility;
+  active: boolean;
 }
 
-/** An eligible, active volunteer, or 403: only volunteers see and answer requests. */
-export async function requireActiveVolunteer(db: Db, actor: Actor, now: Date): Promise<void> {
+/**
+ * What an actor may do as a volunteer. A refusal the client shows as it is: 403 for someone who has
+ * not volunteered, 409 naming why an ineligible person cannot (yet).
+ */
+export const volunteerPolicy = definePolicy<Actor, VolunteerStanding>()(
+  {
+    /** Switch volunteering on or change its settings. */
+    volunteer: (_actor, standing) => standing.eligibility.eligible,
+    /** See open requests and say yes to one: eligible volunteers. */
+    answerRequests: (_actor, standing) => standing.active && standing.eligibility.eligible,
+  },
+  (action, _actor, standing) =>
+    action === 'answerRequests' && !standing.active
+      ? forbidden('Only volunteers see and accept requests; volunteer first')
+      : conflict(INELIGIBLE_MESSAGES[standing.eligibility.reason ?? 'role']),
+);
+
+/** Loads the actor's standing and returns when they may take `action`; otherwise the policy's refusal. */
+export async function authorizeVolunteer(db: Db, actor: Actor, now: Date, action: (typeof volunteerPolicy.actions)[number]) {
   const [row] = await db
     .select({ active: buddyVolunteers.active })
     .from(buddyVolunteers)
     .where(eq(buddyVolunteers.personId, actor.userId))
     .limit(1);
-  if (!row?.active) throw new AppError('FORBIDDEN', 'Only volunteers see and accept requests; volunteer first');
-  await requireEligible(db, actor, now);
+  const standing = { eligibility: await volunteerEligibility(db, actor, now), active: row?.active ?? false };
+  volunteerPolicy.authorize(actor, action, standing);
 }

@@ -6,6 +6,7 @@ import {
   volunteerSchema,
 } from '../../../shared/contracts/buddies.ts';
 import { idParams } from '../../../shared/contracts/common.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -22,8 +23,8 @@ import {
 
 const tags = ['buddies'];
 /** Members ask and (after 90 days) volunteer; coaches volunteer. Other roles get 404 as if the routes did not exist. */
-const people = { access: 'user', roles: ['member', 'coach'] } as const;
-const members = { access: 'user', roles: ['member'] } as const;
+const people = { access: 'user', roles: ROLE_GROUPS.buddies } as const;
+const members = { access: 'user', roles: ROLE_GROUPS.members } as const;
 
 export function buddyRoutes(app: FastifyZod) {
   const ctx = app.ctx;

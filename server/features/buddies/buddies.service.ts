@@ -14,7 +14,7 @@ import { users } from '../../db/schema/auth.ts';
 import { buddyRequests, buddyVolunteers } from '../../db/schema/buddies.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/app-error.ts';
 import { iso } from '../../lib/dates.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import type { Actor, Own } from '../../plugins/session.ts';
@@ -22,7 +22,7 @@ import { logAccess } from '../consent/consent.public.ts';
 import { conversationBetween } from '../messages/messages.public.ts';
 import { emailMatched, noticeMatched } from './buddies.notify.ts';
 import { isBookable, isUpcomingOccurrence, upcomingOccurrences } from './buddies.occurrences.ts';
-import { requireActiveVolunteer, requireEligible, volunteerEligibility } from './buddies.policy.ts';
+import { authorizeVolunteer, volunteerEligibility } from './buddies.policy.ts';
 
 /** Every read and write here is as of a moment (tests pass one). */
 type OwnAt = Own & { now?: Date };
@@ -115,7 +115,7 @@ export async function buddyOverview({ db, actor, now = new Date() }: OwnAt): Pro
 }
 
 export async function volunteer({ db, actor, about, now = new Date() }: OwnAt & { about: string }) {
-  await requireEligible(db, actor, now);
+  await authorizeVolunteer(db, actor, now, 'volunteer');
   await db
     .insert(buddyVolunteers)
     .values({ personId: actor.userId, about, active: true })
@@ -135,7 +135,7 @@ async function bookableMeeting(db: Db, meetingId: string) {
     .from(meetings)
     .where(eq(meetings.id, meetingId))
     .limit(1);
-  if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting');
+  if (!meeting) throw notFound('No such meeting');
   return meeting;
 }
 
@@ -147,11 +147,11 @@ export async function meetingOccurrences({ db, meetingId, now = new Date() }: { 
   };
 }
 
-const occursAtError = (message: string) => new AppError('VALIDATION_FAILED', `occursAt: ${message}`, [{ path: 'occursAt', message }]);
+const occursAtError = (message: string) => badRequest(`occursAt: ${message}`, [{ path: 'occursAt', message }]);
 
 export async function createRequest({ db, actor, input, now = new Date() }: OwnAt & { input: CreateBuddyRequest }) {
   const meeting = await bookableMeeting(db, input.meetingId);
-  if (!isBookable(meeting)) throw new AppError('CONFLICT', 'This meeting has no set time, so nobody can be asked along');
+  if (!isBookable(meeting)) throw conflict('This meeting has no set time, so nobody can be asked along');
   const occursAt = new Date(input.occursAt);
   if (!isUpcomingOccurrence(meeting, occursAt, now)) throw occursAtError('Not an upcoming time of this meeting');
   await expirePastRequests(db, now);
@@ -164,13 +164,12 @@ export async function createRequest({ db, actor, input, now = new Date() }: OwnA
         .from(buddyRequests)
         .where(and(eq(buddyRequests.requesterId, actor.userId), eq(buddyRequests.status, 'open')));
       if (Number(open?.n ?? 0) >= BUDDY_LIMITS.openPerMember) {
-        throw new AppError('CONFLICT', `You can have ${BUDDY_LIMITS.openPerMember} open requests at a time`);
+        throw conflict(`You can have ${BUDDY_LIMITS.openPerMember} open requests at a time`);
       }
       await tx.insert(buddyRequests).values({ requesterId: actor.userId, meetingId: input.meetingId, occursAt, note: input.note });
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'buddy_requests_one_open'))
-      throw new AppError('CONFLICT', 'You already asked for this meeting at this time');
+    if (isUniqueViolation(error, 'buddy_requests_one_open')) throw conflict('You already asked for this meeting at this time');
     throw error;
   }
   return buddyOverview({ db, actor, now });
@@ -187,8 +186,8 @@ export async function cancelRequest({ db, actor, id, now = new Date() }: OwnAt &
       .select({ id: buddyRequests.id })
       .from(buddyRequests)
       .where(and(eq(buddyRequests.id, id), eq(buddyRequests.requesterId, actor.userId)));
-    if (!mine) throw new AppError('NOT_FOUND', 'Not found');
-    throw new AppError('CONFLICT', 'This request is no longer open');
+    if (!mine) throw notFound();
+    throw conflict('This request is no longer open');
   }
   return buddyOverview({ db, actor, now });
 }
@@ -199,7 +198,7 @@ export async function listOpenRequests({
   actor,
   now = new Date(),
 }: OwnAt): Promise<{ requests: OpenBuddyRequest[]; timezone: string }> {
-  await requireActiveVolunteer(db, actor, now);
+  await authorizeVolunteer(db, actor, now, 'answerRequests');
   await expirePastRequests(db, now);
   const rows = await db
     .select({
@@ -247,13 +246,13 @@ export async function acceptRequest({
   now?: Date;
 }) {
   const db = ctx.db;
-  await requireActiveVolunteer(db, actor, now);
+  await authorizeVolunteer(db, actor, now, 'answerRequests');
   const requesterId = await db.transaction(async (tx) => {
     const [request] = await tx.select().from(buddyRequests).where(eq(buddyRequests.id, id)).for('update');
-    if (!request) throw new AppError('NOT_FOUND', 'Not found');
-    if (request.requesterId === actor.userId) throw new AppError('FORBIDDEN', 'You cannot accept your own request');
+    if (!request) throw notFound();
+    if (request.requesterId === actor.userId) throw forbidden('You cannot accept your own request');
     if (request.status !== 'open' || request.occursAt.getTime() <= now.getTime()) {
-      throw new AppError('CONFLICT', 'This request is no longer open: someone may have said yes already');
+      throw conflict('This request is no longer open: someone may have said yes already');
     }
     const conversation = await conversationBetween(tx, 'buddy', actor.userId, request.requesterId);
     await tx

@@ -1,7 +1,7 @@
 import type { Feature } from '../../lib/feature.ts';
 import { caseloadMyData } from './caseload.my-data.ts';
 import { caseloadRoutes } from './caseload.routes.ts';
-import { runRiskSweep } from './risk-sweep.ts';
+import { runRiskSweep } from './caseload.sweep.ts';
 
 /** The coach’s caseload and the risk sweep. */
 export const caseloadFeature: Feature = {

@@ -1,4 +1,5 @@
 import { caseloadSchema, riskRulesSchema } from '../../../shared/contracts/caseload.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { getCaseload, riskRules } from './caseload.service.ts';
@@ -10,7 +11,7 @@ export function caseloadRoutes(app: FastifyZod) {
   app.get(
     '/api/caseload',
     {
-      config: { roles: ['coach'] },
+      config: { roles: ROLE_GROUPS.coaches },
       schema: {
         tags,
         summary: 'My caseload: each client with only what they granted me, risk flags, most in need first (logged per scope)',
@@ -22,7 +23,7 @@ export function caseloadRoutes(app: FastifyZod) {
   app.get(
     '/api/caseload/rules',
     {
-      config: { roles: ['coach'] },
+      config: { roles: ROLE_GROUPS.coaches },
       schema: { tags, summary: 'The risk rules: what each reads and the numbers it uses', response: { 200: riskRulesSchema } },
     },
     async () => riskRules(),

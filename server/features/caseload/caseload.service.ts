@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { addDays } from '../../lib/dates.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { type AccessLogEntry, logAccesses } from '../consent/consent.public.ts';
-import { type ClientFacts, gatherFacts } from './caseload.facts.ts';
-import { openRelationships } from './caseload.queries.ts';
+import { type ClientFacts, gatherFacts } from './caseload.record.ts';
+import { openRelationships } from './caseload.sql.ts';
 import { CASELOAD_SCOPES, cravingAverages, needScore, RULE_SCOPES, TREND_DAYS } from './risk-rules.ts';
 
 /** The coach's morning screen: every open relationship, most in need first. */

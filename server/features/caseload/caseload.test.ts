@@ -17,7 +17,7 @@ import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { runLength } from '../clocks/milestones.ts';
 import { ACCESS_LOG_COALESCE_MINUTES } from '../consent/consent.policy.ts';
 import { getCaseload } from './caseload.service.ts';
-import { runRiskSweep } from './risk-sweep.ts';
+import { runRiskSweep } from './caseload.sweep.ts';
 
 let t: TestApp;
 beforeAll(async () => {

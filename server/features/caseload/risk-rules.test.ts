@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '../../../shared/contracts/consent.ts';
-import { runFromBits } from './caseload.queries.ts';
+import { runFromBits } from './caseload.sql.ts';
 import { evaluateRisk, needScore, type RecentCheckin, type RiskFacts } from './risk-rules.ts';
 
 const ALL = new Set<Scope>(['checkins.summary', 'checkins.detail', 'assessments', 'sos']);

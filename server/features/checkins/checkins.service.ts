@@ -9,7 +9,7 @@ import { runIdempotent, type StoredResponse } from '../../lib/idempotency.ts';
 import type { Actor, Own } from '../../plugins/session.ts';
 import { authorizeRecordRead } from '../consent/consent.public.ts';
 import { meetingsLast7Days } from '../my-meetings/my-meetings.public.ts';
-import { classifyDay, currentStreak, dailySeries } from './checkins.dates.ts';
+import { classifyDay, currentStreak, dailySeries } from './checkins.days.ts';
 import {
   activeSubjectZone,
   checkinsBetween,
@@ -18,7 +18,7 @@ import {
   seriesBetween,
   streakFacts,
   upsertCheckin,
-} from './checkins.queries.ts';
+} from './checkins.sql.ts';
 
 function dayNotAllowed(localDate: string, today: string): AppError | null {
   const kind = classifyDay(localDate, today);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { clockRuns, recoveryClocks } from '../../db/schema/clocks.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { type AppError, badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { clockTotals, type Milestone, milestonesOf, runLength } from './milestones.ts';
@@ -17,7 +17,7 @@ const CLOCK_SKEW_MS = 60_000;
 const EARLIEST_START = new Date(CLOCK_LIMITS.earliestStart);
 
 function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${path}: ${message}`, [{ path, message }]);
+  return badRequest(`${path}: ${message}`, [{ path, message }]);
 }
 
 /** An instant a member gave for a start: not before 1900, not in the future (a little skew is taken as now). */
@@ -112,7 +112,7 @@ async function lockOwnClock(tx: Db, actor: Actor, id: string): Promise<ClockRow>
     .from(recoveryClocks)
     .where(and(eq(recoveryClocks.id, id), eq(recoveryClocks.userId, actor.userId), isNull(recoveryClocks.archivedAt)))
     .for('update');
-  if (!clock) throw new AppError('NOT_FOUND', 'Not found');
+  if (!clock) throw notFound();
   return clock;
 }
 
@@ -132,7 +132,7 @@ export async function createClock({ db, actor, input, now = new Date() }: { db: 
       .from(recoveryClocks)
       .where(and(eq(recoveryClocks.userId, actor.userId), isNull(recoveryClocks.archivedAt)));
     if ((active?.n ?? 0) >= CLOCK_LIMITS.clocksMax) {
-      throw new AppError('CONFLICT', `You can keep up to ${CLOCK_LIMITS.clocksMax} clocks; archive one to start another`);
+      throw conflict(`You can keep up to ${CLOCK_LIMITS.clocksMax} clocks; archive one to start another`);
     }
     const [row] = await tx
       .insert(recoveryClocks)
@@ -238,7 +238,7 @@ export async function getSharedClocks({ db, actor, subjectId, now = new Date() }
     .innerJoin(profiles, eq(profiles.userId, users.id))
     .where(eq(users.id, subjectId))
     .limit(1);
-  if (person?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
+  if (person?.status !== 'active') throw notFound();
   const access = await authorizeRecordRead(db, actor, subjectId, 'clock');
   const clocks = await presentClocks(db, subjectId, now);
   return {

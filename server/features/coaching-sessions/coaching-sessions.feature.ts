@@ -1,7 +1,7 @@
 import type { Feature } from '../../lib/feature.ts';
 import { coachingSessionsMyData } from './coaching-sessions.my-data.ts';
-import { runSessionReminderSweep } from './coaching-sessions.reminders.ts';
 import { coachingSessionRoutes } from './coaching-sessions.routes.ts';
+import { runSessionReminderSweep } from './coaching-sessions.sweep.ts';
 
 /** Coaching sessions, notes with sign-off, referrals. */
 export const coachingSessionsFeature: Feature = {

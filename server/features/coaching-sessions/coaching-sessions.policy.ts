@@ -1,7 +1,7 @@
 import { NOTE_REVIEW_PURPOSE, type RelationshipRef } from '../../../shared/contracts/coaching-sessions.ts';
 import { inRoleGroup } from '../../../shared/contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, conflict, notFound } from '../../lib/app-error.ts';
+import { conflict, forbidden, notFound } from '../../lib/app-error.ts';
 import { definePolicy } from '../../lib/policy.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { partiesOf, type RelationshipWithPeople, relationshipWithPeople } from '../coaching/coaching.public.ts';
@@ -104,7 +104,5 @@ export interface NoteUnderReview {
 export const notePolicy = definePolicy<Actor, NoteUnderReview>()(
   { signOff: (actor, note) => inRoleGroup(actor.roles, 'oversight') && note.memberActive && note.authorId !== actor.userId },
   (_action, actor, note) =>
-    inRoleGroup(actor.roles, 'oversight') && note.memberActive
-      ? new AppError('FORBIDDEN', 'Someone else signs off your own note')
-      : notFound(),
+    inRoleGroup(actor.roles, 'oversight') && note.memberActive ? forbidden('Someone else signs off your own note') : notFound(),
 );

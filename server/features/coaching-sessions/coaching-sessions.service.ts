@@ -11,12 +11,12 @@ import {
 import type { Db } from '../../db/client.ts';
 import { coachingSessions, sessionNotes } from '../../db/schema/coaching-sessions.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.ts';
+import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
-import { type SessionEvent, sessionMessage, withMessage } from './coaching-sessions.messages.ts';
 import { authorizedRelationship, relationshipRecordsPolicy, relationshipRef, type Viewer, viewerOf } from './coaching-sessions.policy.ts';
+import { type SessionEvent, sessionMessage, withMessage } from './coaching-sessions.wording.ts';
 
 const L = COACHING_SESSION_LIMITS;
 const coachProfile = alias(profiles, 'session_coach_profile');
@@ -294,7 +294,7 @@ export async function setSessionOutcome({
   const { session } = await ownScheduledSession(db, actor, id);
   if (session.status !== 'scheduled') throw conflict(`This session is already ${session.status}`);
   if (status !== 'cancelled' && session.scheduledAt.getTime() > now.getTime()) {
-    throw new AppError('CONFLICT', 'A session can be marked completed or missed once its time has come');
+    throw conflict('A session can be marked completed or missed once its time has come');
   }
   await db.transaction(async (tx) => {
     const rows = await tx

@@ -7,7 +7,7 @@ import { notifications } from '../../db/schema/notifications.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
-import { runSessionReminderSweep } from './coaching-sessions.reminders.ts';
+import { runSessionReminderSweep } from './coaching-sessions.sweep.ts';
 
 let t: TestApp;
 let coach: Person;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, conflict } from '../../lib/app-error.ts';
 import { iso } from '../../lib/dates.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { logAccesses } from '../consent/consent.public.ts';
@@ -190,9 +190,7 @@ export async function approveMatches({
 }) {
   const requestIds = pairs.map((p) => p.requestId);
   if (new Set(requestIds).size !== requestIds.length) {
-    throw new AppError('VALIDATION_FAILED', 'Each member can be approved once', [
-      { path: 'body.pairs', message: 'A member appears twice' },
-    ]);
+    throw badRequest('Each member can be approved once', [{ path: 'body.pairs', message: 'A member appears twice' }]);
   }
   const sorted = [...pairs].sort((a, b) => a.requestId.localeCompare(b.requestId));
   const approved = await ctx.db.transaction(async (tx) => {
@@ -213,16 +211,16 @@ export async function approveMatches({
       const lockedRow = locked.find((l) => l.id === pair.requestId);
       if (!request || lockedRow?.status !== 'requested') {
         const who = lockedRow ? (names.get(lockedRow.memberId) ?? 'A member') : 'A member';
-        throw new AppError('CONFLICT', `${who} is no longer waiting for a coach; suggest again`);
+        throw conflict(`${who} is no longer waiting for a coach; suggest again`);
       }
       const coachRow = coaches.get(pair.coachId);
       const coachAlias = coachRow?.alias ?? names.get(pair.coachId) ?? 'That coach';
-      if (!coachRow) throw new AppError('CONFLICT', `${request.memberAlias}: ${coachAlias} is not a coach`);
-      if (!coachRow.coach.accepting) throw new AppError('CONFLICT', `${request.memberAlias}: ${coachAlias} is not taking new people`);
-      if (pair.coachId === request.memberId) throw new AppError('CONFLICT', `${request.memberAlias} cannot coach themselves`);
+      if (!coachRow) throw conflict(`${request.memberAlias}: ${coachAlias} is not a coach`);
+      if (!coachRow.coach.accepting) throw conflict(`${request.memberAlias}: ${coachAlias} is not taking new people`);
+      if (pair.coachId === request.memberId) throw conflict(`${request.memberAlias} cannot coach themselves`);
       const score = scorePair(toMatchMember(request, now), { ...toMatchCoach(coachRow), freeSeats: 1 });
       if (!score.feasible) {
-        throw new AppError('CONFLICT', `${request.memberAlias}: ${coachAlias} does not meet what they require (${score.unmet.join(', ')})`);
+        throw conflict(`${request.memberAlias}: ${coachAlias} does not meet what they require (${score.unmet.join(', ')})`);
       }
       await tx
         .update(coachingRelationships)

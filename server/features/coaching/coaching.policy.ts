@@ -1,7 +1,7 @@
 import type { RelationshipAction } from '../../../shared/contracts/coaching.ts';
 import type { RelationshipStatus } from '../../../shared/contracts/coaching-base.ts';
 import { inRoleGroup } from '../../../shared/contracts/roles.ts';
-import { AppError, notFound } from '../../lib/app-error.ts';
+import { conflict, notFound } from '../../lib/app-error.ts';
 import { definePolicy } from '../../lib/policy.ts';
 import type { Actor } from '../../plugins/session.ts';
 
@@ -92,7 +92,7 @@ export const relationshipPolicy = definePolicy<PartyActor, Relationship>()(
     if (partiesOf(actor, rel).length === 0 || action === 'read' || action === 'readIntake') return notFound();
     const allowed = allowedTransitions(actor, rel);
     const now = allowed.length > 0 ? `allowed now: ${allowed.join(', ')}` : 'nothing can be changed now';
-    return new AppError('CONFLICT', `Cannot ${action} a relationship that is ${rel.status}; ${now}`);
+    return conflict(`Cannot ${action} a relationship that is ${rel.status}; ${now}`);
   },
 );
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { coachProfiles } from '../../db/schema/coaching.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict } from '../../lib/app-error.ts';
 import { iso } from '../../lib/dates.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -64,8 +64,7 @@ export async function putCoachProfile({ db, actor, input }: { db: Db; actor: Act
       .from(coachProfiles)
       .where(eq(coachProfiles.userId, actor.userId));
     const taken = row?.seatsTaken ?? 0;
-    throw new AppError(
-      'CONFLICT',
+    throw conflict(
       `${taken} ${taken === 1 ? 'person holds a seat' : 'people hold seats'} in your caseload; the maximum cannot go below ${taken}`,
       [{ path: 'body.maxCaseload', message: `At least ${taken}` }],
     );

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { iso, isoOrNull } from '../../lib/dates.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
@@ -58,7 +58,7 @@ export async function createRequest({ db, actor, input }: { db: Db; actor: Actor
         ),
       );
     if (!coach || requestedCoachId === actor.userId) {
-      throw new AppError('VALIDATION_FAILED', 'That coach is not taking new people; choose another or leave it to the team', [
+      throw badRequest('That coach is not taking new people; choose another or leave it to the team', [
         { path: 'body.requestedCoachId', message: 'Not available' },
       ]);
     }
@@ -81,7 +81,7 @@ export async function createRequest({ db, actor, input }: { db: Db; actor: Actor
     });
   } catch (error) {
     if (isUniqueViolation(error, ONE_OPEN)) {
-      throw new AppError('CONFLICT', 'You already have an open request or a coach; withdraw or close it before asking again');
+      throw conflict('You already have an open request or a coach; withdraw or close it before asking again');
     }
     throw error;
   }
@@ -138,7 +138,7 @@ export async function getMyCoaching({ db, actor }: { db: Db; actor: Actor }): Pr
 /** One relationship for its member, its coach (after acceptance) or a supervisor; anyone else 404. */
 export async function getRelationship({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<Relationship> {
   const [row] = await db.select().from(coachingRelationships).where(eq(coachingRelationships.id, id));
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   relationshipPolicy.authorize(actor, 'read', row);
   const [aliases, scopes, history] = await Promise.all([
     aliasesOf(db, [row.memberId, row.coachId]),
@@ -235,7 +235,7 @@ export async function changeRelationship({
 /** A new `proposed` row for the new coach, same wishes; the member must accept again before the coach sees anything. */
 async function transferTo(tx: Db, actor: Actor, row: RelationshipRow, coachId: string | undefined, reason: string | null) {
   if (!coachId || coachId === row.coachId) {
-    throw new AppError('VALIDATION_FAILED', 'Choose a different coach', [{ path: 'body.coachId', message: 'Same coach' }]);
+    throw badRequest('Choose a different coach', [{ path: 'body.coachId', message: 'Same coach' }]);
   }
   const [coach] = await tx
     .select({ id: coachProfiles.userId, alias: profiles.alias, accepting: coachProfiles.accepting })
@@ -244,9 +244,9 @@ async function transferTo(tx: Db, actor: Actor, row: RelationshipRow, coachId: s
     .innerJoin(profiles, eq(profiles.userId, coachProfiles.userId))
     .where(and(eq(coachProfiles.userId, coachId), eq(users.status, 'active'), sql`'coach' = any(${users.roles})`));
   if (!coach || coachId === row.memberId) {
-    throw new AppError('VALIDATION_FAILED', 'No such coach', [{ path: 'body.coachId', message: 'Not a coach' }]);
+    throw badRequest('No such coach', [{ path: 'body.coachId', message: 'Not a coach' }]);
   }
-  if (!coach.accepting) throw new AppError('CONFLICT', `${coach.alias} is not taking new people`);
+  if (!coach.accepting) throw conflict(`${coach.alias} is not taking new people`);
   await takeSeats(tx, coach);
   const created = onlyRow(
     await tx

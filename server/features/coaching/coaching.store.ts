@@ -8,7 +8,7 @@ import { users } from '../../db/schema/auth.ts';
 import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from '../../db/schema/coaching.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, notFound } from '../../lib/app-error.ts';
 import { iso } from '../../lib/dates.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
 import { revokeConsent } from '../consent/consent.public.ts';
@@ -39,10 +39,10 @@ export async function takeSeats(tx: Db, coach: { id: string; alias: string }, co
       .where(eq(coachProfiles.userId, coach.id))
       .returning({ userId: coachProfiles.userId });
   } catch (error) {
-    if (isSeatViolation(error)) throw new AppError('CONFLICT', `${coach.alias} has no free seat`);
+    if (isSeatViolation(error)) throw conflict(`${coach.alias} has no free seat`);
     throw error;
   }
-  if (rows.length === 0) throw new AppError('CONFLICT', `${coach.alias} has no coach profile`);
+  if (rows.length === 0) throw conflict(`${coach.alias} has no coach profile`);
 }
 
 /**
@@ -177,7 +177,7 @@ export async function notify(tx: Db, note: { userId: string; title: string; body
 
 export async function lockRelationship(tx: Db, id: string) {
   const [row] = await tx.select().from(coachingRelationships).where(eq(coachingRelationships.id, id)).for('update');
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   return row;
 }
 export type RelationshipRow = typeof coachingRelationships.$inferSelect;

@@ -3,7 +3,7 @@ import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Tx } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { consentGrants } from '../../db/schema/consent.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { notFound } from '../../lib/app-error.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import { recordAudit } from '../audit/audit.public.ts';
 
@@ -40,7 +40,7 @@ export async function grantConsent(tx: Tx, input: GrantConsent): Promise<string>
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, input.granteeId), eq(users.status, 'active')));
-  if (!grantee) throw new AppError('NOT_FOUND', 'No such person', [{ path: 'body.granteeId', message: 'Not found' }]);
+  if (!grantee) throw notFound('No such person', [{ path: 'body.granteeId', message: 'Not found' }]);
   const scopes = [...new Set(input.scopes)];
   const row = onlyRow(
     await tx

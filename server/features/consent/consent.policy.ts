@@ -4,7 +4,7 @@ import { inRoleGroup } from '../../../shared/contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 
 /**
@@ -63,10 +63,10 @@ export async function authorizeRecordRead(db: Db, actor: Actor, subjectId: strin
   // A disabled or deleted account's record is gone for everyone else, grants or not.
   if (actor.userId !== subjectId) {
     const [subject] = await db.select({ status: users.status }).from(users).where(eq(users.id, subjectId)).limit(1);
-    if (subject?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
+    if (subject?.status !== 'active') throw notFound();
   }
   const access = await decideRecordRead(db, actor, subjectId, scope);
-  if (!access) throw new AppError('NOT_FOUND', 'Not found');
+  if (!access) throw notFound();
   if (access.via !== 'self') await logAccess(db, actor, subjectId, scope, access);
   return access;
 }

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, notFound } from '../../lib/app-error.ts';
 import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.public.ts';
@@ -71,20 +71,18 @@ export async function listMyGrants({ db, actor }: { db: Db; actor: Actor }) {
 
 async function loadGrant(db: Db, id: string) {
   const [row] = await selectGrants(db).where(eq(consentGrants.id, id));
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   return toGrant(row);
 }
 
 export async function createGrant({ db, actor, input }: { db: Db; actor: Actor; input: z.infer<typeof createGrantSchema> }) {
   if (input.granteeId === actor.userId) {
-    throw new AppError('VALIDATION_FAILED', 'You always see your own data; choose someone else', [
-      { path: 'body.granteeId', message: 'That is you' },
-    ]);
+    throw badRequest('You always see your own data; choose someone else', [{ path: 'body.granteeId', message: 'That is you' }]);
   }
   const startsAt = input.startsAt ? new Date(input.startsAt) : new Date();
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= startsAt) {
-    throw new AppError('VALIDATION_FAILED', 'The end must come after the start', [{ path: 'body.expiresAt', message: 'Before the start' }]);
+    throw badRequest('The end must come after the start', [{ path: 'body.expiresAt', message: 'Before the start' }]);
   }
   const id = await db.transaction((tx) =>
     grantConsent(tx, {
@@ -107,7 +105,7 @@ export async function revokeGrant({ db, actor, id }: { db: Db; actor: Actor; id:
       .select({ id: consentGrants.id })
       .from(consentGrants)
       .where(and(eq(consentGrants.id, id), eq(consentGrants.grantorId, actor.userId)));
-    if (!mine) throw new AppError('NOT_FOUND', 'Not found');
+    if (!mine) throw notFound();
     await revokeConsent(tx, { grantIds: [id], actorId: actor.userId });
   });
   return loadGrant(db, id);
@@ -196,10 +194,10 @@ export async function openBreakGlass({
   subjectId: string;
   reason: string;
 }) {
-  if (subjectId === actor.userId) throw new AppError('VALIDATION_FAILED', 'You can read your own record without break-glass');
+  if (subjectId === actor.userId) throw badRequest('You can read your own record without break-glass');
   const id = await ctx.db.transaction(async (tx) => {
     const [subject] = await tx.select({ id: users.id }).from(users).where(eq(users.id, subjectId));
-    if (!subject) throw new AppError('NOT_FOUND', 'No such person');
+    if (!subject) throw notFound('No such person');
     const [row] = await tx
       .insert(breakGlass)
       .values({ actorId: actor.userId, subjectId, reason, expiresAt: new Date(Date.now() + BREAK_GLASS_MINUTES * 60_000) })

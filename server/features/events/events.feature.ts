@@ -1,8 +1,8 @@
 import { events } from '../../db/schema/events.ts';
 import type { Feature } from '../../lib/feature.ts';
 import { eventsMyData } from './events.my-data.ts';
-import { runEventReminderSweep } from './events.reminders.ts';
 import { eventRoutes } from './events.routes.ts';
+import { runEventReminderSweep } from './events.sweep.ts';
 
 /** Sober events and workshops with places and a waitlist. */
 export const eventsFeature: Feature = {

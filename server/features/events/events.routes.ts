@@ -10,11 +10,12 @@ import {
   myRsvpSchema,
   updateEventSchema,
 } from '../../../shared/contracts/events.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { eventCalendar } from './events.calendar.ts';
-import { ORGANIZER_ROLES } from './events.policy.ts';
+
 import { answerGoing, withdrawAnswer } from './events.rsvp.ts';
 import { cancelEvent, createEvent, eventForViewer, listAttendees, listUpcomingEvents, updateEvent } from './events.service.ts';
 
@@ -23,7 +24,7 @@ const tags = ['events'];
 export function eventRoutes(app: FastifyZod) {
   const ctx = app.ctx;
   const db = ctx.db;
-  const organizers = { access: 'user', roles: ORGANIZER_ROLES, rateLimit: rateLimit(ctx, 60, 60, 'user') } as const;
+  const organizers = { access: 'user', roles: ROLE_GROUPS.organizers, rateLimit: rateLimit(ctx, 60, 60, 'user') } as const;
   const answers = { access: 'user', rateLimit: rateLimit(ctx, 60, 60, 'user') } as const;
 
   app.get(
@@ -92,7 +93,7 @@ export function eventRoutes(app: FastifyZod) {
   app.get(
     '/api/events/:id/attendees',
     {
-      config: { access: 'user', roles: ORGANIZER_ROLES },
+      config: { access: 'user', roles: ROLE_GROUPS.organizers },
       schema: {
         tags,
         summary: 'Who is going and who waits, by alias (organizers)',

@@ -9,7 +9,7 @@ import { reminderPreferences } from '../../db/schema/reminders.ts';
 import { createAgent } from '../../test/agent.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
-import { runEventReminderSweep } from './events.reminders.ts';
+import { runEventReminderSweep } from './events.sweep.ts';
 
 let t: TestApp;
 let admin: Person;

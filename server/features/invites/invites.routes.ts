@@ -8,6 +8,7 @@ import {
   inviteSchema,
   inviteTokenSchema,
 } from '../../../shared/contracts/invites.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -20,13 +21,13 @@ export function inviteRoutes(app: FastifyZod) {
   const ctx = app.ctx;
   app.get(
     '/api/admin/invites',
-    { config: { roles: ['admin'] }, schema: { tags, summary: 'Invitations sent', response: { 200: z.array(inviteSchema) } } },
+    { config: { roles: ROLE_GROUPS.admins }, schema: { tags, summary: 'Invitations sent', response: { 200: z.array(inviteSchema) } } },
     async () => listInvites({ ctx }),
   );
   app.post(
     '/api/admin/invites',
     {
-      config: { roles: ['admin'], rateLimit: rateLimit(ctx, 60, 60, 'user') },
+      config: { roles: ROLE_GROUPS.admins, rateLimit: rateLimit(ctx, 60, 60, 'user') },
       schema: {
         tags,
         summary: 'Invite someone by email with one or more roles',
@@ -39,7 +40,7 @@ export function inviteRoutes(app: FastifyZod) {
   app.post(
     '/api/admin/invites/:id/revoke',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ROLE_GROUPS.admins },
       schema: { tags, summary: 'Withdraw a pending invitation', params: idParams, response: { 200: inviteSchema } },
     },
     async (request) => revokeInvite({ ctx, actor: actorOf(request), id: request.params.id }),

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { invites } from '../../db/schema/invites.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, gone, notFound, setupRequired } from '../../lib/app-error.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.public.ts';
@@ -39,7 +39,7 @@ export async function createSignupLink(db: Db, link: { email: string; tokenHash:
 export async function createInvite({ ctx, actor, email, roles }: { ctx: AppContext; actor: Actor; email: string; roles: Role[] }) {
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   if (existing) {
-    throw new AppError('CONFLICT', 'This person already has an account; change their roles on the people page', [
+    throw conflict('This person already has an account; change their roles on the people page', [
       { path: 'body.email', message: 'Already has an account' },
     ]);
   }
@@ -84,7 +84,7 @@ export async function revokeInvite({ ctx, actor, id }: { ctx: AppContext; actor:
       .set({ revokedAt: sql`now()` })
       .where(and(eq(invites.id, id), eq(invites.kind, 'invite'), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
       .returning();
-    if (!row) throw new AppError('NOT_FOUND', 'No pending invitation with this id');
+    if (!row) throw notFound('No pending invitation with this id');
     await recordAudit(tx, { event: 'invite.revoked', actorId: actor.userId, detail: { inviteId: id } });
     return toInvite(row);
   });
@@ -103,7 +103,7 @@ async function findUsableInvite(ctx: AppContext, token: string) {
       ),
     )
     .limit(1);
-  if (!row) throw new AppError('GONE', INVALID_LINK);
+  if (!row) throw gone(INVALID_LINK);
   return row;
 }
 
@@ -117,7 +117,7 @@ export async function previewInvite({ ctx, token }: { ctx: AppContext; token: st
 export async function acceptInvite(input: { ctx: AppContext; token: string; password: string; alias: string }) {
   const { ctx } = input;
   const org = await ctx.organization();
-  if (!org) throw new AppError('SETUP_REQUIRED', 'This Kinship is not set up yet');
+  if (!org) throw setupRequired('This Kinship is not set up yet');
   return ctx.db.transaction(async (tx): Promise<{ userId: string; session: NewSession }> => {
     // Claiming the row first means two tabs accepting the same link cannot both create an account.
     const [invite] = await tx
@@ -132,7 +132,7 @@ export async function acceptInvite(input: { ctx: AppContext; token: string; pass
         ),
       )
       .returning();
-    if (!invite) throw new AppError('GONE', INVALID_LINK);
+    if (!invite) throw gone(INVALID_LINK);
     const userId = await createAccount(tx, {
       email: invite.email,
       password: input.password,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outboxMessageSchema } from '../../../shared/contracts/admin.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { listOutbox } from './mail.service.ts';
 
@@ -7,7 +8,7 @@ export function mailRoutes(app: FastifyZod) {
   app.get(
     '/api/admin/outbox',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ROLE_GROUPS.admins },
       schema: {
         tags: ['admin'],
         summary: 'Emails sent or held (bodies only when SMTP is not configured)',

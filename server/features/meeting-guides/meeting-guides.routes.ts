@@ -7,13 +7,14 @@ import {
   meetingGuideMatchSchema,
   meetingGuideSchema,
 } from '../../../shared/contracts/meeting-guides.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { createGuide, deleteGuide, guideForMeeting, listGuides, updateGuide } from './meeting-guides.service.ts';
 
 const tags = ['meeting-guides'];
-const admins = { access: 'user', roles: ['admin'] } as const;
+const admins = { access: 'user', roles: ROLE_GROUPS.admins } as const;
 
 /** "What to expect" guides: public to read, like the directory; written by admins. */
 export function meetingGuideRoutes(app: FastifyZod) {

@@ -3,8 +3,9 @@ import type { GuideLanguage, MeetingGuide, MeetingGuideInput } from '../../../sh
 import type { Db } from '../../db/client.ts';
 import { meetingGuides } from '../../db/schema/meeting-guides.ts';
 import { meetings } from '../../db/schema/meetings.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, notFound } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
+import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.public.ts';
 
@@ -83,7 +84,7 @@ export async function guideForMeeting({ db, meetingId, language }: { db: Db; mee
     .from(meetings)
     .where(eq(meetings.id, meetingId))
     .limit(1);
-  if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting');
+  if (!meeting) throw notFound('No such meeting');
   const candidates = await db
     .select()
     .from(meetingGuides)
@@ -106,7 +107,7 @@ async function withSlugCheck<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('CONFLICT', 'Another guide already uses this slug', [{ path: 'slug', message: 'Already used' }]);
+      throw conflict('Another guide already uses this slug', [{ path: 'slug', message: 'Already used' }]);
     }
     throw error;
   }
@@ -115,8 +116,7 @@ async function withSlugCheck<T>(write: () => Promise<T>): Promise<T> {
 // Guides are what the organization tells newcomers: every change is in the security audit log.
 export async function createGuide({ db, actor, input }: { db: Db; actor: Actor; input: MeetingGuideInput }) {
   return db.transaction(async (tx) => {
-    const [row] = await withSlugCheck(() => tx.insert(meetingGuides).values(input).returning());
-    if (!row) throw new AppError('INTERNAL', 'Guide not created');
+    const row = onlyRow(await withSlugCheck(() => tx.insert(meetingGuides).values(input).returning()));
     await recordAudit(tx, { event: 'guide.created', actorId: actor.userId, detail: { guideId: row.id, slug: row.slug } });
     return presentGuide(row);
   });
@@ -131,7 +131,7 @@ export async function updateGuide({ db, actor, id, input }: { db: Db; actor: Act
         .where(eq(meetingGuides.id, id))
         .returning(),
     );
-    if (!row) throw new AppError('NOT_FOUND', 'Not found');
+    if (!row) throw notFound();
     await recordAudit(tx, { event: 'guide.updated', actorId: actor.userId, detail: { guideId: row.id, slug: row.slug } });
     return presentGuide(row);
   });
@@ -143,7 +143,7 @@ export async function deleteGuide({ db, actor, id }: { db: Db; actor: Actor; id:
       .delete(meetingGuides)
       .where(eq(meetingGuides.id, id))
       .returning({ id: meetingGuides.id, slug: meetingGuides.slug });
-    if (!deleted) throw new AppError('NOT_FOUND', 'Not found');
+    if (!deleted) throw notFound();
     await recordAudit(tx, { event: 'guide.deleted', actorId: actor.userId, detail: { guideId: deleted.id, slug: deleted.slug } });
   });
 }

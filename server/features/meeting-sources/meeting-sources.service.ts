@@ -11,7 +11,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { meetingImports, meetingSources } from '../../db/schema/meeting-sources.ts';
 import { meetings } from '../../db/schema/meetings.ts';
-import { AppError, conflict, notFound } from '../../lib/app-error.ts';
+import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { canonicalTimeZone, forgetMeetingZones, NOT_AN_ARRAY } from '../meetings/meetings.public.ts';
 import { FeedFetchError, fetchFeed } from './fetch-feed.ts';
@@ -113,9 +113,7 @@ function columnsOf(input: SourceInput) {
   // The contract accepts what Intl knows; the normalizer's canonical name is what gets stored.
   const zone = canonicalTimeZone(input.defaultTimezone);
   if (!zone) {
-    throw new AppError('VALIDATION_FAILED', 'body.defaultTimezone: Unknown time zone', [
-      { path: 'body.defaultTimezone', message: 'Unknown time zone' },
-    ]);
+    throw badRequest('body.defaultTimezone: Unknown time zone', [{ path: 'body.defaultTimezone', message: 'Unknown time zone' }]);
   }
   return {
     name: input.name,
@@ -144,9 +142,7 @@ export async function createSource(db: Db, input: SourceInput): Promise<MeetingS
 export async function updateSource(db: Db, id: string, input: SourceInput): Promise<MeetingSource> {
   const existing = await managedSource(db, id);
   if (existing.kind !== input.kind) {
-    throw new AppError('VALIDATION_FAILED', 'body.kind: A source cannot change kind; add a new source instead', [
-      { path: 'body.kind', message: 'Cannot change' },
-    ]);
+    throw badRequest('body.kind: A source cannot change kind; add a new source instead', [{ path: 'body.kind', message: 'Cannot change' }]);
   }
   try {
     await db
@@ -236,7 +232,7 @@ export async function startImport(
   const { db } = runtime;
   const source = await managedSource(db, sourceId);
   if (source.kind === 'file' && (upload === undefined || upload === null)) {
-    throw new AppError('VALIDATION_FAILED', 'Upload the feed file as the request body');
+    throw badRequest('Upload the feed file as the request body');
   }
   const row = await db.transaction(async (tx) => {
     await tx.select({ id: meetingSources.id }).from(meetingSources).where(eq(meetingSources.id, sourceId)).for('update');

@@ -1,7 +1,7 @@
 import { type ICalCalendar, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict } from '../../lib/app-error.ts';
 import { publishedCalendar } from '../../lib/calendar.ts';
 import { meetingRow } from './meetings.service.ts';
 import { durationMinutes, nextOccurrence } from './meetings.window.ts';
@@ -16,7 +16,7 @@ const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE
  */
 export async function meetingCalendar({ db, id, now = DateTime.utc() }: { db: Db; id: string; now?: DateTime }) {
   const row = await meetingRow(db, id);
-  if (row.day === null || row.time === null) throw new AppError('CONFLICT', 'This meeting is by appointment: it has no schedule');
+  if (row.day === null || row.time === null) throw conflict('This meeting is by appointment: it has no schedule');
   const calendar = publishedCalendar('Meetings');
   addWeeklyMeeting(calendar, row, now);
   return { fileName: `${row.slug.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}.ics`, body: calendar.toString() };

@@ -6,7 +6,7 @@ import {
   type MeetingListItem,
 } from '../../../shared/contracts/meetings.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest } from '../../lib/app-error.ts';
 import { type Directory, type DirectoryMeeting, directoryOf } from './directory.ts';
 import { canonicalTypeCode } from './feed/type-codes.ts';
 import { canonicalTimeZone } from './feed/values.ts';
@@ -34,7 +34,7 @@ import { MINUTES_A_WEEK, offsetAt } from './meetings.window.ts';
 const SOON_MINUTES = 60;
 
 function badInput(path: string, message: string): never {
-  throw new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+  throw badRequest(message, [{ path, message }]);
 }
 
 const validZone = (zone: string): string => canonicalTimeZone(zone) ?? badInput('tz', 'Unknown time zone');

@@ -4,7 +4,7 @@ import type { MeetingDetail } from '../../../shared/contracts/meetings.ts';
 import type { FeedMeeting } from '../../../shared/contracts/meetings-feed.ts';
 import type { Db } from '../../db/client.ts';
 import { meetings } from '../../db/schema/meetings.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { notFound } from '../../lib/app-error.ts';
 import { toMeetingGuide } from './feed/export.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -17,7 +17,7 @@ export function feedMeetingOf(row: MeetingRow): FeedMeeting {
 
 export async function meetingRow(db: Db, id: string): Promise<MeetingRow> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'No such meeting');
+  if (!row) throw notFound('No such meeting');
   return row;
 }
 

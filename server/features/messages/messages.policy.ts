@@ -4,10 +4,12 @@ import type { ConversationKind } from '../../../shared/contracts/messages.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { buddyRequests } from '../../db/schema/buddies.ts';
-import { coachingRelationships } from '../../db/schema/coaching.ts';
 import { conversations } from '../../db/schema/messages.ts';
 import { partnerships } from '../../db/schema/partners.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, notFound } from '../../lib/app-error.ts';
+import { definePolicy } from '../../lib/policy.ts';
+import type { Actor } from '../../plugins/session.ts';
+import { partiesOf, type Relationship, relationshipsOf } from '../coaching/coaching.public.ts';
 
 /**
  * Who may talk to whom.
@@ -48,6 +50,21 @@ export function pairCondition(
   return or(and(eq(table.inviterId, x), eq(table.inviteeId, y)), and(eq(table.inviterId, y), eq(table.inviteeId, x)));
 }
 
+/**
+ * The coaching relationships between two people, with what the party model (coaching's partiesOf) says
+ * of them: whether one is open (its coach takes part: accepted, active or paused), and whether `me` was
+ * ever its member, which keeps a member's read-only history after the end.
+ */
+async function coachingBetween(db: Db, me: string, other: string) {
+  const relationships = await relationshipsOf(db, me, [other]);
+  const coachTakesPart = (rel: Relationship) =>
+    rel.coachId !== null && partiesOf({ userId: rel.coachId, roles: [] }, rel).includes('coach');
+  return {
+    open: relationships.some(coachTakesPart),
+    meWasCoached: relationships.some((rel) => rel.coachId === other && partiesOf({ userId: me, roles: [] }, rel).includes('member')),
+  };
+}
+
 /** Whether the link that lets these two people talk in `kind` is open now. */
 export async function linkIsOpen(db: Db, kind: ConversationKind, x: string, y: string): Promise<boolean> {
   const active = await db
@@ -55,22 +72,7 @@ export async function linkIsOpen(db: Db, kind: ConversationKind, x: string, y: s
     .from(users)
     .where(and(inArray(users.id, [x, y]), eq(users.status, 'active')));
   if (active.length !== 2) return false;
-  if (kind === 'coaching') {
-    const [row] = await db
-      .select({ id: coachingRelationships.id })
-      .from(coachingRelationships)
-      .where(
-        and(
-          inArray(coachingRelationships.status, ['active', 'paused']),
-          or(
-            and(eq(coachingRelationships.coachId, x), eq(coachingRelationships.memberId, y)),
-            and(eq(coachingRelationships.coachId, y), eq(coachingRelationships.memberId, x)),
-          ),
-        ),
-      )
-      .limit(1);
-    return Boolean(row);
-  }
+  if (kind === 'coaching') return (await coachingBetween(db, x, y)).open;
   if (kind === 'buddy') {
     const [row] = await db
       .select({ id: buddyRequests.id })
@@ -96,26 +98,43 @@ export async function linkIsOpen(db: Db, kind: ConversationKind, x: string, y: s
   return Boolean(row);
 }
 
-/** Whether `me` was ever the member (not the coach) of a coaching relationship with `other`. */
-async function wasCoachedBy(db: Db, me: string, other: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: coachingRelationships.id })
-    .from(coachingRelationships)
-    .where(and(eq(coachingRelationships.memberId, me), eq(coachingRelationships.coachId, other)))
-    .limit(1);
-  return Boolean(row);
-}
-
+/** One of the actor's conversations with what the policy decides on, loaded by `conversationAccess`. */
 export interface ConversationAccess {
   id: string;
   kind: ConversationKind;
   otherId: string;
   lastSeq: number;
-  canSend: boolean;
+  /** The link is open now: either side may send. */
+  linkOpen: boolean;
+  /** The actor was the member (never the coach) of a coaching relationship with the other person. */
+  coachedByOther: boolean;
 }
 
-/** The actor's access to one conversation, or 404 (someone else's, or a coach's after the relationship ended). */
-export async function conversationAccess(db: Db, userId: string, id: string): Promise<ConversationAccess> {
+const mayRead = (c: ConversationAccess) => c.linkOpen || c.kind !== 'coaching' || c.coachedByOther;
+
+/**
+ * What the actor may do in one of their conversations (the rules above). A conversation the actor is
+ * not in never loads, so it is 404 before the policy is asked.
+ */
+export const conversationPolicy = definePolicy<Pick<Actor, 'userId'>, ConversationAccess>()(
+  {
+    /** The thread, its read receipts, marking it read. */
+    read: (_actor, c) => mayRead(c),
+    /** A new message. */
+    send: (_actor, c) => c.linkOpen,
+  },
+  (action, _actor, c) =>
+    action === 'send' && mayRead(c) ? conflict('This conversation has ended; you can read it but no longer send messages') : notFound(),
+);
+
+/** The actor's conversation `id` if they may take `action` in it; 404 for someone else's, 409 for sending to an ended one. */
+export async function conversationAccess(
+  db: Db,
+  actor: Pick<Actor, 'userId'>,
+  id: string,
+  action: (typeof conversationPolicy.actions)[number] = 'read',
+): Promise<ConversationAccess> {
+  const userId = actor.userId;
   const [row] = await db
     .select({
       id: conversations.id,
@@ -127,13 +146,13 @@ export async function conversationAccess(db: Db, userId: string, id: string): Pr
     .from(conversations)
     .where(and(eq(conversations.id, id), or(eq(conversations.aId, userId), eq(conversations.bId, userId))))
     .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   const otherId = row.aId === userId ? row.bId : row.aId;
-  const open = await linkIsOpen(db, row.kind, userId, otherId);
-  if (!open && row.kind === 'coaching' && !(await wasCoachedBy(db, userId, otherId))) {
-    throw new AppError('NOT_FOUND', 'Not found');
-  }
-  return { id: row.id, kind: row.kind, otherId, lastSeq: row.lastSeq, canSend: open };
+  const linkOpen = await linkIsOpen(db, row.kind, userId, otherId);
+  const coachedByOther = !linkOpen && row.kind === 'coaching' && (await coachingBetween(db, userId, otherId)).meWasCoached;
+  const access = { id: row.id, kind: row.kind, otherId, lastSeq: row.lastSeq, linkOpen, coachedByOther };
+  conversationPolicy.authorize(actor, action, access);
+  return access;
 }
 
 /** SQL for the list: whether `me` may see conversation `c` (same rules as conversationAccess). */

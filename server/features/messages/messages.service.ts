@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contracts/messages.ts';
 import type { Db } from '../../db/client.ts';
 import { conversations, messages } from '../../db/schema/messages.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { notFound } from '../../lib/app-error.ts';
 import { runIdempotent, type StoredResponse } from '../../lib/idempotency.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Own } from '../../plugins/session.ts';
@@ -77,7 +77,7 @@ export async function unreadTotal({ db, actor }: Own): Promise<{ unread: number 
 
 async function summaryOf(db: Db, me: string, id: string): Promise<ConversationSummary> {
   const [summary] = await summaries(db, me, id);
-  if (!summary) throw new AppError('NOT_FOUND', 'Not found');
+  if (!summary) throw notFound();
   return summary;
 }
 
@@ -100,7 +100,7 @@ export async function conversationBetween(db: Db, kind: ConversationKind, oneId:
 }
 
 export async function openConversation({ db, actor, kind, withId }: Own & { kind: ConversationKind; withId: string }) {
-  if (withId === actor.userId || !(await linkIsOpen(db, kind, actor.userId, withId))) throw new AppError('NOT_FOUND', 'Not found');
+  if (withId === actor.userId || !(await linkIsOpen(db, kind, actor.userId, withId))) throw notFound();
   const { id, created } = await conversationBetween(db, kind, actor.userId, withId);
   return { status: created ? 201 : 200, body: await summaryOf(db, actor.userId, id) };
 }
@@ -128,7 +128,7 @@ const messageColumns = {
  * asks for); `before`: the page before it (scrolling back); neither: the latest page.
  */
 export async function getThread({ db, actor, id, after, before }: Own & { id: string; after?: number; before?: number }): Promise<Thread> {
-  await conversationAccess(db, actor.userId, id);
+  await conversationAccess(db, actor, id);
   const page = MESSAGE_LIMITS.page;
   const inConversation = eq(messages.conversationId, id);
   let rows: MessageRow[];
@@ -182,10 +182,7 @@ export async function sendMessage({
     { userId: actor.userId, key: request.key, method: request.method, path: request.path, body: request.rawBody },
     async (tx, inTransaction) => {
       const write = async (w: Db) => {
-        const access = await conversationAccess(w, actor.userId, id);
-        if (!access.canSend) {
-          throw new AppError('CONFLICT', 'This conversation has ended; you can read it but no longer send messages');
-        }
+        const access = await conversationAccess(w, actor, id, 'send');
         const { lastSeq } = onlyRow(
           await w
             .update(conversations)
@@ -206,7 +203,7 @@ export async function sendMessage({
 
 /** Marks the other person's messages up to `upTo` read (their read receipts), and my message notifications for this thread. */
 export async function markRead({ db, actor, id, upTo }: Own & { id: string; upTo: number }) {
-  await conversationAccess(db, actor.userId, id);
+  await conversationAccess(db, actor, id);
   await db.transaction(async (tx) => {
     await tx
       .update(messages)

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { inRoleGroup } from '../../../shared/contracts/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { users } from '../../db/schema/auth.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { decrypt, encrypt, hashToken } from '../../lib/crypto.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -24,14 +24,14 @@ function newRecoveryCode(): string {
 
 async function loadUser(ctx: AppContext, userId: string) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new AppError('NOT_FOUND', 'Not found');
+  if (!user) throw notFound();
   return user;
 }
 
 /** Starts enrolment: a new secret is kept (encrypted) but not active until a code proves the app has it. */
 export async function setupTotp({ ctx, actor }: { ctx: AppContext; actor: Actor }) {
   const user = await loadUser(ctx, actor.userId);
-  if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already on; turn it off first to change the app');
+  if (user.totpEnabledAt) throw conflict('Two-factor sign-in is already on; turn it off first to change the app');
   const secret = generateSecret();
   await setTwoFactor(ctx.db, actor.userId, { totpSecretEnc: encrypt(ctx.keys, secret) });
   const org = await ctx.organization();
@@ -54,10 +54,10 @@ async function checkTotp(ctx: AppContext, userId: string, secretEnc: string, las
 
 export async function enableTotp({ ctx, actor, code }: { ctx: AppContext; actor: Actor; code: string }) {
   const user = await loadUser(ctx, actor.userId);
-  if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already on');
-  if (!user.totpSecretEnc) throw new AppError('CONFLICT', 'Start the set-up first');
+  if (user.totpEnabledAt) throw conflict('Two-factor sign-in is already on');
+  if (!user.totpSecretEnc) throw conflict('Start the set-up first');
   if (!(await checkTotp(ctx, user.id, user.totpSecretEnc, user.totpLastStep, code))) {
-    throw new AppError('VALIDATION_FAILED', 'That code is not right; check the time on your phone and try the newest code', [
+    throw badRequest('That code is not right; check the time on your phone and try the newest code', [
       { path: 'body.code', message: 'Wrong code' },
     ]);
   }
@@ -75,11 +75,11 @@ export async function enableTotp({ ctx, actor, code }: { ctx: AppContext; actor:
 
 export async function disableTotp({ ctx, actor, password }: { ctx: AppContext; actor: Actor; password: string }) {
   if ((await ctx.requireStaffMfa()) && inRoleGroup(actor.roles, 'staff')) {
-    throw new AppError('CONFLICT', 'Your organization requires two-factor sign-in for your role');
+    throw conflict('Your organization requires two-factor sign-in for your role');
   }
   const user = await loadUser(ctx, actor.userId);
   if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new AppError('VALIDATION_FAILED', 'Your password is not right', [{ path: 'body.password', message: 'Not your password' }]);
+    throw badRequest('Your password is not right', [{ path: 'body.password', message: 'Not your password' }]);
   }
   await ctx.db.transaction(async (tx) => {
     await setTwoFactor(tx, actor.userId, {

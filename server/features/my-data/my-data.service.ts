@@ -5,7 +5,7 @@ import { auditLog } from '../../db/schema/audit.ts';
 import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass } from '../../db/schema/consent.ts';
 import { invites } from '../../db/schema/invites.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import type { Erased } from '../../lib/feature.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -40,7 +40,7 @@ export async function deleteMyAccount({
   const me = actor.userId;
   const [current] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me));
   if (!current || !(await verifyPassword(current.passwordHash, password))) {
-    throw new AppError('VALIDATION_FAILED', 'Your password is not right', [{ path: 'body.password', message: 'Not your password' }]);
+    throw badRequest('Your password is not right', [{ path: 'body.password', message: 'Not your password' }]);
   }
 
   return db.transaction(async (tx) => {
@@ -53,15 +53,14 @@ export async function deleteMyAccount({
       .orderBy(asc(users.id))
       .for('update');
     const self = locked.find((row) => row.id === me);
-    if (!self) throw new AppError('NOT_FOUND', 'Not found');
+    if (!self) throw notFound();
     if (self.roles.includes('admin')) {
       const [others] = await tx
         .select({ n: count() })
         .from(users)
         .where(and(ne(users.id, me), eq(users.status, 'active'), sql`'admin' = any(${users.roles})`));
       if ((others?.n ?? 0) === 0) {
-        throw new AppError(
-          'CONFLICT',
+        throw conflict(
           'You are the only active admin. Make someone else an admin first, so the organization is not left without one; then you can delete your account.',
         );
       }

@@ -8,7 +8,7 @@ import { users } from '../../db/schema/auth.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { meetingAttendanceCodes, meetingSecretaries } from '../../db/schema/my-meetings.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError, notFound } from '../../lib/app-error.ts';
+import { notFound, rateLimited, wrongCode } from '../../lib/app-error.ts';
 import { hashToken, safeEqual } from '../../lib/crypto.ts';
 import type { Actor } from '../../plugins/session.ts';
 
@@ -154,17 +154,14 @@ export async function checkAttendanceCode({
   tries: CodeTries;
 }) {
   if (!tries.take(actor.userId)) {
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many codes tried: wait ${MY_MEETINGS_LIMITS.codeTriesMinutes} minutes, or log the meeting without a code`,
-    );
+    throw rateLimited(`Too many codes tried: wait ${MY_MEETINGS_LIMITS.codeTriesMinutes} minutes, or log the meeting without a code`);
   }
   const [row] = await db
     .select({ codeHash: meetingAttendanceCodes.codeHash })
     .from(meetingAttendanceCodes)
     .where(and(eq(meetingAttendanceCodes.meetingId, meetingId), eq(meetingAttendanceCodes.validOn, validOn)));
   if (!row || !safeEqual(row.codeHash, codeHash(meetingId, validOn, code))) {
-    throw new AppError('WRONG_CODE', 'That is not today’s code for this meeting: check it with the secretary', [
+    throw wrongCode('That is not today’s code for this meeting: check it with the secretary', [
       { path: 'body.code', message: 'Not today’s code' },
     ]);
   }

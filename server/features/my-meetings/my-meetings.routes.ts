@@ -16,6 +16,7 @@ import {
   secretaryListSchema,
   secretaryParams,
 } from '../../../shared/contracts/my-meetings.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -34,7 +35,7 @@ import {
 const tags = ['my-meetings'];
 const signedIn = { access: 'user' } as const;
 /** A role miss is 404, as if the routes did not exist. */
-const admins = { access: 'user', roles: ['admin'] } as const;
+const admins = { access: 'user', roles: ROLE_GROUPS.admins } as const;
 const noContent = { 204: z.undefined() };
 
 /** Saved meetings, "I went", proof-of-attendance codes and the private calendar of saved meetings. */

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { meetingAttendance, savedMeetings } from '../../db/schema/my-meetings.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError, badRequest, notFound } from '../../lib/app-error.ts';
+import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { todayIn } from '../../lib/dates.ts';
 import type { Own } from '../../plugins/session.ts';
 import { nextOccurrence } from '../meetings/meetings.public.ts';
@@ -144,7 +144,7 @@ export async function logAttendance({
   let verified = false;
   if (input.code !== undefined) {
     if (day !== today) {
-      throw new AppError('VALIDATION_FAILED', 'A code proves only today’s meeting: leave the code out for an earlier day', [
+      throw badRequest('A code proves only today’s meeting: leave the code out for an earlier day', [
         { path: 'body.code', message: 'Only for today' },
       ]);
     }
@@ -166,7 +166,7 @@ export async function logAttendance({
     const [existing] = verified
       ? await tx.update(meetingAttendance).set({ verified: true }).where(mine).returning()
       : await tx.select().from(meetingAttendance).where(mine);
-    if (!existing) throw new AppError('CONFLICT', 'That entry just changed: try again');
+    if (!existing) throw conflict('That entry just changed: try again');
     return { created: false, entry: present(existing) };
   });
 }

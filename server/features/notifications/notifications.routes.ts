@@ -8,8 +8,8 @@ import {
 } from '../../../shared/contracts/reminders.ts';
 import type { FastifyZod } from '../../http.ts';
 import { actorOf } from '../../plugins/session.ts';
+import { getPushKey, removePushSubscription, savePushSubscription } from './notifications.push.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
-import { getPushKey, removePushSubscription, savePushSubscription } from './push.ts';
 
 // Still grouped under "reminders" in the OpenAPI document, where these routes were first published.
 const tags = ['reminders'];

@@ -8,7 +8,7 @@ import type { Own } from '../../plugins/session.ts';
 
 /**
  * The notification centre: a person's in-app notices, newest first, and marking them read. Notices
- * are added by the features that announce something, through notifyOnce (notify-once.ts).
+ * are added by the features that announce something, through notifyOnce (notifications.notify.ts).
  */
 
 type NotificationRow = typeof notifications.$inferSelect;

@@ -1,5 +1,6 @@
 import { meSchema, setupSchema } from '../../../shared/contracts/auth.ts';
 import { organizationSettingsSchema, updateOrganizationSettingsSchema } from '../../../shared/contracts/organization.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -24,13 +25,16 @@ export function organizationRoutes(app: FastifyZod) {
   );
   app.get(
     '/api/admin/settings',
-    { config: { roles: ['admin'] }, schema: { tags, summary: 'Organization settings', response: { 200: organizationSettingsSchema } } },
+    {
+      config: { roles: ROLE_GROUPS.admins },
+      schema: { tags, summary: 'Organization settings', response: { 200: organizationSettingsSchema } },
+    },
     async () => getSettings({ ctx }),
   );
   app.patch(
     '/api/admin/settings',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ROLE_GROUPS.admins },
       schema: {
         tags,
         summary: 'Change organization settings',

@@ -4,7 +4,7 @@ import type { setupSchema } from '../../../shared/contracts/auth.ts';
 import type { OrganizationSettings, updateOrganizationSettingsSchema } from '../../../shared/contracts/organization.ts';
 import type { AppContext, OrganizationRow } from '../../context.ts';
 import { organization } from '../../db/schema/organization.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, setupRequired } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.public.ts';
@@ -23,7 +23,7 @@ const toSettings = (row: OrganizationRow): OrganizationSettings => ({
  * primary key makes a second, simultaneous setup fail instead of creating two organizations.
  */
 export async function setUpOrganization({ ctx, input }: { ctx: AppContext; input: z.infer<typeof setupSchema> }) {
-  if (await ctx.organization()) throw new AppError('CONFLICT', 'This Kinship is already set up');
+  if (await ctx.organization()) throw conflict('This Kinship is already set up');
   try {
     const result = await ctx.db.transaction(async (tx): Promise<{ userId: string; session: NewSession }> => {
       await tx.insert(organization).values({ id: 1, ...input.organization });
@@ -34,7 +34,7 @@ export async function setUpOrganization({ ctx, input }: { ctx: AppContext; input
     });
     return result;
   } catch (error) {
-    if (isUniqueViolation(error, 'organization_pkey')) throw new AppError('CONFLICT', 'This Kinship is already set up');
+    if (isUniqueViolation(error, 'organization_pkey')) throw conflict('This Kinship is already set up');
     throw error;
   } finally {
     ctx.forgetOrganization();
@@ -43,7 +43,7 @@ export async function setUpOrganization({ ctx, input }: { ctx: AppContext; input
 
 export async function getSettings({ ctx }: { ctx: AppContext }): Promise<OrganizationSettings> {
   const org = await ctx.organization();
-  if (!org) throw new AppError('SETUP_REQUIRED', 'This Kinship is not set up yet');
+  if (!org) throw setupRequired('This Kinship is not set up yet');
   return toSettings(org);
 }
 
@@ -57,7 +57,7 @@ export async function updateSettings(input: {
   if (Object.keys(changes).length === 0) return getSettings({ ctx });
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx.update(organization).set(changes).where(eq(organization.id, 1)).returning();
-    if (!updated) throw new AppError('SETUP_REQUIRED', 'This Kinship is not set up yet');
+    if (!updated) throw setupRequired('This Kinship is not set up yet');
     await recordAudit(tx, { event: 'organization.settings_changed', actorId: actor.userId, detail: { fields: Object.keys(changes) } });
     return updated;
   });

@@ -6,6 +6,7 @@ import {
   partnershipListSchema,
   partnershipSchema,
 } from '../../../shared/contracts/partners.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -21,7 +22,7 @@ import {
 
 const tags = ['partners'];
 /** Accountability partners are members; other roles get 404 as if the routes did not exist. */
-const members = { access: 'user', roles: ['member'] } as const;
+const members = { access: 'user', roles: ROLE_GROUPS.members } as const;
 
 export function partnerRoutes(app: FastifyZod) {
   const db = app.ctx.db;

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { partnerships } from '../../db/schema/partners.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { badRequest, conflict, notFound, rateLimited } from '../../lib/app-error.ts';
 import { isoOrNull } from '../../lib/dates.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
@@ -52,7 +52,7 @@ async function loadPresented(db: Db, me: string, id: string): Promise<Partnershi
       ),
     )
     .where(and(eq(partnerships.id, id), or(eq(partnerships.inviterId, me), eq(partnerships.inviteeId, me))));
-  if (!found) throw new AppError('NOT_FOUND', 'Not found');
+  if (!found) throw notFound();
   return present(found.row, me, found.alias);
 }
 
@@ -96,9 +96,8 @@ async function findInvitee(db: Db, actor: Actor, input: InvitePartner): Promise<
     )
     .limit(1);
   const path = input.inviteeId ? 'body.inviteeId' : 'body.inviteeAlias';
-  if (!row) throw new AppError('NOT_FOUND', 'No member with that alias', [{ path, message: 'No member found' }]);
-  if (row.id === actor.userId)
-    throw new AppError('VALIDATION_FAILED', 'Choose someone other than yourself', [{ path, message: 'That is you' }]);
+  if (!row) throw notFound('No member with that alias', [{ path, message: 'No member found' }]);
+  if (row.id === actor.userId) throw badRequest('Choose someone other than yourself', [{ path, message: 'That is you' }]);
   return row;
 }
 
@@ -125,7 +124,7 @@ export async function invitePartner({ db, actor, input }: Own & { input: InviteP
     });
   } catch (error) {
     if (isUniqueViolation(error, 'partnerships_one_open_per_pair')) {
-      throw new AppError('CONFLICT', 'You two already have an open invitation or partnership');
+      throw conflict('You two already have an open invitation or partnership');
     }
     throw error;
   }
@@ -145,13 +144,13 @@ async function lockMine(tx: Db, actor: Actor, id: string, side?: 'inviter' | 'in
     .from(partnerships)
     .where(and(eq(partnerships.id, id), mine))
     .for('update');
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   return row;
 }
 
 function requireStatus(row: Row, status: Row['status']) {
   if (row.status !== status) {
-    throw new AppError('CONFLICT', status === 'invited' ? 'This invitation has already been answered' : 'This partnership is not active');
+    throw conflict(status === 'invited' ? 'This invitation has already been answered' : 'This partnership is not active');
   }
 }
 
@@ -163,7 +162,7 @@ export async function acceptPartner({ db, actor, id, scopes }: Own & { id: strin
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, row.inviterId), eq(users.status, 'active')));
-    if (!inviter) throw new AppError('NOT_FOUND', 'Not found');
+    if (!inviter) throw notFound();
     // Each grant is the consent of its grantor: the inviter's given with the invitation, the invitee's now.
     const grant = (grantorId: string, granteeId: string, grantScopes: Scope[]) =>
       grantConsent(tx, {
@@ -242,8 +241,7 @@ export async function nudgePartner({ db, actor, id }: Own & { id: string }) {
     });
     if (created) return { remainingToday: PARTNER_LIMITS.nudgesPerDay - n };
   }
-  throw new AppError(
-    'RATE_LIMITED',
+  throw rateLimited(
     `You have sent ${PARTNER_LIMITS.nudgesPerDay} nudges today. Your partner knows you are thinking of them; try again tomorrow.`,
   );
 }

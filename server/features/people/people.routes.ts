@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/contracts/common.ts';
 import { adminPersonSchema, personCardSchema, personSearchQuery, setRolesSchema } from '../../../shared/contracts/people.ts';
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { getPersonCard, listPeople, searchPeople, setRoles, setStatus } from './people.service.ts';
@@ -25,7 +26,7 @@ export function peopleRoutes(app: FastifyZod) {
     async (request) => getPersonCard({ db, id: request.params.id }),
   );
 
-  const admin = { roles: ['admin'] as const };
+  const admin = { roles: ROLE_GROUPS.admins };
   const tags = ['admin'];
   app.get(
     '/api/admin/people',

@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.public.ts';
 import { DELETED_EMAIL_DOMAIN, setAccountRoles, setAccountStatus } from '../auth/auth.public.ts';
@@ -36,7 +36,7 @@ export async function getPersonCard({ db, id }: { db: Db; id: string }) {
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
     .where(and(eq(users.status, 'active'), eq(profiles.userId, id)));
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   return row satisfies PersonCard;
 }
 
@@ -75,7 +75,7 @@ export async function listPeople({ db }: { db: Db }) {
 
 async function loadAdminPerson(db: Db, id: string) {
   const [row] = await db.select(adminColumns).from(users).innerJoin(profiles, eq(profiles.userId, users.id)).where(eq(users.id, id));
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   return row;
 }
 
@@ -99,7 +99,7 @@ async function assertAnotherAdminRemains(db: Db, excludingId: string) {
     .select({ n: count() })
     .from(users)
     .where(and(ne(users.id, excludingId), eq(users.status, 'active'), sql`'admin' = any(${users.roles})`));
-  if ((row?.n ?? 0) === 0) throw new AppError('CONFLICT', 'At least one active admin must remain');
+  if ((row?.n ?? 0) === 0) throw conflict('At least one active admin must remain');
 }
 
 export async function setRoles({ db, actor, id, roles }: { db: Db; actor: Actor; id: string; roles: Role[] }) {
@@ -107,7 +107,7 @@ export async function setRoles({ db, actor, id, roles }: { db: Db; actor: Actor;
   await db.transaction(async (tx) => {
     await lockAdminsAnd(tx, id);
     const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, id));
-    if (!before) throw new AppError('NOT_FOUND', 'Not found');
+    if (!before) throw notFound();
     if (before.roles.includes('admin') && !unique.includes('admin')) await assertAnotherAdminRemains(tx, id);
     await setAccountRoles(tx, id, unique);
     await recordAudit(tx, {
@@ -122,15 +122,15 @@ export async function setRoles({ db, actor, id, roles }: { db: Db; actor: Actor;
 
 /** Disabling ends every session of the person at once; their data stays until they or an admin delete it. */
 export async function setStatus({ db, actor, id, status }: { db: Db; actor: Actor; id: string; status: 'active' | 'disabled' }) {
-  if (id === actor.userId && status === 'disabled') throw new AppError('CONFLICT', 'You cannot disable your own account');
+  if (id === actor.userId && status === 'disabled') throw conflict('You cannot disable your own account');
   await db.transaction(async (tx) => {
     await lockAdminsAnd(tx, id);
     const [before] = await tx.select({ roles: users.roles, status: users.status, email: users.email }).from(users).where(eq(users.id, id));
-    if (!before) throw new AppError('NOT_FOUND', 'Not found');
+    if (!before) throw notFound();
     if (before.status === status) return;
     // A person who deleted their account keeps only a de-identified row (my-data.service); it never opens again.
     if (status === 'active' && before.email.endsWith(`@${DELETED_EMAIL_DOMAIN}`)) {
-      throw new AppError('CONFLICT', 'This person deleted their account; it cannot be enabled again');
+      throw conflict('This person deleted their account; it cannot be enabled again');
     }
     if (status === 'disabled' && before.roles.includes('admin')) await assertAnotherAdminRemains(tx, id);
     await setAccountStatus(tx, id, status);

@@ -2,7 +2,7 @@ import { EMPTY_PLAN, type Plan, type PlanContent } from '../../../shared/contrac
 import { LIMITS } from '../../../shared/limits.ts';
 import type { Db } from '../../db/client.ts';
 import { recoveryPlanVersions } from '../../db/schema/plans.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { meetingGoalProgress } from '../my-meetings/my-meetings.public.ts';
@@ -75,7 +75,7 @@ export async function listVersions({
 
 export async function getOwnPlanVersion({ db, actor, version }: { db: Db; actor: Actor; version: number }): Promise<Plan> {
   const stored = await versionNumbered<PlanContent>(db, recoveryPlanVersions, actor.userId, version);
-  if (!stored) throw new AppError('NOT_FOUND', 'Not found');
+  if (!stored) throw notFound();
   return present(stored, EMPTY_PLAN);
 }
 

@@ -3,7 +3,7 @@ import { EMPTY_SAFETY_PLAN, type SafetyPlan, type SafetyPlanContent } from '../.
 import type { OrganizationRow } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { safetyPlanVersions } from '../../db/schema/plans.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { notFound } from '../../lib/app-error.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { presentVersion } from './plans.service.ts';
@@ -42,7 +42,7 @@ export async function saveOwnSafetyPlan({
 
 export async function getOwnSafetyPlanVersion({ db, actor, organization, version }: Options & { version: number }): Promise<SafetyPlan> {
   const stored = await versionNumbered<SafetyPlanContent>(db, safetyPlanVersions, actor.userId, version);
-  if (!stored) throw new AppError('NOT_FOUND', 'Not found');
+  if (!stored) throw notFound();
   return { ...presentVersion(stored, EMPTY_SAFETY_PLAN), crisisLines: await crisisLinesOf(organization) };
 }
 

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { recoveryPlanVersions, safetyPlanVersions } from '../../db/schema/plans.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 
 /**
@@ -47,8 +47,8 @@ export async function versionPage<T>(db: Db, table: VersionTable, userId: string
   return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, content: row.content as T }));
 }
 
-function conflict(latest: number) {
-  return new AppError('CONFLICT', `This plan was changed elsewhere (now version ${latest}); reload it and make your change again`, [
+function staleVersion(latest: number) {
+  return conflict(`This plan was changed elsewhere (now version ${latest}); reload it and make your change again`, [
     { path: 'body.baseVersion', message: `The latest version is ${latest}` },
   ]);
 }
@@ -68,7 +68,7 @@ export async function saveVersion<T>(
 ): Promise<StoredVersion<T>> {
   const latest = await latestVersion<T>(db, table, userId);
   const latestNumber = latest?.version ?? 0;
-  if (baseVersion !== latestNumber) throw conflict(latestNumber);
+  if (baseVersion !== latestNumber) throw staleVersion(latestNumber);
   // JSON round trip drops undefined keys, as jsonb storage does; key order does not matter to the comparison.
   const normalized = JSON.parse(JSON.stringify(content)) as T;
   if (latest && isDeepStrictEqual(latest.content, normalized)) return latest;
@@ -82,7 +82,7 @@ export async function saveVersion<T>(
   } catch (error) {
     if (isUniqueViolation(error)) {
       const now = await latestVersion<T>(db, table, userId);
-      throw conflict(now?.version ?? latestNumber + 1);
+      throw staleVersion(now?.version ?? latestNumber + 1);
     }
     throw error;
   }

@@ -4,7 +4,7 @@ import type { OwnProfile, RecoveryPathway, updateProfileSchema } from '../../../
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { profiles } from '../../db/schema/profile.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { conflict, notFound } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -25,7 +25,7 @@ async function loadProfileRow(db: Db, userId: string) {
 
 export async function getOwnProfile({ db, actor }: { db: Db; actor: Actor }): Promise<OwnProfile> {
   const row = await loadProfileRow(db, actor.userId);
-  if (!row) throw new AppError('NOT_FOUND', 'Not found');
+  if (!row) throw notFound();
   const p = row.profile;
   return {
     id: p.userId,
@@ -56,7 +56,7 @@ export async function updateOwnProfile({ db, actor, changes }: { db: Db; actor: 
       .where(eq(profiles.userId, actor.userId));
   } catch (error) {
     if (isUniqueViolation(error, 'profiles_alias_unique')) {
-      throw new AppError('CONFLICT', 'That alias is taken; choose another', [{ path: 'body.alias', message: 'Already in use' }]);
+      throw conflict('That alias is taken; choose another', [{ path: 'body.alias', message: 'Already in use' }]);
     }
     throw error;
   }
@@ -66,7 +66,7 @@ export async function updateOwnProfile({ db, actor, changes }: { db: Db; actor: 
 /** Another person's private profile: only through the `profile` scope (or break-glass), and logged. */
 export async function getSharedProfile({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }) {
   const existing = await loadProfileRow(db, subjectId);
-  if (existing?.status !== 'active') throw new AppError('NOT_FOUND', 'Not found');
+  if (existing?.status !== 'active') throw notFound();
   const access = await authorizeRecordRead(db, actor, subjectId, 'profile');
   const p = existing.profile;
   return {

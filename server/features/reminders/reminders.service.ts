@@ -20,8 +20,8 @@ import {
   pushToPerson,
   usedDedupeKeys,
 } from '../notifications/notifications.public.ts';
-import { messagesFor, milestoneAmount, type ReminderKind } from './reminders.messages.ts';
 import { dedupeKey, dueReminder } from './reminders.schedule.ts';
+import { messagesFor, milestoneAmount, type ReminderKind } from './reminders.wording.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Preferences
@@ -270,7 +270,7 @@ export async function runReminderSweep({
   return { created, emailed, pushed };
 }
 
-/** Emails and push banners stay neutral (see reminders.messages.ts): no clock name, no reason. */
+/** Emails and push banners stay neutral (see reminders.wording.ts): no clock name, no reason. */
 function emailFor(c: Candidate, publicUrl: string) {
   return {
     to: c.email,

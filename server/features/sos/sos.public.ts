@@ -1,4 +1,4 @@
 /**
  * What other features use of sos; nothing else in this folder is imported from outside it.
  */
-export { alertMessages } from './sos.messages.ts';
+export { alertMessages } from './sos.wording.ts';

@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import { sosHistorySchema, sosResultSchema } from '../../../shared/contracts/sos.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
@@ -13,7 +14,7 @@ export function sosRoutes(app: FastifyZod) {
     {
       // A person in crisis may press more than once; the cap only stops a runaway client from
       // flooding the people they chose.
-      config: { roles: ['member'], rateLimit: rateLimit(ctx, 10, 10, 'user') },
+      config: { roles: ROLE_GROUPS.members, rateLimit: rateLimit(ctx, 10, 10, 'user') },
       schema: {
         tags,
         summary: 'Press SOS: alert everyone I gave my `sos` scope to; returns how many, and the crisis lines',
@@ -25,7 +26,7 @@ export function sosRoutes(app: FastifyZod) {
   app.get(
     '/api/sos/mine',
     {
-      config: { roles: ['member'] },
+      config: { roles: ROLE_GROUPS.members },
       schema: { tags, summary: 'My recent SOS presses, newest first', response: { 200: sosHistorySchema } },
     },
     async (request) => listOwnSos({ db: ctx.db, actor: actorOf(request) }),

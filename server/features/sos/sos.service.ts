@@ -11,7 +11,7 @@ import { onlyRow } from '../../lib/rows.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { grantIsActive } from '../consent/consent.public.ts';
 import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
-import { alertMessages } from './sos.messages.ts';
+import { alertMessages } from './sos.wording.ts';
 
 type Ctx = Pick<AppContext, 'mailer' | 'config' | 'organization'>;
 

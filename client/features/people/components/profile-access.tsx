@@ -11,7 +11,7 @@ import { ProfileDetails } from './person-details.tsx';
 
 type Props = {
   person: PersonCard;
-  /** The viewer is a supervisor or admin (BREAK_GLASS_ROLES). */
+  /** The viewer is a supervisor or admin (ROLE_GROUPS.oversight). */
   canBreakGlass: boolean;
 };
 

@@ -10,8 +10,8 @@ import {
   startsWithinReminderWindow,
 } from '../../lib/start-reminders.ts';
 import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
-import { reminderEmail, sessionMessage } from './coaching-sessions.messages.ts';
 import { relationshipPath } from './coaching-sessions.service.ts';
+import { reminderEmail, sessionMessage } from './coaching-sessions.wording.ts';
 
 /**
  * The minute sweep of session reminders: for every scheduled session starting within a day, the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, windowEndingOn } from '../../lib/dates.ts';
-import { classifyDay, currentStreak, dailySeries, streaksOf } from './checkins.dates.ts';
+import { classifyDay, currentStreak, dailySeries, streaksOf } from './checkins.days.ts';
 
 describe('classifyDay', () => {
   it('tells today, backfill (up to 30 days), too old and future apart', () => {

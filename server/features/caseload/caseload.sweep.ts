@@ -6,8 +6,8 @@ import { riskAlerts } from '../../db/schema/caseload.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
 import { alertMessages } from '../sos/sos.public.ts';
-import { gatherFacts } from './caseload.facts.ts';
-import { openRelationships } from './caseload.queries.ts';
+import { gatherFacts } from './caseload.record.ts';
+import { openRelationships } from './caseload.sql.ts';
 
 /**
  * The risk-alert job. For every open relationship (active or paused) it evaluates the rules the

@@ -2,7 +2,7 @@ import { CASELOAD_LIMITS, RISK_THRESHOLDS, type RiskFlag } from '../../../shared
 import type { Scope } from '../../../shared/contracts/consent.ts';
 import type { Db } from '../../db/client.ts';
 import { addDays, daysBetween, todayIn } from '../../lib/dates.ts';
-import { memberFacts, type OpenRelationship } from './caseload.queries.ts';
+import { memberFacts, type OpenRelationship } from './caseload.sql.ts';
 import { evaluateRisk, type RecentCheckin, type RiskFacts, TREND_DAYS } from './risk-rules.ts';
 
 /**
@@ -84,7 +84,7 @@ export async function gatherFacts(
 }
 
 /**
- * The streak as checkins.dates.ts currentStreak counts it (it lasts while the last day is today or
+ * The streak as checkins.days.ts currentStreak counts it (it lasts while the last day is today or
  * yesterday), shown up to CASELOAD_LIMITS.streakShownMax.
  */
 function summaryOf(run: { last: string; runDays: number } | null, today: string): NonNullable<ClientFacts['summary']> {
