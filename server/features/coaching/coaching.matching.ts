@@ -11,7 +11,7 @@ import { iso } from '../../lib/dates.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { logAccesses } from '../consent/consent.public.ts';
 import { emailProposal, notifyProposal } from './coaching.service.ts';
-import { aliasesOf, recordEvent, refOf, takeSeats, waitingDaysOf } from './coaching.store.ts';
+import { aliasesOf, recordEvent, refOf, takeSeats, waitingDaysOf } from './coaching.relationships.ts';
 import { suggestAssignment } from './matching/assign.ts';
 import type { MatchCoach, MatchMember } from './matching/matching.types.ts';
 import { evaluatePair, prepareCoach, prepareMember, scorePair } from './matching/score.ts';

@@ -6,7 +6,7 @@ import { coachingRelationshipEvents, coachingRelationships, coachProfiles } from
 import { iso, isoOrNull } from '../../lib/dates.ts';
 import type { PersonalData } from '../../lib/feature.ts';
 import { cancelBookedSessions } from '../coaching-sessions/coaching-sessions.public.ts';
-import { aliasesOf, freeSeat, historyOf, recordEvent, refOf } from './coaching.store.ts';
+import { aliasesOf, freeSeat, historyOf, recordEvent, refOf } from './coaching.relationships.ts';
 
 /** "My data" for coaching: what the export includes and what deleting an account erases. */
 

@@ -8,7 +8,7 @@ import { conflict } from '../../lib/app-error.ts';
 import { iso } from '../../lib/dates.ts';
 import { isSqlState } from '../../lib/db-errors.ts';
 import type { Actor } from '../../plugins/session.ts';
-import { toCoachCard } from './coaching.store.ts';
+import { toCoachCard } from './coaching.relationships.ts';
 
 /** The coach's own profile, and the list members choose a named coach from. */
 

@@ -9,4 +9,4 @@
 export { type Party, type PartyActor, partiesOf, type Relationship } from './coaching.policy.ts';
 // coaching-sessions: the relationship a session, note or referral belongs to, with the page's two aliases.
 // messages: the relationships between two people, whose parties decide whether they may talk.
-export { type RelationshipWithPeople, relationshipsOf, relationshipWithPeople } from './coaching.store.ts';
+export { type RelationshipWithPeople, relationshipsOf, relationshipWithPeople } from './coaching.relationships.ts';

@@ -36,7 +36,7 @@ import {
   revokeCoachingGrant,
   takeSeats,
   waitingDaysOf,
-} from './coaching.store.ts';
+} from './coaching.relationships.ts';
 
 /** A member's request for a coach, their view of it, and every change of a relationship's status. */
 

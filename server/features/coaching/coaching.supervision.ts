@@ -6,7 +6,7 @@ import { coachingRelationships, coachProfiles } from '../../db/schema/coaching.t
 import { coachingSessions, sessionNotes } from '../../db/schema/coaching-sessions.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { iso } from '../../lib/dates.ts';
-import { waitingDaysOf } from './coaching.store.ts';
+import { waitingDaysOf } from './coaching.relationships.ts';
 
 /**
  * The supervisor's overview: caseloads, who waits and for how long, sessions per coach per week,

@@ -9,9 +9,10 @@ import type { Actor } from '../../plugins/session.ts';
 
 /**
  * The consent core. Every read of one person's record by another goes through `authorizeRecordRead`
- * (single records) or `grantsInForce` (lists; `grantedSubjects` for one reader and scope): both decide
- * with `grantIsActive`, so a list can never show what a single read would refuse (consent.test.ts and
- * caseload.consistency.test.ts check it). Each permitted read by someone else is written to the access log.
+ * (single records); lists of other people's records join `grantIsActive`, the one condition single reads
+ * decide with, so a list can never show what a single read would refuse (consent.test.ts and
+ * caseload.consistency.test.ts check it). Only grants of active accounts count: a disabled or deleted
+ * person's record is in nobody's list. Each permitted read by someone else is written to the access log.
  * Grants themselves are written by consent.grants.ts only.
  */
 
@@ -145,39 +146,17 @@ export async function logAccesses(db: Db, actor: Actor, entries: readonly Access
 }
 
 /**
- * The list path: the grants in force at `at` for any of `scopes`, one row per grant, `covers[i]`
- * saying whether it covers `scopes[i]`. The same condition as a single read (grantIsActive), and, as
- * authorizeRecordRead requires, only grants of active accounts: a disabled or deleted person's record
- * is in nobody's list. Lists and dashboards of other people's records (the caseload, the risk sweep,
- * SOS recipients) join this subquery; a placeholder `at` keeps it preparable.
+ * Everyone whose `scope` the actor may read through a grant: a list in its simplest form, one reader
+ * and one scope. Product lists (the caseload's prepared statement, SOS recipients) join grantIsActive in
+ * the same way inside their own queries; consent.test.ts holds this one against single reads for every
+ * case, and caseload.consistency.test.ts holds the caseload against them.
  */
-export function grantsInForce(db: Db, scopes: readonly Scope[], at: Date | Placeholder) {
-  const inForce = scopes.map((scope) => grantIsActive(scope, at));
+export async function grantedSubjects(db: Db, actor: Actor, scope: Scope, at = new Date()) {
   return db
-    .select({
-      grantId: consentGrants.id,
-      grantorId: consentGrants.grantorId,
-      granteeId: consentGrants.granteeId,
-      purpose: consentGrants.purpose,
-      createdAt: consentGrants.createdAt,
-      covers: sql<boolean[]>`array[${sql.join(
-        inForce.map((condition) => sql`(${condition})`),
-        sql`, `,
-      )}]`.as('covers'),
-    })
+    .select({ subjectId: consentGrants.grantorId, grantId: consentGrants.id, purpose: consentGrants.purpose })
     .from(consentGrants)
     .innerJoin(users, and(eq(users.id, consentGrants.grantorId), eq(users.status, 'active')))
-    .where(or(...inForce))
-    .as('grants_in_force');
-}
-
-/** Everyone whose `scope` the actor may read through a grant: the list path for one reader and one scope. */
-export async function grantedSubjects(db: Db, actor: Actor, scope: Scope, at = new Date()) {
-  const granted = grantsInForce(db, [scope], at);
-  return db
-    .select({ subjectId: granted.grantorId, grantId: granted.grantId, purpose: granted.purpose })
-    .from(granted)
-    .where(eq(granted.granteeId, actor.userId));
+    .where(and(eq(consentGrants.granteeId, actor.userId), grantIsActive(scope, at)));
 }
 
 /** What a reader may be told about how they got access (never the purpose or reason text of others). */

@@ -10,17 +10,15 @@ export { type GrantConsent, grantConsent, type RevokeConsent, revokeConsent } fr
 // From consent.policy.ts:
 // - single reads of another person's record (profile, clocks, check-ins, plans, assessments): the
 //   decision, its access-log row, and what the reader may be told of how they got in;
-// - lists and dashboards (caseload, the risk sweep, SOS recipients): the list path, grantedSubjects,
-//   whose condition is the same as a single read's;
+// - lists and dashboards (caseload, the risk sweep, SOS recipients): grantIsActive, the condition a
+//   single read decides with, joined inside their own queries;
 // - reads no grant decides (the matching board, note reviews, a buddy's acceptance) and batched reads
 //   (the caseload): logged by the same rule as single reads.
 export {
   type AccessLogEntry,
   accessSummary,
   authorizeRecordRead,
-  grantedSubjects,
   grantIsActive,
-  grantsInForce,
   logAccess,
   logAccesses,
   type RecordAccess,
