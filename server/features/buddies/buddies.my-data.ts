@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { buddyRequests, buddyVolunteers } from '../../db/schema/buddies.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { profiles } from '../../db/schema/profile.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import type { PersonalData } from '../../lib/feature.ts';
 
 /**
@@ -59,7 +60,7 @@ export async function exportBuddies(tx: Db, me: string): Promise<z.infer<typeof 
     accompanied: accompanied.map((row) => ({
       ...row,
       occursAt: row.occursAt.toISOString(),
-      matchedAt: row.matchedAt?.toISOString() ?? null,
+      matchedAt: isoOrNull(row.matchedAt),
     })),
   };
 }

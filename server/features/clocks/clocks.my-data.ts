@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { clockRuns, recoveryClocks } from '../../db/schema/clocks.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { erasedRows, type PersonalData } from '../../lib/feature.ts';
 
 /** Recovery clocks in "my data": each clock with its earlier runs; both erased with the account. */
@@ -27,7 +28,7 @@ export const clocksMyData: PersonalData = {
         goal: c.goal,
         startedAt: c.startedAt.toISOString(),
         createdAt: c.createdAt.toISOString(),
-        archivedAt: c.archivedAt?.toISOString() ?? null,
+        archivedAt: isoOrNull(c.archivedAt),
         runs: runs
           .filter((r) => r.clockId === c.id)
           .map((r) => ({ startedAt: r.startedAt.toISOString(), endedAt: r.endedAt.toISOString() })),

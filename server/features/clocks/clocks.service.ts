@@ -5,7 +5,7 @@ import { users } from '../../db/schema/auth.ts';
 import { clockRuns, recoveryClocks } from '../../db/schema/clocks.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { type AppError, badRequest, conflict, notFound } from '../../lib/app-error.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { clockTotals, type Milestone, milestonesOf, runLength } from './milestones.ts';
 
@@ -149,9 +149,7 @@ export async function updateClock({
   id,
   changes,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   changes: UpdateClock;
   now?: Date;
@@ -194,9 +192,7 @@ export async function resetClock({
   id,
   restartedAt,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   restartedAt?: string;
   now?: Date;

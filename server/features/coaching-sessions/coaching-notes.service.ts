@@ -18,7 +18,7 @@ import { profiles } from '../../db/schema/profile.ts';
 import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
 import { authorizedRelationship, authorizeNotesRead, logNoteReview, notePolicy } from './coaching-sessions.policy.ts';
 
 const L = COACHING_SESSION_LIMITS;
@@ -123,9 +123,7 @@ export async function createNote({
   relationshipId,
   input,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   relationshipId: string;
   input: CreateNote;
   now?: Date;
@@ -200,9 +198,7 @@ export async function updateNote({
   id,
   changes,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   changes: UpdateNote;
   now?: Date;
@@ -231,9 +227,7 @@ export async function listRelationshipNotes({
   db,
   actor,
   relationshipId,
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   relationshipId: string;
 }): Promise<NoteList> {
   const rel = await authorizeNotesRead(db, actor, relationshipId);
@@ -264,9 +258,7 @@ export async function signOffNote({
   actor,
   id,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   now?: Date;
 }): Promise<SessionNote> {
@@ -318,9 +310,7 @@ export async function updateReferral({
   id,
   status,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   status: ReferralStatus;
   now?: Date;

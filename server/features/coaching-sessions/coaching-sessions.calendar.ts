@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { coachProfiles } from '../../db/schema/coaching.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { publishedCalendar } from '../../lib/calendar.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Own } from '../../plugins/session.ts';
 import { relationshipPath, sessionForParticipant } from './coaching-sessions.service.ts';
 
 const TYPE_LABEL = { in_person: 'in person', phone: 'phone', video: 'video' } as const;
@@ -34,9 +34,7 @@ export async function sessionCalendar({
   actor,
   id,
   publicUrl,
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   publicUrl: string;
 }): Promise<{ fileName: string; body: string }> {

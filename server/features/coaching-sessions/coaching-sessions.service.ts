@@ -13,7 +13,7 @@ import { coachingSessions, sessionNotes } from '../../db/schema/coaching-session
 import { profiles } from '../../db/schema/profile.ts';
 import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { onlyRow } from '../../lib/rows.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
 import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
 import { authorizedRelationship, relationshipRecordsPolicy, relationshipRef, type Viewer, viewerOf } from './coaching-sessions.policy.ts';
 import { type SessionEvent, sessionMessage, withMessage } from './coaching-sessions.wording.ts';
@@ -80,9 +80,7 @@ export async function listRelationshipSessions({
   db,
   actor,
   relationshipId,
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   relationshipId: string;
 }): Promise<RelationshipSessions> {
   const rel = await authorizedRelationship(db, actor, relationshipId, 'read');
@@ -181,9 +179,7 @@ export async function scheduleSession({
   relationshipId,
   input,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   relationshipId: string;
   input: CreateSession;
   now?: Date;
@@ -228,9 +224,7 @@ export async function updateSession({
   id,
   changes,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   changes: UpdateSession;
   now?: Date;
@@ -284,9 +278,7 @@ export async function setSessionOutcome({
   id,
   status,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   id: string;
   status: 'completed' | 'missed' | 'cancelled';
   now?: Date;

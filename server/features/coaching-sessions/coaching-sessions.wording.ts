@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { ContactType } from '../../../shared/contracts/coaching-base.ts';
-import type { MessageLanguage } from '../notifications/notifications.public.ts';
+import { localDateTime, type MessageLanguage } from '../notifications/notifications.public.ts';
 
 /**
  * Texts of session notifications and reminder emails, in the recipient's language (English or
@@ -15,25 +14,12 @@ const TYPES: Record<MessageLanguage, Record<ContactType, string>> = {
   es: { in_person: 'en persona', phone: 'por teléfono', video: 'por video' },
 };
 
-/** "Tuesday, December 1, 2026, 9:00 AM CST" in the recipient's zone and language. */
-export function sessionTime(at: Date, zone: string, language: MessageLanguage): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(language).toLocaleString({
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
-}
-
 export function sessionMessage(
   event: SessionEvent,
   language: MessageLanguage,
   facts: { at: Date; zone: string; contactType: ContactType },
 ): { title: string; body: string } {
-  const when = sessionTime(facts.at, facts.zone, language);
+  const when = localDateTime(facts.at, facts.zone, language);
   const type = TYPES[language][facts.contactType];
   if (language === 'es') {
     switch (event) {

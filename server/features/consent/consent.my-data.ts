@@ -2,6 +2,7 @@ import { asc, eq, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { profiles } from '../../db/schema/profile.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { erasedRows, type PersonalData } from '../../lib/feature.ts';
 
 /**
@@ -31,8 +32,8 @@ export const consentMyData: PersonalData = {
       scopes: grant.scopes,
       purpose: grant.purpose,
       startsAt: grant.startsAt.toISOString(),
-      expiresAt: grant.expiresAt?.toISOString() ?? null,
-      revokedAt: grant.revokedAt?.toISOString() ?? null,
+      expiresAt: isoOrNull(grant.expiresAt),
+      revokedAt: isoOrNull(grant.revokedAt),
       createdAt: grant.createdAt.toISOString(),
     }));
     const reads = await tx

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { notFound } from '../../lib/app-error.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import type { Actor } from '../../plugins/session.ts';
 
 /**
@@ -161,5 +162,5 @@ export async function grantedSubjects(db: Db, actor: Actor, scope: Scope, at = n
 
 /** What a reader may be told about how they got access (never the purpose or reason text of others). */
 export function accessSummary(access: RecordAccess): { via: RecordAccess['via']; until: string | null } {
-  return { via: access.via, until: access.via === 'self' ? null : (access.until?.toISOString() ?? null) };
+  return { via: access.via, until: access.via === 'self' ? null : isoOrNull(access.until) };
 }

@@ -10,6 +10,7 @@ import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { badRequest, notFound } from '../../lib/app-error.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.public.ts';
@@ -35,8 +36,8 @@ const toGrant = (row: GrantRow): Grant => ({
   scopes: row.scopes,
   purpose: row.purpose,
   startsAt: row.startsAt.toISOString(),
-  expiresAt: row.expiresAt?.toISOString() ?? null,
-  revokedAt: row.revokedAt?.toISOString() ?? null,
+  expiresAt: isoOrNull(row.expiresAt),
+  revokedAt: isoOrNull(row.revokedAt),
   status: grantStatus(row),
   createdAt: row.createdAt.toISOString(),
 });

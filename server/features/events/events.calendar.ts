@@ -15,7 +15,7 @@ import { eventForViewer } from './events.service.ts';
  * with every change.
  */
 export async function eventCalendar({ db, actor, id, publicUrl }: { db: Db; actor: Actor; id: string; publicUrl: string }) {
-  const event = await eventForViewer(db, actor, id);
+  const event = await eventForViewer({ db, actor, id });
   const [row] = await db.select({ createdAt: events.createdAt, updatedAt: events.updatedAt }).from(events).where(eq(events.id, id));
   const start = DateTime.fromISO(event.startsAt).setZone(event.timezone);
   const end = DateTime.fromISO(event.endsAt).setZone(event.timezone);

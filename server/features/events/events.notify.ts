@@ -1,11 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { reminderPreferences } from '../../db/schema/reminders.ts';
-import { type MessageLanguage, messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
+import { localDateTime, type MessageLanguage, messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
 
 /**
  * Notices about events, in the recipient's language: a place came free, the event was cancelled or
@@ -16,19 +15,6 @@ import { type MessageLanguage, messageLanguage, notifyOnce } from '../notificati
 export type EventNotice = 'promoted' | 'cancelled' | 'changed' | 'reminder_24h' | 'reminder_1h';
 
 export const eventPath = (id: string) => `/events/${id}`;
-
-/** "Saturday, December 5, 2026, 6:30 PM CST" in the recipient's zone and language. */
-export function eventTime(at: Date, zone: string, language: MessageLanguage): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(language).toLocaleString({
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
-}
 
 const WORDS = {
   en: {
@@ -80,7 +66,7 @@ export function eventMessage(
   facts: { title: string; at: Date; zone: string; note?: string | null },
 ) {
   const words = WORDS[language];
-  const text = words[notice](facts.title, eventTime(facts.at, facts.zone, language));
+  const text = words[notice](facts.title, localDateTime(facts.at, facts.zone, language));
   return facts.note ? { title: text.title, body: `${text.body}\n${words.note}: “${facts.note}”` } : text;
 }
 

@@ -57,7 +57,7 @@ export function eventRoutes(app: FastifyZod) {
   app.get(
     '/api/events/:id',
     { schema: { tags, summary: 'One event, with places left and my answer', params: idParams, response: { 200: eventSchema } } },
-    async (request) => eventForViewer(db, actorOf(request), request.params.id),
+    async (request) => eventForViewer({ db, actor: actorOf(request), id: request.params.id }),
   );
 
   app.put(

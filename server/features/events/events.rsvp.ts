@@ -69,7 +69,7 @@ async function takePlace(tx: Db, eventId: string): Promise<boolean> {
 }
 
 async function myAnswer(db: Db, actor: Actor, eventId: string): Promise<MyRsvp> {
-  const event = await eventForViewer(db, actor, eventId);
+  const event = await eventForViewer({ db, actor, id: eventId });
   return { status: event.myStatus, waitlistPosition: event.myWaitlistPosition, event };
 }
 

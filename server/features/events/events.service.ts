@@ -15,8 +15,9 @@ import type { Db } from '../../db/client.ts';
 import { eventRsvps, events } from '../../db/schema/events.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { onlyRow } from '../../lib/rows.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
 import { isOrganizer } from './events.policy.ts';
 import { lockEvent, notifyCancellation, notifyChange, promoteWaiting } from './events.rsvp.ts';
 
@@ -70,14 +71,14 @@ export function presentEvent(row: Selected, actor: Actor): Event {
     waitlisted: Number(row.waitlisted),
     status: e.status,
     cancellationNote: e.cancellationNote,
-    cancelledAt: e.cancelledAt?.toISOString() ?? null,
+    cancelledAt: isoOrNull(e.cancelledAt),
     myStatus,
     myWaitlistPosition: myStatus === 'waitlisted' && row.myPosition !== null ? Number(row.myPosition) : null,
     canManage: isOrganizer(actor),
   };
 }
 
-export async function eventForViewer(db: Db, actor: Actor, id: string): Promise<Event> {
+export async function eventForViewer({ db, actor, id }: Own & { id: string }): Promise<Event> {
   const [row] = await selectEvents(db, actor.userId).where(eq(events.id, id)).limit(1);
   if (!row) throw notFound();
   return presentEvent(row, actor);
@@ -103,9 +104,7 @@ export async function listUpcomingEvents({
   limit = L.pageDefault,
   cursor,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   limit?: number;
   cursor?: string;
   now?: Date;
@@ -202,7 +201,7 @@ export async function createEvent({ db, actor, input, now = new Date() }: { db: 
       .values({ ...fieldsOf(input, times), createdBy: actor.userId })
       .returning({ id: events.id }),
   );
-  return eventForViewer(db, actor, row.id);
+  return eventForViewer({ db, actor, id: row.id });
 }
 
 /** What changing an event takes: who, which event, what, and the moment (tests pass their own). */
@@ -263,7 +262,7 @@ export async function updateEvent({ ctx, actor, id, input, now = new Date() }: E
     }
     await promoteWaiting(ctx, tx, id, now);
   });
-  return eventForViewer(ctx.db, actor, id);
+  return eventForViewer({ db: ctx.db, actor, id });
 }
 
 /** Cancels the event and tells everyone going or waiting, with the note, in the same transaction. */
@@ -277,5 +276,5 @@ export async function cancelEvent({ ctx, actor, id, input, now = new Date() }: E
       .returning();
     if (row) await notifyCancellation(ctx, tx, row);
   });
-  return eventForViewer(ctx.db, actor, id);
+  return eventForViewer({ db: ctx.db, actor, id });
 }

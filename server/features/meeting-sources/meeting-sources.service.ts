@@ -12,6 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { meetingImports, meetingSources } from '../../db/schema/meeting-sources.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { canonicalTimeZone, forgetMeetingZones, NOT_AN_ARRAY } from '../meetings/meetings.public.ts';
 import { FeedFetchError, fetchFeed } from './fetch-feed.ts';
@@ -58,7 +59,7 @@ function presentSource(row: SourceRow, meetingCount: number, pendingImportId: st
     fellowship: row.fellowship,
     scheduled: row.scheduled,
     meetingCount,
-    lastImportedAt: row.lastImportedAt?.toISOString() ?? null,
+    lastImportedAt: isoOrNull(row.lastImportedAt),
     lastReport: report
       ? {
           at: report.at,
@@ -199,7 +200,7 @@ function presentImport(row: ImportRow): MeetingImport {
     preview: row.preview ? meetingImportPreviewSchema.parse(row.preview) : null,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
+    finishedAt: isoOrNull(row.finishedAt),
   };
 }
 

@@ -4,6 +4,7 @@ import type { messagesExportSchema } from '../../../shared/contracts/messages.ts
 import type { Db } from '../../db/client.ts';
 import { conversations, messages } from '../../db/schema/messages.ts';
 import { profiles } from '../../db/schema/profile.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { erasedRows, type PersonalData } from '../../lib/feature.ts';
 import { C, visibleToSql } from './messages.policy.ts';
 
@@ -50,7 +51,7 @@ export async function exportConversations(tx: Db, me: string): Promise<z.infer<t
         mine: m.senderId === me,
         body: m.body,
         createdAt: m.createdAt.toISOString(),
-        readAt: m.readAt?.toISOString() ?? null,
+        readAt: isoOrNull(m.readAt),
       })),
   }));
 }

@@ -10,6 +10,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { conversations, messages } from '../../db/schema/messages.ts';
 import { notFound } from '../../lib/app-error.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { runIdempotent, type StoredResponse } from '../../lib/idempotency.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Own } from '../../plugins/session.ts';
@@ -113,7 +114,7 @@ const presentMessage =
     mine: row.senderId === me,
     body: row.body,
     createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt?.toISOString() ?? null,
+    readAt: isoOrNull(row.readAt),
   });
 const messageColumns = {
   seq: messages.seq,

@@ -6,7 +6,7 @@ import { calendarSubscriptions, savedMeetings } from '../../db/schema/my-meeting
 import { notFound } from '../../lib/app-error.ts';
 import { publishedCalendar } from '../../lib/calendar.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
 import { addWeeklyMeeting } from '../meetings/meetings.public.ts';
 
 /**
@@ -17,7 +17,7 @@ import { addWeeklyMeeting } from '../meetings/meetings.public.ts';
 
 export const calendarPath = (token: string) => `/api/calendars/meetings/${token}.ics`;
 
-export async function calendarSubscriptionOf(db: Db, actor: Actor) {
+export async function calendarSubscriptionOf({ db, actor }: Own) {
   const [row] = await db
     .select({ createdAt: calendarSubscriptions.createdAt })
     .from(calendarSubscriptions)
@@ -35,7 +35,7 @@ export async function createOrRotateSubscription({ db, actor, publicUrl }: { db:
   return { url: `${publicUrl.replace(/\/$/, '')}${calendarPath(token)}`, createdAt: createdAt.toISOString() };
 }
 
-export async function revokeSubscription(db: Db, actor: Actor) {
+export async function revokeSubscription({ db, actor }: Own) {
   await db.delete(calendarSubscriptions).where(eq(calendarSubscriptions.personId, actor.userId));
 }
 

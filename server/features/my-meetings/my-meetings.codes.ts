@@ -10,7 +10,7 @@ import { meetingAttendanceCodes, meetingSecretaries } from '../../db/schema/my-m
 import { profiles } from '../../db/schema/profile.ts';
 import { notFound, rateLimited, wrongCode } from '../../lib/app-error.ts';
 import { hashToken, safeEqual } from '../../lib/crypto.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
 
 /**
  * Proof of attendance (Meeting Guide type POA): an administrator names a meeting's secretaries; a
@@ -91,9 +91,7 @@ export async function issueCode({
   actor,
   meetingId,
   now = DateTime.utc(),
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   meetingId: string;
   now?: DateTime;
 }): Promise<IssuedCode> {
@@ -145,9 +143,7 @@ export async function checkAttendanceCode({
   validOn,
   code,
   tries,
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   meetingId: string;
   validOn: string;
   code: string;

@@ -67,7 +67,7 @@ export function myMeetingRoutes(app: FastifyZod) {
       config: signedIn,
       schema: { tags, summary: 'Whether my private meetings calendar address exists', response: { 200: calendarSubscriptionSchema } },
     },
-    async (request) => calendarSubscriptionOf(db, actorOf(request)),
+    async (request) => calendarSubscriptionOf({ db, actor: actorOf(request) }),
   );
 
   app.post(
@@ -88,7 +88,7 @@ export function myMeetingRoutes(app: FastifyZod) {
     '/api/me/meetings/calendar',
     { config: signedIn, schema: { tags, summary: 'Stop my private meetings calendar address', response: noContent } },
     async (request, reply) => {
-      await revokeSubscription(db, actorOf(request));
+      await revokeSubscription({ db, actor: actorOf(request) });
       return reply.status(204).send();
     },
   );

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * The language of what Kinship sends a person (in-app notices, emails, push banners): the first of
  * their profile's languages that Kinship speaks, English otherwise.
@@ -11,4 +13,17 @@ export function messageLanguage(languages: readonly string[]): MessageLanguage {
     if (base === 'en' || base === 'es') return base;
   }
   return 'en';
+}
+
+/** "Tuesday, December 1, 2026, 9:00 AM CST": a moment as a person reads it, in their zone and language. */
+export function localDateTime(at: Date, zone: string, language: MessageLanguage): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(language).toLocaleString({
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { notifications, pushSubscriptions } from '../../db/schema/notifications.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 import { erasedRows, type PersonalData } from '../../lib/feature.ts';
 
 /**
@@ -17,7 +18,7 @@ export const notificationsMyData: PersonalData = {
         body: n.body,
         link: n.link,
         createdAt: n.createdAt.toISOString(),
-        readAt: n.readAt?.toISOString() ?? null,
+        readAt: isoOrNull(n.readAt),
       })),
     };
   },

@@ -5,7 +5,7 @@
  */
 
 // Notices and emails of every feature are written in the recipient's language, chosen one way.
-export { type MessageLanguage, messageLanguage } from './notifications.language.ts';
+export { localDateTime, type MessageLanguage, messageLanguage } from './notifications.language.ts';
 // Every feature that announces something (buddies, caseload risk alerts, coaching, coaching sessions,
 // events, messages and partners, reminders, SOS) adds its in-app notice here, once per dedupe key, and
 // sends the matching email only when the notice was new. The reminder sweep first skips keys used before.

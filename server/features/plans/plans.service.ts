@@ -3,7 +3,7 @@ import { LIMITS } from '../../../shared/limits.ts';
 import type { Db } from '../../db/client.ts';
 import { recoveryPlanVersions } from '../../db/schema/plans.ts';
 import { notFound } from '../../lib/app-error.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Actor, Own } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { meetingGoalProgress } from '../my-meetings/my-meetings.public.ts';
 import { type RECOVERY_PLAN_SECTIONS, summarizeChanges } from './changes.ts';
@@ -34,9 +34,7 @@ export async function saveOwnPlan({
   actor,
   content,
   baseVersion,
-}: {
-  db: Db;
-  actor: Actor;
+}: Own & {
   content: PlanContent;
   baseVersion: number;
 }) {

@@ -1,19 +1,16 @@
 import { type CrisisLine, DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
 import { EMPTY_SAFETY_PLAN, type SafetyPlan, type SafetyPlanContent } from '../../../shared/contracts/safety-plan.ts';
 import type { OrganizationRow } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import { safetyPlanVersions } from '../../db/schema/plans.ts';
 import { notFound } from '../../lib/app-error.ts';
-import type { Actor } from '../../plugins/session.ts';
+import type { Own } from '../../plugins/session.ts';
 import { accessSummary, authorizeRecordRead } from '../consent/consent.public.ts';
 import { presentVersion } from './plans.service.ts';
 import { latestVersion, saveVersion, versionNumbered } from './versions.ts';
 
-interface Options {
-  db: Db;
-  actor: Actor;
+type Options = Own & {
   organization: () => Promise<OrganizationRow | null>;
-}
+};
 
 /**
  * A safety plan always shows somewhere to turn: the organization's lines, or the US defaults (988)

@@ -5,6 +5,7 @@ import type { PreferenceKey } from '../../../../shared/contracts/coaching-base.t
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { PageSection } from '../../../components/ui/page-section.tsx';
+import { TableSection } from '../../../components/ui/table-section.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { describeError } from '../../../lib/form-errors.ts';
 import { formatList } from '../../../lib/format.ts';
@@ -111,62 +112,40 @@ export function WaitingAndCoaches({ board }: { board: Board }) {
   const wishes = useWishes();
   return (
     <>
-      <PageSection id="matching-waiting" title={t('matching.waiting.title')}>
-        {board.waiting.length === 0 ? (
-          <p className="muted">{t('matching.waiting.none')}</p>
-        ) : (
-          <TableWrap labelledBy="matching-waiting">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('matching.waiting.member')}</th>
-                  <th scope="col">{t('matching.waiting.days')}</th>
-                  <th scope="col">{t('matching.waiting.wishes')}</th>
-                  <th scope="col">{t('matching.waiting.named')}</th>
-                  <th scope="col">{t('matching.waiting.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {board.waiting.map((row) => (
-                  <tr key={row.requestId}>
-                    <th scope="row">{row.member.alias}</th>
-                    <td>{row.waitingDays}</td>
-                    <td>{wishes(row.preferences)}</td>
-                    <td>{row.requestedCoach?.alias ?? '—'}</td>
-                    <td className="break-word">{row.intakeNote ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+      <TableSection
+        id="matching-waiting"
+        title={t('matching.waiting.title')}
+        empty={t('matching.waiting.none')}
+        columns={(['member', 'days', 'wishes', 'named', 'note'] as const).map((key) => t(`matching.waiting.${key}`))}
+        rows={board.waiting}
+        rowKey={(row) => row.requestId}
+        cells={(row) => (
+          <>
+            <th scope="row">{row.member.alias}</th>
+            <td>{row.waitingDays}</td>
+            <td>{wishes(row.preferences)}</td>
+            <td>{row.requestedCoach?.alias ?? '—'}</td>
+            <td className="break-word">{row.intakeNote ?? '—'}</td>
+          </>
         )}
-      </PageSection>
-      <PageSection id="matching-coaches" title={t('matching.coaches.title')}>
-        <TableWrap labelledBy="matching-coaches">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.coaches.coach')}</th>
-                <th scope="col">{t('matching.coaches.free')}</th>
-                <th scope="col">{t('matching.coaches.seats')}</th>
-                <th scope="col">{t('matching.coaches.accepting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {board.coaches.map((coach) => (
-                <tr key={coach.id}>
-                  <th scope="row">{coach.alias}</th>
-                  <td>{coach.freeSeats}</td>
-                  <td>
-                    {coach.seatsTaken} / {coach.maxCaseload}
-                  </td>
-                  <td>{coach.accepting ? t('matching.coaches.yes') : t('matching.coaches.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      </PageSection>
+      />
+      <TableSection
+        id="matching-coaches"
+        title={t('matching.coaches.title')}
+        columns={(['coach', 'free', 'seats', 'accepting'] as const).map((key) => t(`matching.coaches.${key}`))}
+        rows={board.coaches}
+        rowKey={(coach) => coach.id}
+        cells={(coach) => (
+          <>
+            <th scope="row">{coach.alias}</th>
+            <td>{coach.freeSeats}</td>
+            <td>
+              {coach.seatsTaken} / {coach.maxCaseload}
+            </td>
+            <td>{coach.accepting ? t('matching.coaches.yes') : t('matching.coaches.no')}</td>
+          </>
+        )}
+      />
     </>
   );
 }

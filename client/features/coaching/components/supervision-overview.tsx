@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Supervision } from '../../../../shared/contracts/coaching.ts';
 import { PageSection } from '../../../components/ui/page-section.tsx';
-import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { TableSection } from '../../../components/ui/table-section.tsx';
 import { formatDate } from '../../../lib/format.ts';
 
 /** Caseload sizes, sessions per week, notes to sign off; who waits and for how long. */
@@ -30,73 +30,48 @@ export function SupervisionOverview({ data }: { data: Supervision }) {
           ))}
         </dl>
       </PageSection>
-      <PageSection id="supervision-caseloads" title={t('supervision.coaches.title')}>
-        {data.coaches.length === 0 ? (
-          <p className="muted">{t('supervision.coaches.none')}</p>
-        ) : (
-          <TableWrap labelledBy="supervision-caseloads">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('supervision.coaches.coach')}</th>
-                  <th scope="col">{t('supervision.coaches.seats')}</th>
-                  <th scope="col">{t('supervision.coaches.active')}</th>
-                  <th scope="col">{t('supervision.coaches.paused')}</th>
-                  <th scope="col">{t('supervision.coaches.proposed')}</th>
-                  <th scope="col">{t('supervision.coaches.perWeek')}</th>
-                  <th scope="col">{t('supervision.coaches.weeks')}</th>
-                  <th scope="col">{t('supervision.coaches.notes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.coaches.map((row) => (
-                  <tr key={row.coach.id}>
-                    <th scope="row">
-                      {row.coach.alias}
-                      {row.accepting ? null : <span className="muted"> ({t('supervision.coaches.notAccepting')})</span>}
-                    </th>
-                    <td>
-                      {row.seatsTaken} / {row.maxCaseload}
-                    </td>
-                    <td>{row.active}</td>
-                    <td>{row.paused}</td>
-                    <td>{row.proposed}</td>
-                    <td>{row.sessionsPerWeek}</td>
-                    <td>{row.sessionsByWeek.join(' · ')}</td>
-                    <td>{row.notesAwaitingSignOff}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+      <TableSection
+        id="supervision-caseloads"
+        title={t('supervision.coaches.title')}
+        empty={t('supervision.coaches.none')}
+        columns={(['coach', 'seats', 'active', 'paused', 'proposed', 'perWeek', 'weeks', 'notes'] as const).map((key) =>
+          t(`supervision.coaches.${key}`),
         )}
-      </PageSection>
-      <PageSection id="supervision-waiting" title={t('supervision.unassigned.title')}>
-        {data.unassigned.length === 0 ? (
-          <p className="muted">{t('supervision.unassigned.none')}</p>
-        ) : (
-          <TableWrap labelledBy="supervision-waiting">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('supervision.unassigned.member')}</th>
-                  <th scope="col">{t('supervision.unassigned.since')}</th>
-                  <th scope="col">{t('supervision.unassigned.days')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.unassigned.map((row) => (
-                  <tr key={row.requestId}>
-                    <th scope="row">{row.member.alias}</th>
-                    <td>{formatDate(row.requestedAt)}</td>
-                    <td>{row.waitingDays}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+        rows={data.coaches}
+        rowKey={(row) => row.coach.id}
+        cells={(row) => (
+          <>
+            <th scope="row">
+              {row.coach.alias}
+              {row.accepting ? null : <span className="muted"> ({t('supervision.coaches.notAccepting')})</span>}
+            </th>
+            <td>
+              {row.seatsTaken} / {row.maxCaseload}
+            </td>
+            <td>{row.active}</td>
+            <td>{row.paused}</td>
+            <td>{row.proposed}</td>
+            <td>{row.sessionsPerWeek}</td>
+            <td>{row.sessionsByWeek.join(' · ')}</td>
+            <td>{row.notesAwaitingSignOff}</td>
+          </>
         )}
-      </PageSection>
+      />
+      <TableSection
+        id="supervision-waiting"
+        title={t('supervision.unassigned.title')}
+        empty={t('supervision.unassigned.none')}
+        columns={(['member', 'since', 'days'] as const).map((key) => t(`supervision.unassigned.${key}`))}
+        rows={data.unassigned}
+        rowKey={(row) => row.requestId}
+        cells={(row) => (
+          <>
+            <th scope="row">{row.member.alias}</th>
+            <td>{formatDate(row.requestedAt)}</td>
+            <td>{row.waitingDays}</td>
+          </>
+        )}
+      />
     </>
   );
 }
