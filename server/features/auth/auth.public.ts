@@ -4,7 +4,6 @@ export {
   createAccount,
   loadMe,
   type NewSession,
-  revokeAllSessions,
   revokeSession,
   setAccountRoles,
   setAccountStatus,

@@ -1,3 +1,3 @@
 // Accounts are created with their profile (auth); deletion keeps the row de-identified (decision 005).
-export { deidentifyProfile, FORMER_MEMBER } from './profile.my-data.ts';
+export { deidentifyProfile } from './profile.my-data.ts';
 export { createProfile } from './profile.service.ts';
