@@ -33,6 +33,22 @@ export const grantSchema = z.object({
 export type Grant = z.infer<typeof grantSchema>;
 export const grantListSchema = z.object({ given: z.array(grantSchema), received: z.array(grantSchema) });
 
+/**
+ * What one person shares with me right now: the grants in force and the scopes they add up to. Only
+ * facts about my own grants (no record content), so reading it is not an access-log entry; the person
+ * view asks for it again every few seconds, so a revocation empties the open page too.
+ */
+export const sharedWithMeSchema = z.object({
+  person: z.object({ id: z.uuid(), alias: z.string() }),
+  scopes: z.array(scopeSchema),
+  grants: z.array(
+    z.object({ id: z.uuid(), scopes: z.array(scopeSchema), purpose: z.string(), startsAt: isoDate, expiresAt: isoDate.nullable() }),
+  ),
+  /** A supervisor's or admin's break-glass window on this person, open until then (every scope but `sos`). */
+  breakGlassUntil: isoDate.nullable(),
+});
+export type SharedWithMe = z.infer<typeof sharedWithMeSchema>;
+
 export const createGrantSchema = z
   .object({
     granteeId: z.uuid(),

@@ -15,6 +15,7 @@ import { myMeetings } from './en/my-meetings.ts';
 import { ownMeetings } from './en/own-meetings.ts';
 import { partners } from './en/partners.ts';
 import { people } from './en/people.ts';
+import { personView } from './en/person-view.ts';
 import { plans } from './en/plans.ts';
 import { privacy } from './en/privacy.ts';
 import { profile } from './en/profile.ts';
@@ -30,6 +31,7 @@ export const en = {
   ...security,
   ...admin,
   ...people,
+  ...personView,
   ...journey,
   ...plans,
   ...myData,

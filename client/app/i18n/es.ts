@@ -16,6 +16,7 @@ import { myMeetings } from './es/my-meetings.ts';
 import { ownMeetings } from './es/own-meetings.ts';
 import { partners } from './es/partners.ts';
 import { people } from './es/people.ts';
+import { personView } from './es/person-view.ts';
 import { plans } from './es/plans.ts';
 import { privacy } from './es/privacy.ts';
 import { profile } from './es/profile.ts';
@@ -31,6 +32,7 @@ export const es: Translation = {
   ...security,
   ...admin,
   ...people,
+  ...personView,
   ...journey,
   ...plans,
   ...myData,

@@ -30,6 +30,11 @@ export function CaseloadPage() {
                 {label}
               </Link>
             )}
+            personLink={(memberId, label) => (
+              <Link to={paths.person.to(memberId)} className="btn btn-secondary">
+                {label}
+              </Link>
+            )}
             messageAction={(client) => (
               <MessageButton kind="coaching" person={client.memberId} label={t('messages.start', { alias: client.alias })} />
             )}

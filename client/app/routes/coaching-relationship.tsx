@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { PageSection } from '../../components/ui/page-section.tsx';
@@ -14,6 +14,7 @@ import { NoteForm } from '../../features/coaching-sessions/components/note-form.
 import { ReferralList } from '../../features/coaching-sessions/components/referral-list.tsx';
 import { ScheduleSessionForm } from '../../features/coaching-sessions/components/schedule-session-form.tsx';
 import { SessionList } from '../../features/coaching-sessions/components/session-list.tsx';
+import { paths } from '../../lib/paths.ts';
 import { MessageButton } from './message-button.tsx';
 
 /**
@@ -47,11 +48,16 @@ export function CoachingRelationshipPage() {
   return (
     <div className="stack">
       <PageHeading title={title} lead={t(`coachingSessions.page.lead.${relationship.viewer}`)} />
-      {other && (relationship.status === 'active' || relationship.status === 'paused') ? (
-        <div className="button-row">
+      <div className="button-row">
+        {relationship.viewer === 'member' ? null : (
+          <Link to={paths.person.to(relationship.member.id)} className="btn btn-secondary">
+            {t('personView.open', { alias: relationship.member.alias })}
+          </Link>
+        )}
+        {other && (relationship.status === 'active' || relationship.status === 'paused') ? (
           <MessageButton kind="coaching" person={other.id} label={t('messages.start', { alias: other.alias })} />
-        </div>
-      ) : null}
+        ) : null}
+      </div>
       <PageSection id="sessions-upcoming" title={t('coachingSessions.sessions.upcoming')}>
         <SessionList relationshipId={id} sessions={upcoming} isCoach={isCoach} empty={t('coachingSessions.sessions.noneUpcoming')} />
       </PageSection>

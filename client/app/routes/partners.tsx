@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { PageSection } from '../../components/ui/page-section.tsx';
@@ -8,6 +9,7 @@ import { ActivePartners, EndedPartnerships } from '../../features/partners/compo
 import { InvitationsByMe, InvitationsToMe } from '../../features/partners/components/invitations.tsx';
 import { InvitePartnerForm } from '../../features/partners/components/invite-partner-form.tsx';
 import { PersonPicker } from '../../features/people/components/person-picker.tsx';
+import { paths } from '../../lib/paths.ts';
 import { useSessionData } from '../../lib/session.ts';
 import { MessageButton } from './message-button.tsx';
 
@@ -28,6 +30,11 @@ export function PartnersPage() {
         {body((data) => (
           <ActivePartners
             list={data.active}
+            personLink={(partnership) => (
+              <Link to={paths.person.to(partnership.partner.id)} className="btn btn-secondary">
+                {t('personView.open', { alias: partnership.partner.alias })}
+              </Link>
+            )}
             messageAction={(partnership) => (
               <MessageButton
                 kind="partners"

@@ -17,6 +17,7 @@ import {
   deleteOwnCheckin,
   getCheckinSummary,
   getOwnCheckin,
+  getSharedTrends,
   getTrends,
   listOwnCheckins,
   listSharedCheckins,
@@ -122,5 +123,19 @@ export function checkinRoutes(app: FastifyZod) {
       },
     },
     async (request) => listSharedCheckins({ db, actor: actorOf(request), subjectId: request.params.id, days: request.query.days }),
+  );
+
+  app.get(
+    '/api/people/:id/checkins/trends',
+    {
+      schema: {
+        tags,
+        summary: 'Another person’s trends: mood, craving, sleep and check-ins over a window (needs their `checkins.detail` grant; logged)',
+        params: idParams,
+        querystring: trendsQuery,
+        response: { 200: trendsSchema },
+      },
+    },
+    async (request) => getSharedTrends({ db, actor: actorOf(request), subjectId: request.params.id, days: Number(request.query.days) }),
   );
 }

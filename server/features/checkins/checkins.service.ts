@@ -114,9 +114,14 @@ export async function listOwnCheckins({ db, actor, from, to }: Own & { from?: st
 
 /** Charts of the window ending today, adherence and streaks: two indexed queries, run side by side. */
 export async function getTrends({ db, actor, days }: Own & { days: number }): Promise<Trends> {
-  const today = todayIn(actor.timezone);
+  return trendsOf(db, actor.userId, actor.timezone, days);
+}
+
+/** One person's trends over the `days` ending today in their zone: the member's own page and the person view draw the same. */
+async function trendsOf(db: Db, userId: string, zone: string, days: number): Promise<Trends> {
+  const today = todayIn(zone);
   const window = windowEndingOn(today, days);
-  const [rows, streaks] = await Promise.all([seriesBetween(db, actor.userId, window.from, window.to), streakFacts(db, actor.userId)]);
+  const [rows, streaks] = await Promise.all([seriesBetween(db, userId, window.from, window.to), streakFacts(db, userId)]);
   const series = dailySeries(
     window,
     rows.map((row) => ({ ...row, sleepHours: row.sleepHours === null ? null : Number(row.sleepHours) })),
@@ -160,4 +165,10 @@ export async function listSharedCheckins({ db, actor, subjectId, days }: Own & {
   const window = windowEndingOn(todayIn(zone), days);
   const rows = await checkinsBetween(db, subjectId, window.from, window.to);
   return { ...window, items: rows.map(presentCheckin) };
+}
+
+/** `checkins.detail`: the same trends the person sees of themselves, in their zone (logged like every detail read). */
+export async function getSharedTrends({ db, actor, subjectId, days }: Own & { subjectId: string; days: number }) {
+  const zone = await authorizedSubjectZone(db, actor, subjectId, 'checkins.detail');
+  return trendsOf(db, subjectId, zone, days);
 }

@@ -8,11 +8,12 @@ import {
   createGrantSchema,
   grantListSchema,
   grantSchema,
+  sharedWithMeSchema,
 } from '../../../shared/contracts/consent.ts';
 import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { accessLogPage, createGrant, listBreakGlass, listMyGrants, openBreakGlass, revokeGrant } from './consent.service.ts';
+import { accessLogPage, createGrant, listBreakGlass, listMyGrants, openBreakGlass, revokeGrant, sharedWithMe } from './consent.service.ts';
 
 const tags = ['consent'];
 
@@ -34,6 +35,18 @@ export function consentRoutes(app: FastifyZod) {
       schema: { tags, summary: 'Revoke a grant I gave (effective on the next request)', params: idParams, response: { 200: grantSchema } },
     },
     async (request) => revokeGrant({ db: ctx.db, actor: actorOf(request), id: request.params.id }),
+  );
+  app.get(
+    '/api/people/:id/shared-with-me',
+    {
+      schema: {
+        tags,
+        summary: 'What this person shares with me now: grants in force and their scopes (404 if no such active person)',
+        params: idParams,
+        response: { 200: sharedWithMeSchema },
+      },
+    },
+    async (request) => sharedWithMe({ db: ctx.db, actor: actorOf(request), subjectId: request.params.id }),
   );
   app.get(
     '/api/me/access-log',

@@ -1,8 +1,8 @@
-import { and, arrayOverlaps, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, gt, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { createGrantSchema, Grant } from '../../../shared/contracts/consent.ts';
-import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
+import { type createGrantSchema, type Grant, SCOPES, type SharedWithMe } from '../../../shared/contracts/consent.ts';
+import { inRoleGroup, ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -10,7 +10,7 @@ import { users } from '../../db/schema/auth.ts';
 import { accessLog, breakGlass, consentGrants } from '../../db/schema/consent.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { badRequest, notFound } from '../../lib/app-error.ts';
-import { isoOrNull } from '../../lib/dates.ts';
+import { iso, isoOrNull } from '../../lib/dates.ts';
 import { prepared } from '../../lib/prepared.ts';
 import type { Actor } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.public.ts';
@@ -228,4 +228,55 @@ export async function openBreakGlass({
 export async function listBreakGlass({ db }: { db: Db }) {
   const rows = await selectBreakGlass(db).orderBy(desc(breakGlass.createdAt)).limit(200);
   return rows.map(toBreakGlass);
+}
+
+/**
+ * What `subjectId` shares with the actor now: grants in force, the scopes they add up to, and an open
+ * break-glass window for staff. Facts about the actor's own grants only, so no access-log row; each
+ * section's read of the record is logged by that feature. 404 for anyone who is not an active account.
+ */
+export async function sharedWithMe({ db, actor, subjectId }: { db: Db; actor: Actor; subjectId: string }): Promise<SharedWithMe> {
+  const now = new Date();
+  const [subject] = await db
+    .select({ id: users.id, alias: profiles.alias })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(eq(users.id, subjectId), eq(users.status, 'active')));
+  if (!subject) throw notFound();
+  const rows = await selectGrants(db)
+    .where(
+      and(
+        eq(consentGrants.granteeId, actor.userId),
+        eq(consentGrants.grantorId, subjectId),
+        isNull(consentGrants.revokedAt),
+        lte(consentGrants.startsAt, now),
+        or(isNull(consentGrants.expiresAt), gt(consentGrants.expiresAt, now)),
+      ),
+    )
+    .orderBy(desc(consentGrants.createdAt));
+  let breakGlassUntil: Date | null = null;
+  if (inRoleGroup(actor.roles, 'oversight')) {
+    const [opened] = await db
+      .select({ expiresAt: breakGlass.expiresAt })
+      .from(breakGlass)
+      .where(and(eq(breakGlass.actorId, actor.userId), eq(breakGlass.subjectId, subjectId), gt(breakGlass.expiresAt, now)))
+      .orderBy(desc(breakGlass.expiresAt))
+      .limit(1);
+    breakGlassUntil = opened?.expiresAt ?? null;
+  }
+  const granted = new Set(rows.flatMap((row) => row.scopes));
+  // Break-glass opens the record to read, not the SOS alerts, which only a grant sends.
+  const scopes = SCOPES.filter((scope) => granted.has(scope) || (breakGlassUntil !== null && scope !== 'sos'));
+  return {
+    person: { id: subject.id, alias: subject.alias },
+    scopes,
+    grants: rows.map((row) => ({
+      id: row.id,
+      scopes: row.scopes,
+      purpose: row.purpose,
+      startsAt: iso(row.startsAt),
+      expiresAt: isoOrNull(row.expiresAt),
+    })),
+    breakGlassUntil: isoOrNull(breakGlassUntil),
+  };
 }

@@ -73,6 +73,8 @@ export const journey = {
     noData: 'No answers in these days yet.',
     adherenceSummary_one: 'You checked in on {{count}} of the last {{days}} days ({{percent}}).',
     adherenceSummary_other: 'You checked in on {{count}} of the last {{days}} days ({{percent}}).',
+    adherenceSummaryOf_one: '{{alias}} checked in on {{count}} of the last {{days}} days ({{percent}}).',
+    adherenceSummaryOf_other: '{{alias}} checked in on {{count}} of the last {{days}} days ({{percent}}).',
     showTable: 'Show as a table',
     hideTable: 'Hide the table',
     day: 'Day',
@@ -106,6 +108,7 @@ export const journey = {
     nextMilestoneOn: '{{milestone}} on {{date}}',
     totalDays: 'Total days in recovery',
     longestRun: 'Longest run',
+    reached: 'Milestones reached in this run: {{milestones}}.',
     daysValue_one: '{{count}} day',
     daysValue_other: '{{count}} days',
     units: {

@@ -75,6 +75,8 @@ export const journey: typeof en = {
     noData: 'Todavía no hay respuestas en estos días.',
     adherenceSummary_one: 'Hiciste tu registro {{count}} de los últimos {{days}} días ({{percent}}).',
     adherenceSummary_other: 'Hiciste tu registro {{count}} de los últimos {{days}} días ({{percent}}).',
+    adherenceSummaryOf_one: '{{alias}} hizo su registro {{count}} de los últimos {{days}} días ({{percent}}).',
+    adherenceSummaryOf_other: '{{alias}} hizo su registro {{count}} de los últimos {{days}} días ({{percent}}).',
     showTable: 'Ver como tabla',
     hideTable: 'Ocultar la tabla',
     day: 'Día',
@@ -112,6 +114,7 @@ export const journey: typeof en = {
     nextMilestoneOn: '{{milestone}} el {{date}}',
     totalDays: 'Días totales en recuperación',
     longestRun: 'Tramo más largo',
+    reached: 'Hitos alcanzados en este tramo: {{milestones}}.',
     daysValue_one: '{{count}} día',
     daysValue_other: '{{count}} días',
     units: {

@@ -52,16 +52,19 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 type MessageAction = (client: CaseloadClient) => ReactNode;
+type PersonLink = (memberId: string, label: string) => ReactNode;
 
 function ClientCard({
   client,
   thresholds,
   relationshipLink,
+  personLink,
   messageAction,
 }: {
   client: CaseloadClient;
   thresholds: Thresholds | undefined;
   relationshipLink: (relationshipId: string, label: string) => ReactNode;
+  personLink: PersonLink;
   messageAction: MessageAction | undefined;
 }) {
   const { t } = useTranslation();
@@ -128,6 +131,7 @@ function ClientCard({
       </dl>
       <div className="button-row">
         {relationshipLink(client.relationshipId, t('caseload.open', { alias: client.alias }))}
+        {personLink(client.memberId, t('personView.open', { alias: client.alias }))}
         {messageAction && (client.status === 'active' || client.status === 'paused') ? messageAction(client) : null}
       </div>
     </li>
@@ -140,12 +144,15 @@ export function CaseloadList({
   generatedAt,
   thresholds,
   relationshipLink,
+  personLink,
   messageAction,
 }: {
   clients: CaseloadClient[];
   generatedAt: string;
   thresholds: Thresholds | undefined;
   relationshipLink: (relationshipId: string, label: string) => ReactNode;
+  /** The person view of a client: everything they share with the coach, part by part. */
+  personLink: PersonLink;
   /** "Message" for an active or paused client: the page supplies it (conversations are another feature). */
   messageAction?: MessageAction;
 }) {
@@ -167,6 +174,7 @@ export function CaseloadList({
               client={client}
               thresholds={thresholds}
               relationshipLink={relationshipLink}
+              personLink={personLink}
               messageAction={messageAction}
             />
           ))}

@@ -6,12 +6,14 @@ import {
   type checkinBodySchema,
   checkinListSchema,
   checkinSchema,
+  checkinSummarySchema,
   type TREND_WINDOWS,
   trendsSchema,
 } from '../../../../shared/contracts/checkins.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { addDays } from '../../../lib/local-day.ts';
 import { enqueue } from '../../../lib/offline-queue.ts';
+import { personRecordKey, personRecordQuery } from '../../../lib/person-record.ts';
 
 export type TrendWindow = (typeof TREND_WINDOWS)[number];
 
@@ -103,4 +105,33 @@ export function trendsQueryOptions(days: TrendWindow) {
 
 export function useTrends(days: TrendWindow) {
   return useQuery(trendsQueryOptions(days));
+}
+
+const personPath = (personId: string) => `/api/people/${encodeURIComponent(personId)}/checkins`;
+
+/** Another person's check-in summary, through their `checkins.summary` grant (logged). */
+export function useSharedCheckinSummary(personId: string) {
+  return useQuery({
+    queryKey: personRecordKey(personId, 'checkins.summary'),
+    queryFn: ({ signal }) => apiRequest(`${personPath(personId)}/summary`, { schema: checkinSummarySchema, signal }),
+    ...personRecordQuery,
+  });
+}
+
+/** Another person's trends, through their `checkins.detail` grant (logged). */
+export function useSharedTrends(personId: string, days: TrendWindow) {
+  return useQuery({
+    queryKey: personRecordKey(personId, 'checkins.detail', 'trends', days),
+    queryFn: ({ signal }) => apiRequest(`${personPath(personId)}/trends?days=${days}`, { schema: trendsSchema, signal }),
+    ...personRecordQuery,
+  });
+}
+
+/** Another person's check-ins of the last `days`, everything they wrote, through `checkins.detail` (logged). */
+export function useSharedCheckins(personId: string, days: number) {
+  return useQuery({
+    queryKey: personRecordKey(personId, 'checkins.detail', 'list', days),
+    queryFn: ({ signal }) => apiRequest(`${personPath(personId)}?days=${days}`, { schema: checkinListSchema, signal }),
+    ...personRecordQuery,
+  });
 }

@@ -1,11 +1,14 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { TREND_WINDOWS, type Trends } from '../../../../shared/contracts/checkins.ts';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SharedRecord } from '../../../components/ui/shared-record.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
 import { dayAsDate } from '../../../lib/local-day.ts';
-import { type TrendWindow, useTrends } from '../api/checkins.ts';
+import { type TrendWindow, useSharedTrends, useTrends } from '../api/checkins.ts';
 import { StreakSummary } from './streak-summary.tsx';
 import { TrendCard } from './trend-card.tsx';
 
@@ -20,7 +23,7 @@ function stats(values: (number | null)[]): Stats | null {
   return { count: numbers.length, average: sum / numbers.length, lowest: Math.min(...numbers), highest: Math.max(...numbers) };
 }
 
-function Charts({ trends }: { trends: Trends }) {
+function Charts({ trends, alias }: { trends: Trends; alias: string | undefined }) {
   const { t, i18n } = useTranslation();
   const number = useMemo(() => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }), [i18n.language]);
   const percent = useMemo(() => new Intl.NumberFormat(i18n.language, { style: 'percent' }), [i18n.language]);
@@ -81,7 +84,8 @@ function Charts({ trends }: { trends: Trends }) {
       />
       <TrendCard
         title={t('trends.adherenceTitle')}
-        summary={t('trends.adherenceSummary', {
+        summary={t(alias ? 'trends.adherenceSummaryOf' : 'trends.adherenceSummary', {
+          alias,
           count: trends.daysCheckedIn,
           days: trends.days,
           percent: percent.format(trends.adherence),
@@ -97,14 +101,20 @@ function Charts({ trends }: { trends: Trends }) {
   );
 }
 
-/** Streak, then mood, craving, sleep and check-ins over the chosen window. */
-export function TrendsView() {
+type PanelProps = {
+  days: TrendWindow;
+  onDaysChange: (days: TrendWindow) => void;
+  trends: UseQueryResult<Trends, unknown>;
+  /** Whose trends these are, when they are someone else's (the person view); the wording follows. */
+  alias?: string;
+};
+
+/** The window picker, the streak, then mood, craving, sleep and check-ins over that window. */
+function TrendsPanel({ days, onDaysChange, trends, alias }: PanelProps) {
   const { t } = useTranslation();
-  const [days, setDays] = useState<TrendWindow>('30');
-  const trends = useTrends(days);
   return (
     <div className="stack">
-      <RadioGroup className="field" orientation="horizontal" value={days} onChange={(value) => setDays(value as TrendWindow)}>
+      <RadioGroup className="field" orientation="horizontal" value={days} onChange={(value) => onDaysChange(value as TrendWindow)}>
         <Label className="field-label">{t('trends.window')}</Label>
         <div className="choice-tiles">
           {TREND_WINDOWS.map((window) => (
@@ -119,9 +129,29 @@ export function TrendsView() {
       {trends.isSuccess ? (
         <>
           <StreakSummary trends={trends.data} />
-          <Charts trends={trends.data} />
+          <Charts trends={trends.data} alias={alias} />
         </>
       ) : null}
     </div>
   );
+}
+
+/** My own trends. */
+export function TrendsView() {
+  const [days, setDays] = useState<TrendWindow>('30');
+  return <TrendsPanel days={days} onDaysChange={setDays} trends={useTrends(days)} />;
+}
+
+/** Someone's trends through their `checkins.detail` grant: the same charts they see of themselves. */
+export function SharedTrendsView({ personId, alias }: { personId: string; alias: string }) {
+  const [days, setDays] = useState<TrendWindow>('30');
+  const trends = useSharedTrends(personId, days);
+  // A 404 means the grant ended since the page looked: the frame says so instead of an error.
+  if (trends.isError && isApiError(trends.error, 'NOT_FOUND'))
+    return (
+      <SharedRecord query={trends} alias={alias}>
+        {() => null}
+      </SharedRecord>
+    );
+  return <TrendsPanel days={days} onDaysChange={setDays} trends={trends} alias={alias} />;
 }

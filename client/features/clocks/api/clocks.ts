@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Clock, type CreateClock, clockListSchema, clockSchema } from '../../../../shared/contracts/clocks.ts';
+import { type Clock, type CreateClock, clockListSchema, clockSchema, sharedClockListSchema } from '../../../../shared/contracts/clocks.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { personRecordKey, personRecordQuery } from '../../../lib/person-record.ts';
 
 /** The query keys of clocks. */
 export const clockKeys = { all: ['me', 'clocks'] as const };
@@ -39,5 +40,14 @@ export function useStartNewRun() {
     mutationFn: (id: string) =>
       apiRequest(`/api/me/clocks/${encodeURIComponent(id)}/reset`, { method: 'POST', body: {}, schema: clockSchema }),
     onSuccess: replace,
+  });
+}
+
+/** Another person's clocks, through their `clock` grant (each read is in their access log). */
+export function useSharedClocks(personId: string) {
+  return useQuery({
+    queryKey: personRecordKey(personId, 'clock'),
+    queryFn: ({ signal }) => apiRequest(`/api/people/${encodeURIComponent(personId)}/clocks`, { schema: sharedClockListSchema, signal }),
+    ...personRecordQuery,
   });
 }

@@ -7,8 +7,14 @@ import { formatLongDay } from '../../../lib/local-day.ts';
 import { useStartNewRun } from '../api/clocks.ts';
 import { milestoneName } from './milestone-name.ts';
 
+type Props = {
+  clock: Omit<Clock, 'pastRuns'>;
+  /** Someone else's clock (the person view): the facts, without the owner's "start a new run". */
+  readOnly?: boolean;
+};
+
 /** One clock: days in this run, the next milestone, and everything earlier runs add up to. */
-export function ClockCard({ clock }: { clock: Clock }) {
+export function ClockCard({ clock, readOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   const startNewRun = useStartNewRun();
   const titleId = `clock-${clock.id}`;
@@ -40,20 +46,32 @@ export function ClockCard({ clock }: { clock: Clock }) {
           <dd>{t('clocks.daysValue', { count: clock.longestRunDays })}</dd>
         </div>
       </dl>
-      <div className="button-row">
-        <ConfirmDialog
-          triggerLabel={t('clocks.newRun')}
-          triggerDescribedBy={titleId}
-          title={t('clocks.newRunTitle', { label: clock.label })}
-          confirmLabel={t('clocks.newRunConfirm')}
-          onConfirm={async () => {
-            await startNewRun.mutateAsync(clock.id);
-          }}
-        >
-          <p>{t('clocks.newRunBody')}</p>
-          <p>{t('clocks.newRunKept')}</p>
-        </ConfirmDialog>
-      </div>
+      {readOnly && clock.reachedMilestones.length > 0 ? (
+        <p>
+          {t('clocks.reached', {
+            milestones: clock.reachedMilestones
+              .slice(-3)
+              .map((milestone) => milestoneName(milestone, t))
+              .join(', '),
+          })}
+        </p>
+      ) : null}
+      {readOnly ? null : (
+        <div className="button-row">
+          <ConfirmDialog
+            triggerLabel={t('clocks.newRun')}
+            triggerDescribedBy={titleId}
+            title={t('clocks.newRunTitle', { label: clock.label })}
+            confirmLabel={t('clocks.newRunConfirm')}
+            onConfirm={async () => {
+              await startNewRun.mutateAsync(clock.id);
+            }}
+          >
+            <p>{t('clocks.newRunBody')}</p>
+            <p>{t('clocks.newRunKept')}</p>
+          </ConfirmDialog>
+        </div>
+      )}
     </li>
   );
 }

@@ -94,9 +94,11 @@ type Props = {
   list: Partnership[];
   /** The "Message" control: the page supplies it (conversations are the messages feature's job). */
   messageAction: (partnership: Partnership) => ReactNode;
+  /** The person view of the partner: everything they share with me, part by part (the page supplies the link). */
+  personLink: (partnership: Partnership) => ReactNode;
 };
 
-export function ActivePartners({ list, messageAction }: Props) {
+export function ActivePartners({ list, messageAction, personLink }: Props) {
   const { t } = useTranslation();
   const names = useScopeNames();
   const end = useEndPartner();
@@ -120,6 +122,7 @@ export function ActivePartners({ list, messageAction }: Props) {
             </section>
             <p className="muted">{t('partners.active.youShare', { scopes: names(partnership.myScopes) })}</p>
             <div className="button-row">
+              {(partnership.theirScopes ?? []).length > 0 ? personLink(partnership) : null}
               {messageAction(partnership)}
               <NudgeButton partnership={partnership} />
               <ConfirmDialog

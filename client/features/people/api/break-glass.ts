@@ -2,8 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod';
 import { type breakGlassRequestSchema, breakGlassSchema } from '../../../../shared/contracts/consent.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { personRecordRoot } from '../../../lib/person-record.ts';
 import { peopleKeys } from './people-keys.ts';
-import { sharedProfileQueryOptions } from './person.ts';
 
 export type BreakGlass = z.output<typeof breakGlassSchema>;
 
@@ -26,10 +26,10 @@ export function useOpenBreakGlass() {
   return useMutation({
     mutationFn: openBreakGlass,
     onSuccess: async (opened) => {
-      // Read the profile again: it now answers through break-glass, and says until when.
+      // Read what is shared, and the profile, again: they now answer through break-glass, and say until when.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: breakGlassLogQueryOptions.queryKey }),
-        queryClient.invalidateQueries({ queryKey: sharedProfileQueryOptions(opened.subject.id).queryKey }),
+        queryClient.invalidateQueries({ queryKey: personRecordRoot(opened.subject.id) }),
       ]);
     },
   });

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { personCardSchema, sharedProfileSchema } from '../../../../shared/contracts/people.ts';
 import { apiRequest, isApiError } from '../../../lib/api-client.ts';
+import { personRecordKey } from '../../../lib/person-record.ts';
 import { peopleKeys } from './people-keys.ts';
 
 const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;
@@ -29,7 +30,7 @@ export async function getSharedProfile(id: string, signal?: AbortSignal) {
 
 export function sharedProfileQueryOptions(id: string) {
   return queryOptions({
-    queryKey: peopleKeys.profile(id),
+    queryKey: personRecordKey(id, 'profile'),
     queryFn: ({ signal }) => getSharedProfile(id, signal),
     // Every successful read lands in the person's access log: read when the page opens, not on every tab focus.
     staleTime: 0,

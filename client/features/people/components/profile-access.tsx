@@ -13,6 +13,8 @@ type Props = {
   person: PersonCard;
   /** The viewer is a supervisor or admin (ROLE_GROUPS.oversight). */
   canBreakGlass: boolean;
+  /** The person shares their profile with the viewer now (or break-glass is open): otherwise nothing is asked. */
+  shared: boolean;
 };
 
 /** "Emergency access open until …": focused when it appears right after opening, so screen readers hear it. */
@@ -34,9 +36,9 @@ function EmergencyBanner({ until, alias, focus }: { until: string; alias: string
 }
 
 /** The person's private profile as far as the viewer may see it, and break-glass when they may open it. */
-export function ProfileAccess({ person, canBreakGlass }: Props) {
+export function ProfileAccess({ person, canBreakGlass, shared }: Props) {
   const { t } = useTranslation();
-  const profile = useSharedProfile(person.id);
+  const profile = useSharedProfile(person.id, shared);
   const [justOpened, setJustOpened] = useState(false);
   const refetch = profile.refetch;
   // The server says how this read was allowed, so the page never guesses between a grant and break-glass.
@@ -50,11 +52,14 @@ export function ProfileAccess({ person, canBreakGlass }: Props) {
     return () => clearTimeout(timer);
   }, [viaBreakGlass, refetch]);
 
+  // Not shared now: said plainly, and whatever was shown before a revocation is gone with it.
+  const data = shared ? profile.data : null;
+  const notShared = data === null;
   let body: ReactNode;
-  if (profile.isPending) body = <Loading />;
+  if (notShared) body = <p className="empty">{t('people.profile.notShared', { alias: person.alias })}</p>;
+  else if (profile.isPending) body = <Loading />;
   else if (profile.isError) body = <QueryError error={profile.error} onRetry={() => void refetch()} />;
-  else if (profile.data === null) body = <p className="empty">{t('people.profile.notShared', { alias: person.alias })}</p>;
-  else {
+  else if (data) {
     body = (
       <div className="card stack">
         {viaBreakGlass ? (
@@ -62,7 +67,7 @@ export function ProfileAccess({ person, canBreakGlass }: Props) {
         ) : (
           <p className="alert alert-info">{t('people.profile.sharedNote', { alias: person.alias })}</p>
         )}
-        <ProfileDetails profile={profile.data} />
+        <ProfileDetails profile={data} />
       </div>
     );
   }
@@ -72,7 +77,7 @@ export function ProfileAccess({ person, canBreakGlass }: Props) {
       <PageSection id="person-profile" title={t('people.profile.title')}>
         {body}
       </PageSection>
-      {canBreakGlass && profile.data === null ? <BreakGlassSection subject={person} onOpened={() => setJustOpened(true)} /> : null}
+      {canBreakGlass && notShared ? <BreakGlassSection subject={person} onOpened={() => setJustOpened(true)} /> : null}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type createGrantSchema, grantListSchema, grantSchema } from '../../../../shared/contracts/consent.ts';
+import { type createGrantSchema, grantListSchema, grantSchema, sharedWithMeSchema } from '../../../../shared/contracts/consent.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { sharedWithMeKey } from '../../../lib/person-record.ts';
 import { privacyKeys } from './privacy-keys.ts';
 
 export const grantsQueryOptions = queryOptions({
@@ -34,5 +35,22 @@ export function useRevokeGrant() {
   return useMutation({
     mutationFn: revokeGrant,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: grantsQueryOptions.queryKey }),
+  });
+}
+
+/**
+ * How often an open person view asks again what is shared: a revoked grant empties its sections within
+ * this time even if the viewer never touches the page (the record's own endpoints refuse at once).
+ */
+export const SHARED_WITH_ME_REFRESH_MS = 10_000;
+
+/** What one person shares with me now (not a read of their record, so not in their access log). */
+export function useSharedWithMe(personId: string) {
+  return useQuery({
+    queryKey: sharedWithMeKey(personId),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/people/${encodeURIComponent(personId)}/shared-with-me`, { schema: sharedWithMeSchema, signal }),
+    refetchInterval: SHARED_WITH_ME_REFRESH_MS,
+    refetchOnWindowFocus: 'always',
   });
 }

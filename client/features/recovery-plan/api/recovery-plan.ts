@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { planSchema, type savePlanSchema, versionHistorySchema } from '../../../../shared/contracts/plans.ts';
+import { planSchema, type savePlanSchema, sharedPlanSchema, versionHistorySchema } from '../../../../shared/contracts/plans.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { personRecordKey, personRecordQuery } from '../../../lib/person-record.ts';
 
 const all = ['me', 'plan'] as const;
 /** The query keys of the recovery plan: the current plan at the root, its history below it. */
@@ -56,5 +57,14 @@ export function useSaveRecoveryPlan() {
       queryClient.setQueryData(recoveryPlanQueryOptions.queryKey, plan);
       await queryClient.invalidateQueries({ queryKey: planHistoryQueryOptions.queryKey });
     },
+  });
+}
+
+/** Another person's current recovery plan, through their `plan` grant (logged). */
+export function useSharedPlan(personId: string) {
+  return useQuery({
+    queryKey: personRecordKey(personId, 'plan'),
+    queryFn: ({ signal }) => apiRequest(`/api/people/${encodeURIComponent(personId)}/plan`, { schema: sharedPlanSchema, signal }),
+    ...personRecordQuery,
   });
 }

@@ -1,8 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type SafetyPlan, safetyPlanSchema, type saveSafetyPlanSchema } from '../../../../shared/contracts/safety-plan.ts';
+import {
+  type SafetyPlan,
+  safetyPlanSchema,
+  type saveSafetyPlanSchema,
+  sharedSafetyPlanSchema,
+} from '../../../../shared/contracts/safety-plan.ts';
 import { apiRequest, isApiError } from '../../../lib/api-client.ts';
 import { offlineGet, offlineSet } from '../../../lib/offline-store.ts';
+import { personRecordKey, personRecordQuery } from '../../../lib/person-record.ts';
 
 /** The IndexedDB key of the last loaded plan; sign-out clears the whole offline store. */
 const OFFLINE_KEY = 'safety-plan';
@@ -61,5 +67,15 @@ export function useSaveSafetyPlan(userId: string) {
       queryClient.setQueryData(safetyPlanQueryKey, plan);
       keepOffline(userId, plan);
     },
+  });
+}
+
+/** Another person's safety plan, through their `safety_plan` grant (logged). Never kept offline: it is not mine. */
+export function useSharedSafetyPlan(personId: string) {
+  return useQuery({
+    queryKey: personRecordKey(personId, 'safety_plan'),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/people/${encodeURIComponent(personId)}/safety-plan`, { schema: sharedSafetyPlanSchema, signal }),
+    ...personRecordQuery,
   });
 }

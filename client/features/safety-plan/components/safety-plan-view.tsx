@@ -39,13 +39,15 @@ function TextList({ items }: { items: string[] }) {
 }
 
 /** The six steps, in the order a person uses them, then "the one thing that matters most". Read-only and printable. */
-export function SafetyPlanView({ content }: { content: SafetyPlanContent }) {
+export function SafetyPlanView({ content, headingLevel = 2 }: { content: SafetyPlanContent; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
+  // On its own page the steps are the page's sections; inside the person view they sit under its heading.
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="stack safety-plan">
       {content.mostImportant ? (
         <section className="card plan-most-important" aria-labelledby="safety-most-important">
-          <h2 id="safety-most-important">{t('safetyPlan.mostImportant')}</h2>
+          <Heading id="safety-most-important">{t('safetyPlan.mostImportant')}</Heading>
           <p className="break-word">{content.mostImportant}</p>
         </section>
       ) : null}
@@ -56,10 +58,10 @@ export function SafetyPlanView({ content }: { content: SafetyPlanContent }) {
           return (
             <li key={step.key} className="card plan-step">
               <section aria-labelledby={id} className="stack-sm">
-                <h2 id={id}>
+                <Heading id={id}>
                   <span className="plan-step-number">{t('safetyPlan.stepNumber', { number: index + 1 })}</span>
                   <span className="plan-step-title">{t(`safetyPlan.steps.${step.key}`)}</span>
-                </h2>
+                </Heading>
                 {value.length === 0 ? <p className="muted">{t('safetyPlan.emptyStep')}</p> : null}
                 {value.length > 0 && typeof value[0] === 'string' ? <TextList items={value as string[]} /> : null}
                 {value.length > 0 && typeof value[0] !== 'string' ? <ContactList contacts={value as Contact[]} /> : null}

@@ -1,0 +1,60 @@
+import type { personView as en } from '../en/person-view.ts';
+
+/** Español: la vista de una persona, lo que alguien comparte conmigo, parte por parte. */
+export const personView: typeof en = {
+  personView: {
+    lead: 'Lo que {{alias}} comparte contigo.',
+    sharesCount_one: '{{alias}} comparte {{count}} parte de su registro contigo.',
+    sharesCount_other: '{{alias}} comparte {{count}} partes de su registro contigo.',
+    sharesNothing: '{{alias}} no comparte ninguna parte de su registro contigo.',
+    logged: 'Cada parte que abres queda anotada en su registro de accesos, con el propósito que aceptó.',
+    grant: '«{{purpose}}»',
+    grantUntil: '«{{purpose}}», hasta el {{date}}',
+    grantsTitle: 'Lo que aceptó',
+    breakGlass:
+      'El acceso de emergencia está abierto hasta las {{time}}. Cada parte que abres queda anotada en su registro de accesos como acceso de emergencia.',
+    notShared: '{{alias}} no ha compartido esto contigo.',
+    noLongerShared: '{{alias}} ya no comparte esto contigo.',
+    stopped: '{{alias}} dejó de compartir: {{parts}}.',
+    sos: {
+      yes: '{{alias}} pidió que te avisemos cuando pulse SOS.',
+      no: '{{alias}} no ha pedido que te avisemos cuando pulse SOS.',
+    },
+    sections: {
+      clock: 'Relojes de recuperación e hitos',
+      checkinsSummary: 'Resumen de registros diarios',
+      checkinsDetail: 'Registros diarios y tendencias',
+      recentCheckins: 'Sus registros de las últimas dos semanas',
+      plan: 'Plan de recuperación',
+      safetyPlan: 'Plan de seguridad',
+      assessments: 'Capital de recuperación (BARC-10)',
+    },
+    clocks: { none: '{{alias}} todavía no tiene relojes de recuperación.' },
+    checkins: {
+      today: 'Hoy',
+      doneToday: 'Hizo su registro hoy',
+      notYetToday: 'Todavía no hizo su registro hoy',
+      last: 'Último registro',
+      never: 'Nunca',
+      meetings: 'Reuniones en los últimos 7 días',
+      meetingsCount_one: '{{count}} reunión',
+      meetingsCount_other: '{{count}} reuniones',
+      moodValue: '{{value}} de 5',
+      cravingValue: '{{value}} de 10',
+      sleepValue_one: '{{count}} hora',
+      sleepValue_other: '{{count}} horas',
+      gratitude: 'Agradece:',
+      note: 'Nota:',
+      noneRecent_one: '{{alias}} no ha hecho ningún registro en el último día.',
+      noneRecent_other: '{{alias}} no ha hecho ningún registro en los últimos {{count}} días.',
+    },
+    plan: {
+      none: '{{alias}} todavía no ha escrito un plan de recuperación.',
+      updated: 'Último cambio el {{date}}.',
+      meetingsTitle: 'Reuniones de esta semana',
+    },
+    safetyPlan: { none: '{{alias}} todavía no ha escrito un plan de seguridad.' },
+    barc10: { none: '{{alias}} todavía no ha respondido el BARC-10.' },
+    open: 'Ver lo que {{alias}} comparte',
+  },
+};
