@@ -187,6 +187,22 @@ describe('member asks for a coach → supervisor matches → member accepts and 
     await checkPage(page, '09-caseload-flagged');
   });
 
+  it('opens the client’s person view from the caseload card: what they share, and what they do not', async () => {
+    const page = pages.coach;
+    await clientCard(page, MEMBER.alias)
+      .getByRole('link', { name: `See what ${MEMBER.alias} shares` })
+      .click();
+    await poll(() => heading(page)).toBe(MEMBER.alias);
+    await poll(count(page.getByText(`${MEMBER.alias} shares 3 parts of their record with you.`, { exact: false }))).toBe(1);
+    const checkins = page.getByRole('region', { name: 'Check-ins and trends' });
+    await poll(count(checkins.getByText('9 of 10', { exact: true }))).toBeGreaterThanOrEqual(1);
+    await poll(count(page.getByRole('region', { name: 'Check-in summary' }).getByText('Checked in today'))).toBe(1);
+    for (const name of ['Recovery plan', 'Safety plan', 'Recovery capital (BARC-10)']) {
+      expect(await page.getByRole('region', { name }).getByText(`${MEMBER.alias} has not shared this with you.`).count(), name).toBe(1);
+    }
+    await checkPage(page, '09b-coach-person-view');
+  });
+
   it('lets the member revoke what the coach may see, on the privacy page', async () => {
     const page = pages.member;
     await open(page, '/privacy', 'Privacy');
@@ -202,7 +218,7 @@ describe('member asks for a coach → supervisor matches → member accepts and 
 
   it('leaves the coach with the client’s alias and status only: no flag, every field “not shared”', async () => {
     const page = pages.coach;
-    await page.reload();
+    await open(page, '/caseload', 'My caseload');
     const card = clientCard(page, MEMBER.alias);
     await poll(count(card.getByText('not shared (the client did not share what the rules read)'))).toBe(1);
     expect(await card.getByText('Active', { exact: true }).count()).toBe(1);
