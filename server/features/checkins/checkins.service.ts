@@ -161,3 +161,10 @@ export async function listSharedCheckins({ db, actor, subjectId, days }: Own & {
   const rows = await checkinsBetween(db, subjectId, window.from, window.to);
   return { ...window, items: rows.map(presentCheckin) };
 }
+
+/** Whether I checked in today (my zone) and my current streak: the home page's first line. */
+export async function ownCheckinToday({ db, actor, now = new Date() }: Own & { now?: Date }) {
+  const today = todayIn(actor.timezone, now);
+  const [row, streaks] = await Promise.all([findCheckin(db, actor.userId, today), streakFacts(db, actor.userId)]);
+  return { localDate: today, done: row !== null, currentStreak: currentStreak(streaks.lastRun, today) };
+}
