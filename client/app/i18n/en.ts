@@ -20,6 +20,7 @@ import { privacy } from './en/privacy.ts';
 import { profile } from './en/profile.ts';
 import { reminders } from './en/reminders.ts';
 import { security } from './en/security.ts';
+import { today } from './en/today.ts';
 
 /** English: the source language. Every other language has exactly these keys (checked by TypeScript). */
 export const en = {
@@ -45,6 +46,7 @@ export const en = {
   ...myMeetings,
   ...buddies,
   ...events,
+  ...today,
 };
 
 export type Translation = typeof en;
