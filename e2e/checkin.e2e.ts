@@ -61,7 +61,7 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     // Focus moves into the menu (Home is already in the row above), under the same headings as the home page.
     await expect.poll(focused).toBe('Daily check-in');
-    for (const group of ['My recovery', 'Connect', 'Work', 'My account']) {
+    for (const group of ['My recovery', 'Connect', 'Meetings and events', 'Work', 'My account']) {
       expect(await nav.getByRole('heading', { name: group, level: 2 }).count(), group).toBe(1);
       expect(await page.getByRole('main').getByRole('heading', { name: group, level: 2 }).count(), group).toBe(1);
     }

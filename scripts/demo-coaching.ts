@@ -104,8 +104,14 @@ export const DEMO_RELATIONSHIPS: readonly { member: PersonKey; coach: PersonKey;
   {
     member: 'robin',
     coach: 'jordan',
-    scopes: ['profile', 'clock', 'checkins.summary', 'plan'],
+    scopes: ['profile', 'clock', 'checkins.summary', 'plan', 'safety_plan'],
     preferences: wants({ pathway: { value: ['twelve_step'], required: false } }),
+  },
+  {
+    member: 'morgan',
+    coach: 'jordan',
+    scopes: ['profile', 'clock', 'checkins.summary', 'checkins.detail'],
+    preferences: wants({ pathway: { value: ['medication_assisted'], required: false } }),
   },
   {
     member: 'taylor',

@@ -96,7 +96,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     alias: 'Demo Robin',
     email: email('member'),
     roles: ['member'],
-    about: 'member; shares with coach Jordan and sister Avery',
+    about: 'member; shares her plan and safety plan with coach Jordan, her clock with sister Avery',
     legalName: 'Robin Example',
     pronouns: 'she/her',
     languages: ['en'],
@@ -119,7 +119,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     alias: 'Demo Morgan',
     email: email('morgan'),
     roles: ['member'],
-    about: "member in sober housing; one expiring and one revoked grant; Taylor's accountability partner",
+    about:
+      "member in sober housing, coached by Jordan, cravings rising (a risk flag); one expiring and one revoked grant; Taylor's accountability partner",
     pronouns: 'he/him',
     languages: ['en'],
     pathways: ['medication_assisted'],
@@ -241,12 +242,11 @@ export const DEMO_GRANTS: readonly DemoGrant[] = [
   { from: 'taylor', to: 'quinn', scopes: ['profile', 'sos'], purpose: 'Accountability friend' },
   {
     from: 'morgan',
-    to: 'jordan',
-    scopes: ['profile', 'checkins.detail'],
-    purpose: 'Short-term coaching while I move into sober housing',
-    expiresInDays: 30,
+    to: 'drew',
+    scopes: ['profile', 'clock'],
+    purpose: 'House manager at my sober home, for my first two months there',
+    expiresInDays: 60,
   },
-  { from: 'morgan', to: 'drew', scopes: ['profile', 'clock'], purpose: 'House manager at my sober home' },
   { from: 'morgan', to: 'quinn', scopes: ['clock'], purpose: 'Old accountability partnership', revoke: true },
 ];
 

@@ -1,7 +1,7 @@
 // The meetings part of the demo: the organization's own groups across fellowships (in person, online,
 // hybrid, by appointment) around Chicago, two events with RSVPs, a coach volunteering as a
-// first-meeting buddy, and a member's saved meetings and attendance. Everything goes through the same
-// service functions the app uses.
+// first-meeting buddy, and members' saved meetings (attendance is in demo-history.ts). Everything goes
+// through the same service functions the app uses.
 
 import { DateTime } from 'luxon';
 import type { AppContext } from '../server/context.ts';
@@ -9,12 +9,12 @@ import type { Db } from '../server/db/client.ts';
 import { volunteer } from '../server/features/buddies/buddies.service.ts';
 import { answerGoing } from '../server/features/events/events.rsvp.ts';
 import { createEvent } from '../server/features/events/events.service.ts';
-import { codeTries } from '../server/features/my-meetings/my-meetings.codes.ts';
-import { logAttendance, saveMeeting } from '../server/features/my-meetings/my-meetings.service.ts';
+import { saveMeeting } from '../server/features/my-meetings/my-meetings.service.ts';
 import { createOwnMeeting } from '../server/features/own-meetings/own-meetings.public.ts';
 import type { Actor } from '../server/plugins/session.ts';
 import { type OwnMeetingInput, ownMeetingInputSchema } from '../shared/contracts/own-meetings.ts';
 import { type PersonKey, TIMEZONE } from './demo-data.ts';
+import type { SeededMeeting } from './demo-history.ts';
 
 const place = (location: string, address: string, latitude: number, longitude: number, region: string) => ({
   location,
@@ -124,7 +124,8 @@ export const DEMO_MEETINGS: readonly OwnMeetingInput[] = [
 const atLocal = (days: number, hour: number) =>
   DateTime.now().setZone(TIMEZONE).plus({ days }).set({ hour, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
 
-export async function seedMeetings(tx: Db, ctx: AppContext, actor: (key: PersonKey) => Actor) {
+/** Seeds the meetings part and returns each own group as made, for the history's attendance. */
+export async function seedMeetings(tx: Db, ctx: AppContext, actor: (key: PersonKey) => Actor): Promise<SeededMeeting[]> {
   const admin = actor('alex');
   const ids: string[] = [];
   for (const input of DEMO_MEETINGS)
@@ -146,7 +147,7 @@ export async function seedMeetings(tx: Db, ctx: AppContext, actor: (key: PersonK
       capacity: 20,
     },
   });
-  await createEvent({
+  const workshop = await createEvent({
     db: tx,
     actor: coach,
     input: {
@@ -162,23 +163,22 @@ export async function seedMeetings(tx: Db, ctx: AppContext, actor: (key: PersonK
     },
   });
   for (const key of ['robin', 'taylor'] as const) await answerGoing({ ctx, actor: actor(key), eventId: bowling.id });
+  await answerGoing({ ctx, actor: actor('morgan'), eventId: workshop.id });
 
   await volunteer({ db: tx, actor: coach, about: 'Happy to meet you outside and sit with you the first time.' });
 
-  const member = actor('robin');
   const idOf = (name: string) => ids[DEMO_MEETINGS.findIndex((m) => m.name === name)];
-  const [daily, halsted] = [idOf('Daily Reflections'), idOf('Hope on Halsted')];
-  for (const meetingId of [daily, halsted]) if (meetingId) await saveMeeting({ db: tx, actor: member, meetingId });
-  if (daily) {
-    const tries = codeTries(10, 15 * 60_000);
-    // She went to Daily Reflections on the last two Mondays.
-    const last = DateTime.now().setZone(TIMEZONE);
-    let logged = 0;
-    for (let back = 1; back <= 14 && logged < 2; back += 1) {
-      const day = last.minus({ days: back });
-      if (day.weekday !== 1) continue;
-      await logAttendance({ db: tx, actor: member, input: { meetingId: daily, attendedOn: day.toISODate() as string }, tries });
-      logged += 1;
-    }
+  const saved: readonly [PersonKey, string][] = [
+    ['robin', 'Daily Reflections'],
+    ['robin', 'Hope on Halsted'],
+    ['morgan', 'Hope on Halsted'],
+    ['taylor', 'SMART Recovery Chicago'],
+    ['riley', 'Nuevo Amanecer'],
+    ['jordan', 'Kinship Peer Circle'],
+  ];
+  for (const [key, name] of saved) {
+    const meetingId = idOf(name);
+    if (meetingId) await saveMeeting({ db: tx, actor: actor(key), meetingId });
   }
+  return DEMO_MEETINGS.map((m, index) => ({ id: ids[index] as string, name: m.name, day: m.day ?? null }));
 }

@@ -6,8 +6,13 @@ import { setUpOrganization } from '../server/test/factories.ts';
 import { buildTestApp, createTestDatabase } from '../server/test/harness.ts';
 import { ROLES } from '../shared/contracts/roles.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
+import { seededRandom } from './demo-history.ts';
 import { DEMO_MEETINGS } from './demo-meetings.ts';
-import { NotADemoError, seedDemo } from './seed-demo.ts';
+import { NotADemoError, seedDemo, seedSummary } from './seed-demo.ts';
+
+// Not the port the server defaults to: every link the demo writes must use the configured address.
+const PUBLIC_URL = 'https://kinship-demo.example.org:8443';
+const DAY_MS = 86_400_000;
 
 describe('seedDemo', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -15,7 +20,7 @@ describe('seedDemo', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const result = await seedDemo(database);
+    const result = await seedDemo(database, { publicUrl: PUBLIC_URL });
     expect(result.status).toBe('seeded');
     app = await buildApp({
       database,
@@ -24,7 +29,8 @@ describe('seedDemo', () => {
       config: { publicUrl: 'http://localhost:3000', smtpUrl: null },
     });
     await app.ready();
-  });
+    // Six weeks of history go through the services one write at a time: seconds, more on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await app.close();
     await database.drop();
@@ -87,14 +93,14 @@ describe('seedDemo', () => {
     const lupe = suggestion.body.pairs.find((p) => p.member.alias === 'Demo Lupe');
     expect(['Demo Casey', 'Demo Rosa']).toContain(lupe?.coach.alias);
     const overview = await sam.get<{ totals: { active: number; notesAwaitingSignOff: number } }>('/api/coaching/supervision');
-    expect(overview.body.totals).toMatchObject({ active: 3, notesAwaitingSignOff: 1 });
+    expect(overview.body.totals).toMatchObject({ active: 4, notesAwaitingSignOff: 1 });
 
     const robin = await signIn('member@demo.kinship.invalid');
     const mine = await robin.get<{ current: { id: string; status: string; coach: { alias: string }; scopes: string[] } }>(
       '/api/coaching/mine',
     );
     expect(mine.body.current).toMatchObject({ status: 'active', coach: { alias: 'Demo Jordan' } });
-    expect(mine.body.current.scopes.sort()).toEqual(['checkins.summary', 'clock', 'plan', 'profile']);
+    expect(mine.body.current.scopes.sort()).toEqual(['checkins.summary', 'clock', 'plan', 'profile', 'safety_plan']);
     const relationship = `/api/coaching/relationships/${mine.body.current.id}`;
     const notes = await robin.get<{ notes: { signedOff: unknown; referrals: { status: string }[] }[] }>(`${relationship}/notes`);
     expect(notes.body.notes).toHaveLength(1);
@@ -105,7 +111,7 @@ describe('seedDemo', () => {
     const conversations = await robin.get<{ conversations: { other: { alias: string }; lastSeq: number }[] }>(
       '/api/messages/conversations',
     );
-    expect(conversations.body.conversations.map((c) => [c.other.alias, c.lastSeq])).toEqual([['Demo Jordan', 3]]);
+    expect(conversations.body.conversations.map((c) => [c.other.alias, c.lastSeq])).toEqual([['Demo Jordan', 4]]);
 
     const jordan = await signIn('coach@demo.kinship.invalid');
     expect((await jordan.get<{ sessions: unknown[] }>('/api/coaching/sessions/upcoming')).body.sessions).toHaveLength(1);
@@ -136,10 +142,74 @@ describe('seedDemo', () => {
     ]);
     const saved = await robin.get<{ items: { name: string }[] }>('/api/me/meetings');
     expect(saved.body.items.map((m) => m.name).sort()).toEqual(['Daily Reflections', 'Hope on Halsted']);
-    const went = await robin.get<{ items: unknown[] }>('/api/me/meeting-attendance');
-    expect(went.body.items).toHaveLength(2);
+    const went = await robin.get<{ items: { meetingName: string; attendedOn: string }[] }>('/api/me/meeting-attendance');
+    expect(went.body.items.length).toBeGreaterThan(8);
+    // Only on days the meeting meets (0 = Sunday).
+    const meets = (name: string) => DEMO_MEETINGS.filter((m) => m.name === name).map((m) => m.day);
+    for (const entry of went.body.items) expect(meets(entry.meetingName)).toContain(new Date(`${entry.attendedOn}T12:00:00Z`).getUTCDay());
     const jordan = await signIn('coach@demo.kinship.invalid');
     expect((await jordan.get<{ volunteer: { active: boolean } | null }>('/api/buddies')).body.volunteer?.active).toBe(true);
+  });
+
+  it('writes every link with the configured public URL, and prints it', async () => {
+    const admin = await signIn(DEMO_ADMIN_EMAIL);
+    const outbox = await admin.get<{ text: string }[]>('/api/admin/outbox');
+    const links = outbox.body.flatMap((m) => m.text.match(/https?:\/\/[^\s"]+/g) ?? []);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.startsWith(`${PUBLIC_URL}/`), link).toBe(true);
+    const summary = seedSummary(await seedDemo(database, { publicUrl: PUBLIC_URL }), PUBLIC_URL);
+    expect(summary).toContain(`sign in at ${PUBLIC_URL}`);
+    expect(summary).not.toContain('localhost');
+  });
+
+  it('gives members weeks of varied check-ins, clocks with milestones and BARC-10 results over time', async () => {
+    const robin = await signIn('member@demo.kinship.invalid');
+    const trends = await robin.get<{ daysCheckedIn: number; series: { craving: number | null; mood: number | null }[] }>(
+      '/api/me/trends?days=90',
+    );
+    expect(trends.body.daysCheckedIn).toBeGreaterThanOrEqual(30);
+    const cravings = new Set(trends.body.series.map((p) => p.craving).filter((c) => c !== null));
+    expect(cravings.size).toBeGreaterThanOrEqual(3);
+    const clocks = await robin.get<{ clocks: { label: string; currentDays: number; reachedMilestones: unknown[]; pastRuns: unknown[] }[] }>(
+      '/api/me/clocks',
+    );
+    const alcohol = clocks.body.clocks.find((c) => c.label === 'Alcohol-free');
+    expect(alcohol).toMatchObject({ currentDays: 97, pastRuns: [expect.anything()] });
+    expect(alcohol?.reachedMilestones.length).toBeGreaterThanOrEqual(5);
+    const barc = await robin.get<{ results: { total: number; takenAt: string }[] }>('/api/me/assessments/barc10');
+    expect(barc.body.results).toHaveLength(4);
+    const oldest = barc.body.results.at(-1);
+    expect(Date.now() - new Date(oldest?.takenAt ?? '').getTime()).toBeGreaterThan(35 * DAY_MS);
+    expect(barc.body.results[0]?.total).toBeGreaterThan(oldest?.total ?? 60);
+
+    const today = await robin.get<{ checkin: { done: boolean; currentStreak: number }; unreadMessages: number; nextEvent: unknown }>(
+      '/api/me/today',
+    );
+    expect(today.body).toMatchObject({ checkin: { done: false }, unreadMessages: 2, nextEvent: { title: 'Sober bowling night' } });
+    expect(today.body.checkin.currentStreak).toBeGreaterThan(0);
+  });
+
+  it("shows coaches risk flags from what clients share, and Robin's plans to her coach", async () => {
+    const jordan = await signIn('coach@demo.kinship.invalid');
+    const caseload = await jordan.get<{ clients: { alias: string; memberId: string; flags: { rule: string }[] | null }[] }>(
+      '/api/caseload',
+    );
+    const flagsOf = (alias: string) => caseload.body.clients.find((c) => c.alias === alias)?.flags?.map((f) => f.rule);
+    expect(flagsOf('Demo Morgan')).toContain('craving_high');
+    expect(flagsOf('Demo Robin')).toEqual([]);
+    const robinId = caseload.body.clients.find((c) => c.alias === 'Demo Robin')?.memberId;
+    const plan = await jordan.get<{ content: { goals: unknown[] } }>(`/api/people/${robinId}/plan`);
+    expect(plan.status).toBe(200);
+    expect(plan.body.content.goals.length).toBeGreaterThan(0);
+    const safety = await jordan.get<{ content: { warningSigns: string[] } }>(`/api/people/${robinId}/safety-plan`);
+    expect(safety.status).toBe(200);
+    expect(safety.body.content.warningSigns.length).toBeGreaterThan(0);
+    const home = await jordan.get<{ coach: { clients: number; flaggedClients: number } }>('/api/me/today');
+    expect(home.body.coach).toMatchObject({ clients: 2, flaggedClients: 1 });
+
+    const casey = await signIn('casey@demo.kinship.invalid');
+    const hers = await casey.get<{ clients: { alias: string; flags: { rule: string }[] | null }[] }>('/api/caseload');
+    expect(hers.body.clients.find((c) => c.alias === 'Demo Riley')?.flags?.map((f) => f.rule)).toEqual(['no_checkin']);
   });
 
   it('says "already seeded" the second time and changes nothing', async () => {
@@ -160,5 +230,17 @@ describe('seedDemo on a real organization', () => {
     } finally {
       await t.close();
     }
+  }, 120_000);
+});
+
+describe('seededRandom', () => {
+  it('gives the same sequence for the same seed, so every demo is the same', () => {
+    const draw = (seed: number) => {
+      const random = seededRandom(seed);
+      return Array.from({ length: 5 }, () => random());
+    };
+    expect(draw(7)).toEqual(draw(7));
+    expect(draw(7)).not.toEqual(draw(8));
+    expect(draw(7).every((x) => x >= 0 && x < 1)).toBe(true);
   });
 });

@@ -33,6 +33,7 @@ import {
   type PersonKey,
   TIMEZONE,
 } from './demo-data.ts';
+import { seedHistory } from './demo-history.ts';
 import { seedMeetings } from './demo-meetings.ts';
 
 export class NotADemoError extends Error {}
@@ -184,7 +185,8 @@ async function seedInside(tx: Db, appCtx: AppContext) {
 
   // Coaching before the reads below: the coaches read through the grants their clients made on accepting.
   await seedCoaching(tx, ctx, actor, BREAK_GLASS.reader);
-  await seedMeetings(tx, ctx, actor);
+  const meetings = await seedMeetings(tx, ctx, actor);
+  await seedHistory(tx, ctx, actor, meetings);
 
   for (const read of DEMO_READS) {
     await getSharedProfile({ db: tx, actor: actor(read.reader), subjectId: actor(read.subject).userId });
@@ -198,7 +200,8 @@ async function seedInside(tx: Db, appCtx: AppContext) {
   await createInvite({ ctx, actor: actor(admin.key), email: PENDING_INVITE.email, roles: PENDING_INVITE.roles });
 }
 
-function printResult(result: SeedResult, publicUrl: string) {
+/** What `npm run seed:demo` prints: where to sign in (the configured public URL) and with which accounts. */
+export function seedSummary(result: SeedResult, publicUrl: string): string {
   const lines: string[] = [];
   const out = (line = '') => lines.push(line);
   out(
@@ -211,6 +214,10 @@ function printResult(result: SeedResult, publicUrl: string) {
   out(`Every demo account uses the password: ${result.password}`);
   out('(Demo only: this password is published. Never seed a demo into an installation real people use.)');
   out();
+  out('Six weeks of history: check-ins, clocks, BARC-10 results, meetings attended, plans and messages.');
+  out('Try Demo Robin (member) for the home page and trends, and Demo Jordan (coach) for a caseload with');
+  out('a risk flag (Demo Morgan, whose cravings are rising).');
+  out();
   out('One account per role:');
   for (const { role, email, alias } of result.accountPerRole) out(`  ${role.padEnd(14)} ${email.padEnd(36)} ${alias}`);
   out();
@@ -220,7 +227,7 @@ function printResult(result: SeedResult, publicUrl: string) {
   }
   out();
   out(`Admin email: ${DEMO_ADMIN_EMAIL}. A pending invitation to ${PENDING_INVITE.email} waits in the admin's invite list and outbox.`);
-  console.log(lines.join('\n'));
+  return lines.join('\n');
 }
 
 async function main(): Promise<number> {
@@ -244,7 +251,7 @@ async function main(): Promise<number> {
   try {
     await database.migrate();
     const result = await seedDemo(database, { publicUrl: config.publicUrl });
-    printResult(result, config.publicUrl);
+    console.log(seedSummary(result, config.publicUrl));
     return 0;
   } catch (error) {
     if (error instanceof NotADemoError) {

@@ -18,7 +18,7 @@ export type NavItem = {
 };
 
 /** The menu's headings, in order. */
-export const NAV_GROUPS = ['recovery', 'connect', 'work', 'account'] as const;
+export const NAV_GROUPS = ['recovery', 'connect', 'meetings', 'work', 'account'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The main navigation. A new feature adds one line here (and its label in the translation files). */
@@ -31,13 +31,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.recoveryPlan, label: 'recoveryPlan', group: 'recovery' },
   { to: paths.safetyPlan, label: 'safetyPlan', group: 'recovery' },
   { to: paths.barc10, label: 'barc10', group: 'recovery' },
-  { to: paths.myMeetings, label: 'myMeetings', group: 'recovery', roles: ROLE_GROUPS.members },
   { to: paths.coaching, label: 'coaching', group: 'connect', roles: ROLE_GROUPS.members },
   { to: paths.messages, label: 'messages', group: 'connect', primary: true },
   { to: paths.partners, label: 'partners', group: 'connect', roles: ROLE_GROUPS.members },
-  { to: paths.buddies, label: 'buddies', group: 'connect', roles: ROLE_GROUPS.buddies },
-  { to: paths.meetings, label: 'meetings', group: 'connect' },
-  { to: paths.events, label: 'events', group: 'connect' },
+  { to: paths.meetings, label: 'meetings', group: 'meetings' },
+  { to: paths.myMeetings, label: 'myMeetings', group: 'meetings', roles: ROLE_GROUPS.members },
+  { to: paths.buddies, label: 'buddies', group: 'meetings', roles: ROLE_GROUPS.buddies },
+  { to: paths.events, label: 'events', group: 'meetings' },
   { to: paths.caseload, label: 'caseload', group: 'work', roles: ROLE_GROUPS.coaches },
   { to: paths.coachProfile, label: 'coachProfile', group: 'work', roles: ROLE_GROUPS.coaches },
   { to: paths.supervision, label: 'supervision', group: 'work', roles: ROLE_GROUPS.oversight },

@@ -32,6 +32,7 @@ import { profileFeature } from './profile/profile.feature.ts';
 import { reasonsFeature } from './reasons/reasons.feature.ts';
 import { remindersFeature } from './reminders/reminders.feature.ts';
 import { sosFeature } from './sos/sos.feature.ts';
+import { todayFeature } from './today/today.feature.ts';
 
 /**
  * The tables of the cores (server/lib): offline-write replies (lib/idempotency.ts) and the
@@ -85,4 +86,5 @@ export const FEATURES: readonly Feature[] = [
   meetingSourcesFeature,
   ownMeetingsFeature,
   meetingGuidesFeature,
+  todayFeature,
 ];

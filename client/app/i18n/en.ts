@@ -21,6 +21,7 @@ import { privacy } from './en/privacy.ts';
 import { profile } from './en/profile.ts';
 import { reminders } from './en/reminders.ts';
 import { security } from './en/security.ts';
+import { today } from './en/today.ts';
 
 /** English: the source language. Every other language has exactly these keys (checked by TypeScript). */
 export const en = {
@@ -47,6 +48,7 @@ export const en = {
   ...myMeetings,
   ...buddies,
   ...events,
+  ...today,
 };
 
 export type Translation = typeof en;

@@ -22,6 +22,7 @@ import { privacy } from './es/privacy.ts';
 import { profile } from './es/profile.ts';
 import { reminders } from './es/reminders.ts';
 import { security } from './es/security.ts';
+import { today } from './es/today.ts';
 
 /** Español (neutral, trato de "tú"). Each area file is typed by its English twin, so the keys match. */
 export const es: Translation = {
@@ -48,4 +49,5 @@ export const es: Translation = {
   ...myMeetings,
   ...buddies,
   ...events,
+  ...today,
 };

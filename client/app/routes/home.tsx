@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
+import { TodayPanel } from '../../features/today/components/today-panel.tsx';
 import { hasAnyRole, useSessionData } from '../../lib/session.ts';
 import { groupNavItems, NAV_ITEMS } from '../nav.ts';
 
 /**
- * Welcome: what this person can do now. It lists the same items as the navigation, under the same
- * headings, so new features appear here too.
+ * Welcome: the person's today first (check-in, clocks, the next session, meeting and event, unread
+ * messages; a coach's day), then every place they can go, under the navigation's headings, so new
+ * features appear here too.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function HomePage() {
         title={t('home.title', { alias: user?.alias ?? '' })}
         lead={organization ? t('home.leadOrg', { organization: organization.name }) : t('home.lead')}
       />
+      <TodayPanel />
       {sections.map(({ group, items }) => (
         <section key={group} className="stack-sm" aria-labelledby={`home-${group}`}>
           <h2 id={`home-${group}`}>{t(`nav.groups.${group}`)}</h2>

@@ -66,6 +66,21 @@ export function AppShell({ primary, sections, homeHref, alias, safetyPlanHref, h
     setOpen(false);
   }, [pathname]);
 
+  // On a wide screen the sidebar scrolls by itself when it is taller than the window: bring the
+  // current page's link into its view (only the sidebar moves, never the page).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again after every navigation
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('.nav-menu a[aria-current="page"]');
+    if (!nav || !current || nav.scrollHeight <= nav.clientHeight) return;
+    const box = nav.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    const margin = 40;
+    if (link.top < box.top + margin || link.bottom > box.bottom - margin) {
+      nav.scrollTop += link.top - box.top - (box.height - link.height) / 2;
+    }
+  }, [pathname]);
+
   const openMenu = () => {
     setOpen(true);
     // Once the menu is shown, focus its first link that is on screen (Home is in the row above on a phone).

@@ -172,3 +172,10 @@ export async function getSharedTrends({ db, actor, subjectId, days }: Own & { su
   const zone = await authorizedSubjectZone(db, actor, subjectId, 'checkins.detail');
   return trendsOf(db, subjectId, zone, days);
 }
+
+/** Whether I checked in today (my zone) and my current streak: the home page's first line. */
+export async function ownCheckinToday({ db, actor, now = new Date() }: Own & { now?: Date }) {
+  const today = todayIn(actor.timezone, now);
+  const [row, streaks] = await Promise.all([findCheckin(db, actor.userId, today), streakFacts(db, actor.userId)]);
+  return { localDate: today, done: row !== null, currentStreak: currentStreak(streaks.lastRun, today) };
+}

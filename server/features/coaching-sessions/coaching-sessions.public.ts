@@ -7,3 +7,5 @@
 // Coaching ends a relationship (close, transfer, a coach's account deleted) and cancels its booked
 // sessions in the same transaction.
 export { cancelBookedSessions } from './coaching-sessions.cancel.ts';
+// today: the home page shows my next session (and a coach's sessions of the day).
+export { listUpcomingSessions } from './coaching-sessions.service.ts';

@@ -128,6 +128,15 @@ export async function listUpcomingEvents({
   };
 }
 
+/** The next event I said I am going to or wait for, not ended and not cancelled; null when there is none. */
+export async function nextEventOfMine({ db, actor, now = new Date() }: Own & { now?: Date }): Promise<Event | null> {
+  const [row] = await selectEvents(db, actor.userId)
+    .where(and(gt(events.endsAt, now), eq(events.status, 'scheduled'), or(eq(mine.status, 'going'), eq(mine.status, 'waitlisted'))))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(1);
+  return row ? presentEvent(row, actor) : null;
+}
+
 /** Organizers only (the route admits no one else): who is going and who waits, by alias. */
 export async function listAttendees(db: Db, id: string): Promise<AttendeeList> {
   const [event] = await db.select({ id: events.id }).from(events).where(eq(events.id, id));

@@ -6,4 +6,5 @@
 
 // Partners: its invitation, acceptance and nudge notices share the wording of the people notices.
 export { notify } from './messages.notify.ts';
-export { conversationBetween } from './messages.service.ts';
+// today: the home page shows how many messages to me are unread.
+export { conversationBetween, unreadTotal } from './messages.service.ts';

@@ -1,4 +1,5 @@
 /**
  * What other features use of my-meetings; nothing else in this folder is imported from outside it.
  */
-export { meetingGoalProgress, meetingsLast7Days } from './my-meetings.service.ts';
+// today: the home page shows my next saved meeting.
+export { listSavedMeetings, meetingGoalProgress, meetingsLast7Days } from './my-meetings.service.ts';

@@ -20,6 +20,7 @@ export const common = {
     groups: {
       recovery: 'My recovery',
       connect: 'Connect',
+      meetings: 'Meetings and events',
       work: 'Work',
       account: 'My account',
     },

@@ -22,6 +22,7 @@ export const common: typeof en = {
     groups: {
       recovery: 'Mi recuperación',
       connect: 'Conectar',
+      meetings: 'Reuniones y eventos',
       work: 'Trabajo',
       account: 'Mi cuenta',
     },
