@@ -12,7 +12,8 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: they would publish the whole source and add weight; the server refuses *.map too.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate files stay cached in the service worker across releases.
@@ -64,6 +65,7 @@ export default defineConfig({
       workbox: {
         // Only the app shell is precached. Personal data from /api is never cached by the service worker.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        sourcemap: false,
         // The finder's map only loads where a tile server is configured: never precached for everyone.
         globIgnores: ['**/leaflet-*.{js,css}', '**/results-map-*.{js,css}'],
         navigateFallback: '/index.html',
