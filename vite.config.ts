@@ -14,22 +14,25 @@ export default defineConfig({
     emptyOutDir: true,
     // No source maps: they would publish the whole source and add weight; the server refuses *.map too.
     sourcemap: false,
+    // The server reads it to preload the visitor's language file with the first HTML (server/plugins/client.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate files stay cached in the service worker across releases.
+        // Only what every page's frame needs is grouped (a few files, not dozens, on a slow first load); the
+        // accessible widgets are split by the pages that use them, so a page loads only its own.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             {
-              name: 'aria',
-              test: /node_modules[\\/](react-aria|react-aria-components|react-stately|@react-[a-z-]+|@internationalized)[\\/]/,
+              name: 'vendor',
+              test: /node_modules[\\/](react-router|zod|@tanstack|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
               priority: 2,
             },
             // Libraries only some pages use get their own files, loaded with those pages, not on every first load.
             { name: 'charts', test: /node_modules[\\/]uplot[\\/]/, priority: 2 },
             { name: 'meeting-types', test: /node_modules[\\/]@code4recovery[\\/]/, priority: 2 },
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
       },

@@ -112,8 +112,25 @@ export function assertShellTemplate(template: string): void {
   }
 }
 
-/** The whole first HTML for a visitor speaking `language`, from the built index.html. */
-export function renderShell(template: string, lines: readonly CrisisLine[], language: ShellLanguage): string {
+/** The built file of each language's strings (client/app/i18n/<language>.ts), from Vite's manifest; none when it is missing. */
+export function languageFiles(manifest: Record<string, { file?: string }> | null): Partial<Record<ShellLanguage, string>> {
+  const files: Partial<Record<ShellLanguage, string>> = {};
+  for (const language of ['en', 'es'] as const) {
+    const file = manifest?.[`app/i18n/${language}.ts`]?.file;
+    if (file && /^[\w./-]+$/.test(file)) files[language] = `/${file}`;
+  }
+  return files;
+}
+
+/**
+ * The whole first HTML for a visitor speaking `language`, from the built index.html; `languageFile` (the
+ * strings the client will ask for first) is preloaded with the other scripts rather than after them.
+ */
+export function renderShell(template: string, lines: readonly CrisisLine[], language: ShellLanguage, languageFile?: string): string {
   const body = shellBody(lines, language);
-  return template.replace(HTML_LANG, `<html lang="${language}">`).replace(ROOT, () => `<div id="root">${body}</div>`);
+  const preload = languageFile ? `<link rel="modulepreload" crossorigin href="${escapeHtml(languageFile)}">` : '';
+  return template
+    .replace(HTML_LANG, `<html lang="${language}">`)
+    .replace('</head>', () => `${preload}</head>`)
+    .replace(ROOT, () => `<div id="root">${body}</div>`);
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { CrisisLine } from '../../shared/contracts/organization.ts';
-import { assertShellTemplate, renderShell, shellLanguage } from './app-shell.ts';
+import { assertShellTemplate, languageFiles, renderShell, shellLanguage } from './app-shell.ts';
 
 /**
  * Serves the built web client. Any page address gets the app shell (client-side routes), rendered with the
@@ -14,6 +14,8 @@ export async function registerClient(app: FastifyInstance, clientDir: string, cr
   const root = path.resolve(clientDir);
   const template = readFileSync(path.join(root, 'index.html'), 'utf8');
   assertShellTemplate(template);
+  const manifestFile = path.join(root, '.vite', 'manifest.json');
+  const languages = languageFiles(existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null);
   await app.register(fastifyStatic, {
     root,
     serve: false,
@@ -38,6 +40,6 @@ export async function registerClient(app: FastifyInstance, clientDir: string, cr
       .header('cache-control', 'no-cache')
       .header('vary', 'Accept-Language')
       .type('text/html; charset=utf-8')
-      .send(renderShell(template, await crisisLines(), language));
+      .send(renderShell(template, await crisisLines(), language, languages[language]));
   });
 }
