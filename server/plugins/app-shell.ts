@@ -42,6 +42,29 @@ export const SHELL_WORDS = {
 } as const satisfies Record<ShellLanguage, Record<string, string>>;
 
 const ROOT = '<div id="root"></div>';
+const STYLESHEET = /<link rel="stylesheet"[^>]*>\s*/g;
+
+/**
+ * Just enough style for the shell (scoped to it, the colours of client/styles/app.css), inline: the app's
+ * stylesheet moves below #root, so on a slow network the help paints before the stylesheet has arrived.
+ */
+const SHELL_STYLE = `<style>
+.first-shell{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#2a2320;line-height:1.5}
+.first-shell .site-header{display:flex;align-items:center;justify-content:space-between;gap:.75rem;padding:.5rem 1rem;border-bottom:1px solid #e2d8cc}
+.first-shell .brand{display:inline-flex;align-items:center;gap:.5rem;min-height:44px;color:#2a2320;font-weight:800;font-size:1.2rem;text-decoration:none}
+.first-shell .btn{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:.5rem 1rem;border-radius:10px;font-weight:700;text-decoration:none}
+.first-shell .btn-danger{background:#a3301a;color:#fff}
+.first-shell .btn-primary{background:#1d5c57;color:#fff}
+.first-shell .btn-secondary{background:#fff;color:#1d5c57;border:2px solid #1d5c57}
+.first-shell .main{padding:1rem;max-width:40rem;margin:0 auto}
+.first-shell h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0}
+.first-shell .crisis-lines{list-style:none;margin:0;padding:0}
+.first-shell .crisis-line{padding:.75rem 0;border-top:1px solid #e2d8cc}
+.first-shell .crisis-line-name{font-weight:700;margin:0}
+.first-shell .button-row{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.5rem}
+.first-shell .skip-link{position:absolute;left:.5rem;top:-4rem}
+.first-shell .skip-link:focus{top:.5rem}
+</style>`;
 const HTML_LANG = /<html lang="[^"]*">/;
 
 /** Text or an attribute value made inert: organization settings are admin input and must never become markup. */
@@ -91,7 +114,7 @@ export function shellBody(lines: readonly CrisisLine[], language: ShellLanguage)
   const list =
     lines.length > 0 ? `<ul class="crisis-lines">${lines.map((line) => lineHtml(line, words)).join('')}</ul>` : `<p>${e(words.none)}</p>`;
   return [
-    '<div class="shell shell-narrow">',
+    '<div class="shell shell-narrow first-shell">',
     `<a class="skip-link" href="#main">${e(words.skipToContent)}</a>`,
     '<header class="site-header">',
     `<a href="/" class="brand"><img src="/favicon.svg" alt="" width="32" height="32"><span class="brand-name">${e(words.appName)}</span></a>`,
@@ -129,8 +152,12 @@ export function languageFiles(manifest: Record<string, { file?: string }> | null
 export function renderShell(template: string, lines: readonly CrisisLine[], language: ShellLanguage, languageFile?: string): string {
   const body = shellBody(lines, language);
   const preload = languageFile ? `<link rel="modulepreload" crossorigin href="${escapeHtml(languageFile)}">` : '';
+  // A stylesheet in <head> holds back the first paint until it arrives, behind every script on a slow
+  // link; below #root it holds back nothing above it (the client renders only after it anyway).
+  const stylesheets = (template.match(STYLESHEET) ?? []).map((link) => link.trim()).join('');
   return template
+    .replace(STYLESHEET, '')
     .replace(HTML_LANG, `<html lang="${language}">`)
-    .replace('</head>', () => `${preload}</head>`)
-    .replace(ROOT, () => `<div id="root">${body}</div>`);
+    .replace('</head>', () => `${preload}${SHELL_STYLE}</head>`)
+    .replace(ROOT, () => `<div id="root">${body}</div>${stylesheets}`);
 }

@@ -15,7 +15,9 @@ import { SHELL_WORDS, shellLanguage } from './app-shell.ts';
 const SCRIPT = `/* app */ ${'export const greeting = "hello from the finder";\n'.repeat(200)}`;
 const TEMPLATE = `<!doctype html>
 <html lang="en">
-  <head><meta charset="UTF-8" /><title>Kinship</title><script type="module" crossorigin src="/assets/index-abc123.js"></script></head>
+  <head><meta charset="UTF-8" /><title>Kinship</title><script type="module" crossorigin src="/assets/index-abc123.js"></script>
+    <link rel="stylesheet" crossorigin href="/assets/index-abc123.css">
+  </head>
   <body>
     <div id="root"></div>
   </body>
@@ -75,7 +77,7 @@ describe('compressed answers', () => {
     for (const encoding of ['br', 'gzip']) {
       const html = await get('/meetings', { 'accept-encoding': encoding });
       expect(html.headers['content-encoding']).toBe(encoding);
-      expect(decoded(html)).toContain('<div id="root"><div class="shell');
+      expect(decoded(html)).toContain('<div id="root"><div class="shell shell-narrow first-shell">');
       const api = await get('/api/openapi.json', { 'accept-encoding': encoding });
       expect(api.statusCode).toBe(200);
       expect(api.headers['content-encoding']).toBe(encoding);
@@ -99,6 +101,10 @@ describe('the first HTML shows help without JavaScript', () => {
     expect(html).toContain('988 Suicide &amp; Crisis Lifeline');
     expect(html).toContain('href="tel:988"');
     expect(html).toContain('<script type="module" crossorigin src="/assets/index-abc123.js"></script>');
+    // The stylesheet waits below the help, so it cannot hold back its first paint.
+    const stylesheet = html.indexOf('<link rel="stylesheet" crossorigin href="/assets/index-abc123.css">');
+    expect(stylesheet).toBeGreaterThan(html.indexOf('</head>'));
+    expect(stylesheet).toBeGreaterThan(html.indexOf('Get help now'));
   });
 
   it('carries the organization’s own crisis lines from its settings, on every page address', async () => {
