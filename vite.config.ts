@@ -12,23 +12,27 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: they would publish the whole source and add weight; the server refuses *.map too.
+    sourcemap: false,
+    // The server reads it to preload the visitor's language file with the first HTML (server/plugins/client.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate files stay cached in the service worker across releases.
+        // Only what every page's frame needs is grouped (a few files, not dozens, on a slow first load); the
+        // accessible widgets are split by the pages that use them, so a page loads only its own.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             {
-              name: 'aria',
-              test: /node_modules[\\/](react-aria|react-aria-components|react-stately|@react-[a-z-]+|@internationalized)[\\/]/,
+              name: 'vendor',
+              test: /node_modules[\\/](react-router|zod|@tanstack|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
               priority: 2,
             },
             // Libraries only some pages use get their own files, loaded with those pages, not on every first load.
             { name: 'charts', test: /node_modules[\\/]uplot[\\/]/, priority: 2 },
             { name: 'meeting-types', test: /node_modules[\\/]@code4recovery[\\/]/, priority: 2 },
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
       },
@@ -42,7 +46,8 @@ export default defineConfig({
     react(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Deferred: a blocking script in <head> would hold back the first paint (the help) behind every other file.
+      injectRegister: 'script-defer',
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {
         name: 'Kinship',
@@ -64,6 +69,7 @@ export default defineConfig({
       workbox: {
         // Only the app shell is precached. Personal data from /api is never cached by the service worker.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        sourcemap: false,
         // The finder's map only loads where a tile server is configured: never precached for everyone.
         globIgnores: ['**/leaflet-*.{js,css}', '**/results-map-*.{js,css}'],
         navigateFallback: '/index.html',

@@ -1,15 +1,17 @@
 // Builds the web client into dist/client. With --if-stale it skips the build when nothing under
-// client/, shared/ or the Vite config changed since the last build (so `npm start` stays quick).
+// client/, shared/, the Vite config or this build changed since the last build (so `npm start` stays
+// quick). Every compressible file gets brotli and gzip copies beside it (precompress.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { precompress } from './precompress.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist', 'client');
 const stampFile = path.join(root, 'dist', '.client-sources-hash');
-const inputs = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+const inputs = ['client', 'shared', 'vite.config.ts', 'package-lock.json', 'scripts/build-client.ts', 'scripts/precompress.ts'];
 
 function* files(entry: string): Generator<string> {
   const full = path.join(root, entry);
@@ -36,6 +38,8 @@ if (ifStale && existsSync(path.join(outDir, 'index.html')) && existsSync(stampFi
 } else {
   console.log('building the web client…');
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const compressed = precompress(outDir);
+  console.log(`compressed ${compressed} files (brotli and gzip)`);
   writeFileSync(stampFile, current);
   console.log('web client built into dist/client');
 }

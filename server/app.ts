@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -6,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_CRISIS_LINES } from '../shared/contracts/organization.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type AppContext, organizationCache } from './context.ts';
@@ -104,6 +107,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  // Every answer (API JSON, the HTML, calendars) compressed for browsers that accept it: on a slow phone the
+  // bytes are the wait. Brotli at a quick level for what is made per request; the client's files are
+  // compressed once at build time (plugins/client.ts). Compressed request bodies are not accepted.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    globalDecompression: false,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -137,6 +148,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
   for (const feature of FEATURES) for (const registerRoutes of feature.routes ?? []) registerRoutes(app);
 
   const clientDir = options.clientDir === undefined ? null : options.clientDir;
-  if (clientDir && existsSync(clientDir)) await registerClient(app, clientDir);
+  if (clientDir && existsSync(clientDir)) {
+    // Before setup there is no organization yet: the default lines, as the client shows them.
+    await registerClient(app, clientDir, async () => (await ctx.organization())?.crisisLines ?? DEFAULT_CRISIS_LINES);
+  }
   return app;
 }

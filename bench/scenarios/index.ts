@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/types.ts';
 import { caseload } from './caseload.ts';
 import { checkinsScenario } from './checkins.ts';
 import { coachingSuggest } from './coaching-suggest.ts';
+import { firstLoad } from './first-load.ts';
 import { matching } from './matching.ts';
 import { exportScenario, finder, importScenario } from './meetings.ts';
 import { reads } from './reads.ts';
@@ -18,4 +19,5 @@ export const scenarios: Scenario[] = [
   finder,
   importScenario,
   exportScenario,
+  firstLoad,
 ];

@@ -1,21 +1,10 @@
 import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type CrisisLine, DEFAULT_CRISIS_LINES } from '../../shared/contracts/organization.ts';
+import { smsHref, telHref } from '../../shared/crisis-links.ts';
 import { useSession } from '../lib/session.ts';
 import { Button } from './ui/button.tsx';
 import { ModalDialog } from './ui/modal-dialog.tsx';
-
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
-}
-
-/** "741741" → sms:741741; "HOME 741741" → sms:741741 with HOME as the message body. */
-function smsHref(text: string): string | null {
-  const number = text.replace(/[^0-9+]/g, '');
-  if (number.length < 3) return null;
-  const keyword = text.replace(/[0-9+()\- ]/g, '');
-  return keyword ? `sms:${number}?&body=${encodeURIComponent(keyword)}` : `sms:${number}`;
-}
 
 export function CrisisLineItem({ line }: { line: CrisisLine }) {
   const { t } = useTranslation();

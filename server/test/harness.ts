@@ -43,7 +43,7 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  options: { rateLimitMultiplier?: number; config?: Parameters<typeof buildApp>[0]['config'] } = {},
+  options: { rateLimitMultiplier?: number; config?: Parameters<typeof buildApp>[0]['config']; clientDir?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await buildApp({
@@ -51,6 +51,7 @@ export async function buildTestApp(
     logger: false,
     rateLimitMultiplier: options.rateLimitMultiplier ?? 1000,
     config: { publicUrl: 'http://localhost:3000', smtpUrl: null, production: false, ...options.config },
+    clientDir: options.clientDir ?? null,
   });
   await app.ready();
   return {

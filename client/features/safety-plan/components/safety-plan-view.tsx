@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SAFETY_PLAN_STEPS, type SafetyPlanContent } from '../../../../shared/contracts/safety-plan.ts';
-import { telHref } from '../../../components/crisis-help.tsx';
+import { telHref } from '../../../../shared/crisis-links.ts';
 
 type Contact = SafetyPlanContent['helpers'][number];
 
