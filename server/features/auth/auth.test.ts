@@ -309,6 +309,31 @@ describe('CSRF protection', () => {
     expect(response.json().error.code).toBe('CSRF_FAILED');
   });
 
+  it('refuses an Origin matching a forged Host header: only PUBLIC_URL counts', async () => {
+    const person = await buildPerson(t);
+    const response = await person.agent.raw({
+      method: 'PATCH',
+      url: '/api/me/profile',
+      payload: { pronouns: 'they/them' },
+      headers: { 'x-csrf-token': await person.agent.csrfToken(), host: 'evil.example', origin: 'http://evil.example' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('CSRF_FAILED');
+  });
+
+  it('refuses the same host on another port or scheme', async () => {
+    const person = await buildPerson(t);
+    for (const origin of ['http://localhost:5173', 'https://localhost:3000', 'http://localhost']) {
+      const response = await person.agent.raw({
+        method: 'PATCH',
+        url: '/api/me/profile',
+        payload: { pronouns: 'they/them' },
+        headers: { 'x-csrf-token': await person.agent.csrfToken(), host: new URL(origin).host, origin },
+      });
+      expect(response.statusCode, origin).toBe(403);
+    }
+  });
+
   it('accepts the same-site Origin', async () => {
     const person = await buildPerson(t);
     const response = await person.agent.raw({
