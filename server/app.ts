@@ -20,6 +20,7 @@ import { loggerOptions } from './lib/logger.ts';
 import { registerClient } from './plugins/client.ts';
 import { handleFrameworkError, registerErrorHandling } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { databaseRateLimitStore } from './plugins/rate-limit.ts';
 import { registerSessions } from './plugins/session.ts';
 
 export interface BuildOptions {
@@ -61,6 +62,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
   const db = options.database.db;
   const keys = deriveKeys(config.sessionSecret ?? (await instanceSecret(db)));
   const orgCache = organizationCache(db);
+  await orgCache.listen(options.database);
+  app.addHook('onClose', async () => orgCache.stop());
   const ctx: AppContext = {
     db,
     database: options.database,
@@ -104,7 +107,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so every app process on it shares one count per route and IP or person.
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(db, keys) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
