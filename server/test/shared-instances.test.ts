@@ -62,4 +62,12 @@ describe('two app instances on one database', () => {
     expect(Number(blockedOnB.headers['retry-after'])).toBeGreaterThan(0);
     expect(blockedOnB.headers['x-ratelimit-remaining']).toBe('0');
   });
+
+  it("count the finder's read limit in each instance (decision 009: no database write per search)", async () => {
+    const remaining = async (app: FastifyZod) =>
+      Number((await app.inject({ method: 'GET', url: '/api/meetings/facets' })).headers['x-ratelimit-remaining']);
+    const first = await remaining(a.app);
+    expect(await remaining(a.app)).toBe(first - 1);
+    expect(await remaining(b)).toBe(first);
+  });
 });
