@@ -107,8 +107,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  // Counted in the database, so every app process on it shares one count per route and IP or person.
-  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(db, keys) });
+  // On PostgreSQL counted in the database, so every app process on it shares one count per route and IP
+  // or person. The embedded database serves one process only (its lock refuses a second), so there the
+  // counts stay in memory and spare a write per limited request.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(options.database.kind === 'postgres' ? { store: databaseRateLimitStore(db, keys) } : {}),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
