@@ -23,6 +23,7 @@ import { loggerOptions } from './lib/logger.ts';
 import { registerClient } from './plugins/client.ts';
 import { handleFrameworkError, registerErrorHandling } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { databaseRateLimitStore } from './plugins/rate-limit.ts';
 import { registerSessions } from './plugins/session.ts';
 
 export interface BuildOptions {
@@ -64,6 +65,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
   const db = options.database.db;
   const keys = deriveKeys(config.sessionSecret ?? (await instanceSecret(db)));
   const orgCache = organizationCache(db);
+  await orgCache.listen(options.database);
+  app.addHook('onClose', async () => orgCache.stop());
   const ctx: AppContext = {
     db,
     database: options.database,
@@ -115,7 +118,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyZod> {
     globalDecompression: false,
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // On PostgreSQL counted in the database, so every app process on it shares one count per route and IP
+  // or person. The embedded database serves one process only (its lock refuses a second), so there the
+  // counts stay in memory and spare a write per limited request.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(options.database.kind === 'postgres' ? { store: databaseRateLimitStore(db, keys) } : {}),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -78,6 +78,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, response.statusText || code);
 }
 
+/**
+ * A lone surrogate (half an emoji, left by a phone keyboard or a clipboard) cannot be stored and the
+ * server refuses it: send the replacement character instead, so saving a safety plan never fails on it.
+ */
+function wellFormed(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && typeof value.toWellFormed === 'function' ? value.toWellFormed() : value;
+}
+
 async function send(
   path: string,
   method: Method,
@@ -98,7 +106,7 @@ async function send(
     credentials: 'same-origin',
     cache: 'no-store',
     signal,
-    body: isWrite ? (rawBody ?? JSON.stringify(body ?? {})) : undefined,
+    body: isWrite ? (rawBody ?? JSON.stringify(body ?? {}, wellFormed)) : undefined,
   });
 }
 

@@ -1,4 +1,4 @@
-import { idempotencyKeys, instanceSecrets } from '../db/schema/core.ts';
+import { idempotencyKeys, instanceSecrets, rateCounters } from '../db/schema/core.ts';
 import type { Feature } from '../lib/feature.ts';
 import { idempotencyMyData } from '../lib/idempotency.ts';
 import { assessmentsFeature } from './assessments/assessments.feature.ts';
@@ -35,15 +35,18 @@ import { sosFeature } from './sos/sos.feature.ts';
 import { todayFeature } from './today/today.feature.ts';
 
 /**
- * The tables of the cores (server/lib): offline-write replies (lib/idempotency.ts) and the
- * installation's generated keys (lib/instance-secret.ts). Listed like a feature so ownership and
+ * The tables of the cores (server/lib): offline-write replies (lib/idempotency.ts), the
+ * installation's generated keys (lib/instance-secret.ts) and the shared rate counters (lib/rate-counters.ts). Listed like a feature so ownership and
  * "my data" cover them too.
  */
 export const coreTables: Feature = {
   name: 'core',
-  tables: [idempotencyKeys, instanceSecrets],
+  tables: [idempotencyKeys, instanceSecrets, rateCounters],
   myData: idempotencyMyData,
-  kept: [{ table: instanceSecrets, why: 'Keys generated at first start (session secret, Web Push): the installation’s, not a person’s.' }],
+  kept: [
+    { table: instanceSecrets, why: 'Keys generated at first start (session secret, Web Push): the installation’s, not a person’s.' },
+    { table: rateCounters, why: 'Request counts per IP or keyed hash for rate limits, gone a day after their window: no one’s record.' },
+  ],
 };
 
 /**

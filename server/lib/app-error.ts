@@ -30,12 +30,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldError[];
+  /** Seconds until trying again makes sense (a 429's Retry-After header). */
+  readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldError[]) {
+  constructor(code: ErrorCode, message: string, fields?: FieldError[], retryAfter?: number) {
     super(message);
     this.code = code;
     this.status = STATUS[code];
     this.fields = fields;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -49,7 +52,8 @@ export const conflict = (message: string, fields?: FieldError[]) => new AppError
 export const badRequest = (message: string, fields?: FieldError[]) => new AppError('VALIDATION_FAILED', message, fields);
 export const gone = (message: string) => new AppError('GONE', message);
 export const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message);
-export const rateLimited = (message: string) => new AppError('RATE_LIMITED', message);
+export const rateLimited = (message: string, retryAfterSeconds?: number) =>
+  new AppError('RATE_LIMITED', message, undefined, retryAfterSeconds);
 export const setupRequired = (message: string) => new AppError('SETUP_REQUIRED', message);
 export const wrongCode = (message: string, fields?: FieldError[]) => new AppError('WRONG_CODE', message, fields);
 export const statusOf = (code: ErrorCode) => STATUS[code];

@@ -7,11 +7,21 @@ interface Node {
   key: string;
 }
 
+/** Why a string cannot be stored, or null when it can. */
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'Contains a NUL character';
+  // A lone UTF-16 surrogate (half of an emoji, left by a clipboard or a cut at a fixed length) has no
+  // UTF-8 form: jsonb refuses it and text would silently store U+FFFD instead.
+  if (!text.isWellFormed()) return 'Contains a broken character (half of an emoji or symbol); retype it';
+  return null;
+}
+
 /**
- * Where in a parsed body or query a NUL character hides, or null. Iterative (a 64 KiB body can nest
- * tens of thousands deep) and the path is only built for the hit.
+ * Where in a parsed body or query a string PostgreSQL cannot store hides (a NUL character or a lone
+ * surrogate, in a value or a key), and why; null when there is none. Iterative (a 64 KiB body can
+ * nest tens of thousands deep) and the path is only built for the hit.
  */
-export function findNulCharacter(root: unknown, where: string): string | null {
+export function findUnstorableText(root: unknown, where: string): { path: string; message: string } | null {
   const nodes: Node[] = [{ value: root, parent: -1, key: where }];
   const pathOf = (index: number) => {
     const keys: string[] = [];
@@ -21,10 +31,12 @@ export function findNulCharacter(root: unknown, where: string): string | null {
   for (let index = 0; index < nodes.length; index++) {
     const value = nodes[index]?.value;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return pathOf(index);
+      const message = unstorable(value);
+      if (message) return { path: pathOf(index), message };
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        if (key.includes('\u0000')) return pathOf(index);
+        const message = unstorable(key);
+        if (message) return { path: pathOf(index), message: `A field name: ${message}` };
         nodes.push({ value: child, parent: index, key });
       }
     }
@@ -33,8 +45,9 @@ export function findNulCharacter(root: unknown, where: string): string | null {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input would fail inside the database
- * as a 500. No legitimate input contains one: refuse it before validation with a 400 naming the field.
+ * PostgreSQL cannot hold U+0000 nor a lone surrogate, so either anywhere in the input would fail
+ * inside the database as a 500 (or be changed silently). No input may contain one, on any route:
+ * refuse it before validation with a 400 naming the field.
  */
 export function registerInputGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
@@ -43,11 +56,8 @@ export function registerInputGuard(app: FastifyInstance) {
       ['query', request.query],
       ['params', request.params],
     ] as const) {
-      const path = findNulCharacter(value, where);
-      if (path)
-        throw new AppError('VALIDATION_FAILED', `${path}: text may not contain NUL characters`, [
-          { path, message: 'Contains a NUL character' },
-        ]);
+      const hit = findUnstorableText(value, where);
+      if (hit) throw new AppError('VALIDATION_FAILED', `${hit.path}: ${hit.message}`, [hit]);
     }
   });
 }

@@ -126,7 +126,9 @@ export function ensureAnonymousCsrf(ctx: AppContext, request: FastifyRequest, re
 
 export function registerSessions(app: FastifyInstance, ctx: AppContext) {
   const names = cookieNames(ctx.cookieSecure);
-  const allowedOrigins = new Set([new URL(ctx.config.publicUrl).origin]);
+  // The one origin people use, from PUBLIC_URL. Never the request's Host header: an attacker's page
+  // can send any Host (DNS rebinding, a proxy passing it through), so matching Origin to it proves nothing.
+  const publicOrigin = new URL(ctx.config.publicUrl).origin;
 
   app.decorateRequest('actor', null);
 
@@ -138,7 +140,7 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext) {
     if (UNSAFE_METHODS.has(request.method)) {
       // Cross-site requests are refused by origin; the token defeats the rest (and any same-site attacker).
       const origin = request.headers.origin;
-      if (origin && !allowedOrigins.has(origin) && origin !== `${request.protocol}://${request.host}`) {
+      if (origin && origin !== publicOrigin) {
         throw new AppError('CSRF_FAILED', 'This request came from another site');
       }
       const sent = request.headers['x-csrf-token'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from './common.ts';
 
 /**
  * First-meeting buddies: a member who would rather not walk into a meeting alone asks for company for
@@ -71,7 +72,7 @@ export type BuddyOverview = z.infer<typeof buddyOverviewSchema>;
 export const createBuddyRequestSchema = z
   .object({
     meetingId: z.uuid(),
-    occursAt: z.iso.datetime({ offset: true }),
+    occursAt: instantSchema,
     note: z.string().trim().max(BUDDY_LIMITS.noteMax).default(''),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { calendarDaySchema, isoDate } from './common.ts';
 
 /** Sizes both the server and the check-in form enforce. */
 export const CHECKIN_LIMITS = {
@@ -18,14 +18,7 @@ export const TREND_WINDOWS = ['7', '30', '90', '365'] as const;
 export const USED_ANSWERS = ['no', 'yes', 'prefer_not_to_say'] as const;
 
 /** A calendar day (YYYY-MM-DD) that exists: 2024-02-29 yes, 2023-02-29 no. */
-export const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31')
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'No such day');
+export const localDateSchema = calendarDaySchema();
 
 const optionalText = (max: number) =>
   z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { instantSchema, isoDate } from './common.ts';
 
 /**
  * Recovery clocks. Pathway-neutral: `recovery` is "my recovery" whatever the path (medication for
@@ -25,7 +25,7 @@ export const CLOCK_LIMITS = {
 const label = z.string().trim().min(1).max(CLOCK_LIMITS.labelMax);
 const goal = z.string().trim().min(1).max(CLOCK_LIMITS.goalMax);
 /** An instant with its offset, as the member's device saw it ("2026-03-07T20:00:00-05:00"). */
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 
 export const createClockSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactTypeSchema, relationshipStatusSchema } from './coaching-base.ts';
-import { idSchema, isoDate } from './common.ts';
+import { calendarDaySchema, idSchema, instantSchema, isoDate } from './common.ts';
 import { lifeDomainSchema } from './plans.ts';
 
 /**
@@ -55,7 +55,7 @@ const locationSchema = z.string().trim().min(1).max(L.locationMax);
 
 const sessionFields = {
   /** ISO 8601 with an offset; the server checks it is ahead and within a year. */
-  scheduledAt: z.iso.datetime({ offset: true }),
+  scheduledAt: instantSchema,
   durationMinutes: durationSchema,
   contactType: contactTypeSchema,
   /** Where to meet (in person only). */
@@ -149,15 +149,8 @@ export const referralInputSchema = z
   })
   .strict();
 
-/** A calendar day (YYYY-MM-DD) that exists. */
-export const noteDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31')
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return y >= 2000 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'No such day');
+/** A calendar day (YYYY-MM-DD) that exists, from 2000 on. */
+export const noteDateSchema = calendarDaySchema(2000);
 
 const noteFields = {
   /** The day of the contact, not after today anywhere on Earth (UTC+14: the form's default comes from the device). */

@@ -63,5 +63,31 @@ export const errorSchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorSchema>;
 
+/**
+ * The years a date sent to the server may fall in. PostgreSQL has no year 0 and JavaScript writes
+ * years past 9999 as "+010000", which it cannot read: outside this range a date is refused with a
+ * 400 naming the field instead of failing in the database. No record of a person needs others.
+ */
+export const DATE_RANGE = { minYear: 1900, maxYear: 9999 } as const;
+const EARLIEST = Date.UTC(DATE_RANGE.minYear, 0, 1);
+const LATEST = Date.UTC(DATE_RANGE.maxYear, 11, 31, 23, 59, 59, 999);
+const OUT_OF_RANGE = `Use a date between ${DATE_RANGE.minYear} and ${DATE_RANGE.maxYear}`;
+
+/** Whether an instant (after its offset is applied) falls in DATE_RANGE. */
+export function instantInRange(at: Date): boolean {
+  const time = at.getTime();
+  return !Number.isNaN(time) && time >= EARLIEST && time <= LATEST;
+}
+
+/** An ISO 8601 instant with its offset (2026-03-01T18:30:00-06:00 or …Z) inside DATE_RANGE: every instant a request carries. */
+export const instantSchema = z.iso.datetime({ offset: true }).refine((value) => instantInRange(new Date(value)), OUT_OF_RANGE);
+
+/** A calendar day (YYYY-MM-DD) that exists, inside DATE_RANGE unless a later first year is given: every day a request carries. */
+export function calendarDaySchema(minYear: number = DATE_RANGE.minYear) {
+  return z.iso
+    .date('Use a date like 2026-01-31 (a day that exists)')
+    .refine((value) => Number(value.slice(0, 4)) >= minYear, `Use a date between ${minYear} and ${DATE_RANGE.maxYear}`);
+}
+
 export const okSchema = z.object({ ok: z.literal(true) });
 export const isoDate = z.string().describe('ISO 8601 timestamp');

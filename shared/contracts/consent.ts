@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { isoDate } from './common.ts';
+import { instantSchema, isoDate } from './common.ts';
 
 /**
  * Categories of a person's record another person can be granted.
@@ -54,8 +54,8 @@ export const createGrantSchema = z
     granteeId: z.uuid(),
     scopes: z.array(scopeSchema).min(1).max(SCOPES.length),
     purpose: z.string().trim().min(3).max(LIMITS.purposeMax),
-    startsAt: z.iso.datetime({ offset: true }).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    startsAt: instantSchema.optional(),
+    expiresAt: instantSchema.nullable().optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { calendarDaySchema, isoDate } from './common.ts';
 import { attendanceModeSchema } from './meetings-feed.ts';
 
 /**
@@ -72,7 +72,7 @@ export const logAttendanceSchema = z
   .object({
     meetingId: z.uuid(),
     /** The meeting's local day; today there when absent. */
-    attendedOn: calendarDay.optional(),
+    attendedOn: calendarDaySchema().optional(),
     /** The secretary's code of the day (proof-of-attendance meetings). */
     code: attendanceCodeInput.optional(),
   })

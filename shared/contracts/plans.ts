@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { calendarDaySchema, isoDate } from './common.ts';
 
 /**
  * Sizes of a recovery plan: generous for a person, and bounded so no list grows without end. A plan
@@ -54,7 +54,7 @@ export const phoneSchema = z
   .max(PLAN_LIMITS.phoneMax)
   .regex(/^[0-9+()\-. ]*$/, 'Digits, spaces, + ( ) . and - only');
 /** A calendar day (YYYY-MM-DD) that exists. */
-export const calendarDate = z.iso.date();
+export const calendarDate = calendarDaySchema();
 
 export const goalStepSchema = z.object({ id: planItemId, text: planText, done: z.boolean() }).strict();
 

@@ -57,3 +57,16 @@ export const passwordResets = pgTable(
   },
   (t) => [uniqueIndex('password_resets_token_unique').on(t.tokenHash)],
 );
+
+/**
+ * Failed sign-ins per account and source (keyed hashes of the address and the IP, never either in
+ * the clear), with a lock that doubles each time it is earned again: a stranger's guesses lock out
+ * the stranger's address, not the owner signing in from their own.
+ */
+export const signInLocks = pgTable('sign_in_locks', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockLevel: integer('lock_level').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+});

@@ -64,6 +64,7 @@ export function authRoutes(app: FastifyZod) {
         ctx,
         email: request.body.email,
         password: request.body.password,
+        source: request.ip,
         replacingTokenHash: request.actor?.session.tokenHash,
       });
       setSessionCookie(reply, ctx, result.session);

@@ -1,9 +1,7 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/audit.ts';
 import { passwordResets, users } from '../../db/schema/auth.ts';
-import { badRequest, forbidden, gone, rateLimited, setupRequired, unauthenticated } from '../../lib/app-error.ts';
+import { badRequest, forbidden, gone, setupRequired, unauthenticated } from '../../lib/app-error.ts';
 import { hashIdentifier, hashToken, newToken } from '../../lib/crypto.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../plugins/session.ts';
@@ -11,25 +9,11 @@ import { recordAudit } from '../audit/audit.public.ts';
 import { createSignupLink } from '../invites/invites.public.ts';
 import { verifySecondFactor } from '../mfa/mfa.public.ts';
 import { type NewSession, revokeAllSessions, revokeSession, startSession } from './accounts.ts';
+import { forgetSignInFailures, mfaSucceeded, reserveMfaAttempt, reserveSignIn, signInSucceeded } from './auth.throttle.ts';
 
-const FAILURE_WINDOW_MS = 15 * 60_000;
-const FAILURES_BEFORE_LOCK = 10;
 const RESET_TTL_MS = 60 * 60_000;
 const SIGNUP_TTL_MS = 24 * 60 * 60_000;
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
-
-/**
- * Counts recent failures from the audit log: it already records them, and it is shared by every
- * app process, so the per-account limit holds however many instances run.
- */
-async function recentFailures(db: Db, event: 'signin.failure' | 'signin.mfa_failure', subjectHash: string) {
-  const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditLog)
-    .where(and(eq(auditLog.event, event), eq(auditLog.subjectHash, subjectHash), gt(auditLog.at, since)));
-  return row?.n ?? 0;
-}
 
 export type SignInResult = { status: 'signed_in' | 'mfa_required'; userId: string; session: NewSession };
 
@@ -37,20 +21,22 @@ export async function signIn({
   ctx,
   email,
   password,
+  source,
   replacingTokenHash,
 }: {
   ctx: AppContext;
   email: string;
   password: string;
+  /** Where the attempt comes from (the client's IP): locks are per account and source. */
+  source: string;
   /** The session this browser held before, if any: the browser drops its cookie, so the server must end it too. */
   replacingTokenHash?: string;
 }): Promise<SignInResult> {
   const db = ctx.db;
   const normalized = email.trim().toLowerCase();
   const subjectHash = hashIdentifier(ctx.keys, normalized);
-  if ((await recentFailures(db, 'signin.failure', subjectHash)) >= FAILURES_BEFORE_LOCK) {
-    throw rateLimited('Too many attempts for this account; wait 15 minutes or reset your password');
-  }
+  const sourceHash = hashIdentifier(ctx.keys, `source:${source}`);
+  await reserveSignIn(db, subjectHash, sourceHash);
   const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   // A disabled account gets the same answer as a wrong password: nothing to learn by probing.
@@ -58,6 +44,7 @@ export async function signIn({
     await recordAudit(db, { event: 'signin.failure', subjectId: user?.id ?? null, subjectHash });
     throw unauthenticated(WRONG_CREDENTIALS);
   }
+  await signInSucceeded(db, subjectHash, sourceHash);
   if (replacingTokenHash) await revokeSession(db, replacingTokenHash);
   if (user.totpEnabledAt) {
     return { status: 'mfa_required', userId: user.id, session: await startSession(db, ctx, user.id, 'pending_mfa') };
@@ -70,15 +57,18 @@ export async function signIn({
 export async function completeMfa({ ctx, actor, code }: { ctx: AppContext; actor: Actor; code: string }): Promise<NewSession> {
   const db = ctx.db;
   const subjectHash = `user:${actor.userId}`;
-  if ((await recentFailures(db, 'signin.mfa_failure', subjectHash)) >= FAILURES_BEFORE_LOCK) {
+  try {
+    await reserveMfaAttempt(db, actor.userId);
+  } catch (error) {
     await revokeSession(db, actor.session.tokenHash);
-    throw rateLimited('Too many wrong codes; wait 15 minutes and sign in again');
+    throw error;
   }
   const method = await verifySecondFactor(ctx, actor.userId, code);
   if (!method) {
     await recordAudit(db, { event: 'signin.mfa_failure', subjectId: actor.userId, subjectHash });
     throw unauthenticated('That code is not right; try the newest code from your app');
   }
+  await mfaSucceeded(db, actor.userId);
   return db.transaction(async (tx) => {
     await revokeSession(tx, actor.session.tokenHash);
     await recordAudit(tx, { event: 'signin.success', actorId: actor.userId, subjectId: actor.userId, detail: { mfa: true, method } });
@@ -118,7 +108,12 @@ export async function completePasswordReset({ ctx, token, password }: { ctx: App
       .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
       .returning({ userId: passwordResets.userId });
     if (!reset) throw gone('This reset link is invalid, used or expired; ask for a new one');
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, reset.userId));
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(users.id, reset.userId))
+      .returning({ email: users.email });
+    if (user) await forgetSignInFailures(tx, hashIdentifier(ctx.keys, user.email));
     // Anyone who had the old password is signed out everywhere.
     await revokeAllSessions(tx, reset.userId);
     await recordAudit(tx, { event: 'password.reset', actorId: reset.userId, subjectId: reset.userId });

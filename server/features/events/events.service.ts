@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DateTime } from 'luxon';
+import { DATE_RANGE, instantInRange } from '../../../shared/contracts/common.ts';
 import {
   type AttendeeList,
   type CancelEvent,
@@ -169,7 +170,13 @@ function instantOf(local: string, zone: string, field: string): Date {
       { path: `body.${field}`, message: 'This time is skipped when the clocks change; choose another' },
     ]);
   }
-  return at.toJSDate();
+  const instant = at.toJSDate();
+  if (!instantInRange(instant)) {
+    throw badRequest(`${field}: Use a date between ${DATE_RANGE.minYear} and ${DATE_RANGE.maxYear}`, [
+      { path: `body.${field}`, message: `Use a date between ${DATE_RANGE.minYear} and ${DATE_RANGE.maxYear}` },
+    ]);
+  }
+  return instant;
 }
 
 function checkTimes(input: CreateEvent, now: Date, startChanged: boolean) {

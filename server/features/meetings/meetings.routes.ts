@@ -19,7 +19,7 @@ const tags = ['meetings'];
 export function meetingRoutes(app: FastifyZod) {
   const ctx = app.ctx;
   const db = ctx.db;
-  const reads = rateLimit(ctx, 300, 5);
+  const reads = rateLimit(ctx, 300, 5, 'ip', { perProcess: true });
 
   app.get(
     '/api/meetings',
