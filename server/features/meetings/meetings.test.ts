@@ -218,6 +218,16 @@ describe('filters, distance, paging', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/meetings/00000000-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
   });
+
+  it('an unknown meeting is a 404 whatever the shape of its id, for the page and the calendar file', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id', '12345', 'wheel', 'x'.repeat(100)]) {
+      for (const suffix of ['', '/calendar.ics']) {
+        const response = await t.app.inject({ method: 'GET', url: `/api/meetings/${id}${suffix}` });
+        expect(response.statusCode, `${id}${suffix}`).toBe(404);
+        expect(response.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'No such meeting' });
+      }
+    }
+  });
 });
 
 describe('calendar file', () => {
