@@ -181,5 +181,12 @@ describe('finding a meeting without an account, on a phone', () => {
     await poll(() => visitor.getByLabel('Meeting type').isVisible()).toBe(true);
     await visitor.setViewportSize({ width: 1280, height: 900 });
     await checkPage(visitor, 'finder-desktop');
+
+    // By name: the server filters, whatever the case.
+    await visitor.getByLabel('Meeting or group name').fill('riverside HOPE');
+    await visitor.getByRole('button', { name: 'Search' }).click();
+    await poll(() => new URL(visitor.url()).searchParams.get('q')).toBe('riverside HOPE');
+    await poll(() => cards.count()).toBe(1);
+    expect(await cards.first().getByRole('heading', { level: 3 }).textContent()).toBe('Riverside Hope');
   });
 });
