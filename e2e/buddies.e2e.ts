@@ -157,5 +157,9 @@ describe('first-meeting buddies', () => {
     await page.getByRole('button', { name: 'Save guide' }).click();
     await poll(count(page.getByText('Guide saved.'))).toBe(1);
     await poll(count(page.getByRole('heading', { name: 'Our beginners meeting' }))).toBe(1);
+    // The type is named, not given as its code.
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Our beginners meeting' }) });
+    await poll(() => card.textContent()).toContain('For: Newcomer');
+    expect(await card.textContent()).not.toContain('For: BE');
   });
 });

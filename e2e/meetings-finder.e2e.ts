@@ -130,6 +130,14 @@ describe('finding a meeting without an account, on a phone', () => {
     await visitor.getByLabel('Region', { exact: true }).selectOption('Riverside');
     await visitor.getByRole('button', { name: 'Search' }).click();
     await poll(() => new URL(visitor.url()).search).toBe('?when=soon&region=Riverside');
+    // On a phone the results are below the form: focus moves to their heading, scrolled into view.
+    await poll(() => visitor.evaluate(() => document.activeElement?.id)).toBe('finder-results');
+    await poll(() =>
+      visitor.evaluate(() => {
+        const top = document.getElementById('finder-results')?.getBoundingClientRect().top ?? -1;
+        return top >= 0 && top < window.innerHeight;
+      }),
+    ).toBe(true);
 
     const cards = visitor.locator('.meeting-card');
     await poll(() => cards.count()).toBe(1);
@@ -173,5 +181,12 @@ describe('finding a meeting without an account, on a phone', () => {
     await poll(() => visitor.getByLabel('Meeting type').isVisible()).toBe(true);
     await visitor.setViewportSize({ width: 1280, height: 900 });
     await checkPage(visitor, 'finder-desktop');
+
+    // By name: the server filters, whatever the case.
+    await visitor.getByLabel('Meeting or group name').fill('riverside HOPE');
+    await visitor.getByRole('button', { name: 'Search' }).click();
+    await poll(() => new URL(visitor.url()).searchParams.get('q')).toBe('riverside HOPE');
+    await poll(() => cards.count()).toBe(1);
+    expect(await cards.first().getByRole('heading', { level: 3 }).textContent()).toBe('Riverside Hope');
   });
 });

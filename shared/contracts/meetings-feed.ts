@@ -40,19 +40,25 @@ export const FEED_FIX_CODES = [
   'schedule_incomplete', // a day without a time or a time without a day: kept as by appointment
   'timezone_defaulted', // no `timezone`: the source's default zone
   'timezone_canonicalized', // "america/new_york", "US/Eastern"
+  'timezone_abbreviation', // "EST", "Central": read as the zone it most likely means (the source's when it fits)
+  'timezone_unknown_defaulted', // not a zone name at all: the source's default zone
   'types_from_string', // "O, D" or "O"
   'type_code_case', // "onl", "b"
+  'type_code_from_name', // "[open]", "Closed", "Big Book": a type's name instead of its code
   'type_code_online_derived', // ONL / HY removed: attendance mode is derived from conference fields and address
   'type_code_custom', // an unknown code: kept in customTypes
   'type_code_invalid_dropped', // empty, too long, or not text
   'html_stripped', // tags removed, entities decoded
   'text_truncated', // longer than FEED_LIMITS: cut with "…"
   'slug_cleaned', // whitespace or < > " ' ` in the slug replaced by "-"
+  'slug_duplicate_renamed', // a slug an earlier record already uses: kept as "<slug>-2", "-3" …
   'address_as_formatted', // `address` held a whole formatted address
   'coordinates_invalid_dropped', // out of range, only one of the pair, or 0,0
   'conference_url_invalid_dropped', // not an http(s) URL
   'conference_phone_cleaned', // characters other than digits and + , * # removed
   'conference_phone_invalid_dropped',
+  'online_without_valid_link', // marked ONL / HY, but its conference link or phone is unusable: kept online
+  'length_implausible', // longer than FEED_PLAUSIBLE_HOURS (12:30–01:30 is surely 12:30–13:30)
   'url_invalid_dropped',
   'email_invalid_dropped',
   'updated_reformatted', // "8/25/2022 11:17:07 AM" and other forms than "YYYY-MM-DD HH:MM:SS"
@@ -61,6 +67,39 @@ export const FEED_FIX_CODES = [
 ] as const;
 export const feedFixCodeSchema = z.enum(FEED_FIX_CODES);
 export type FeedFixCode = z.infer<typeof feedFixCodeSchema>;
+
+/**
+ * What a fix is. A `repair` changed or dropped a value the feed gave; a `warning` kept a meeting a
+ * person should look at (a guessed zone, a renamed slug, an unlikely length); a `note` read the feed
+ * as given or filled in a default, and is not counted as a fix (`normalized`).
+ */
+export type FeedFixKind = 'repair' | 'warning' | 'note';
+const NOTE_CODES: readonly FeedFixCode[] = [
+  'number_as_string',
+  'number_to_text',
+  'day_array_expanded',
+  'end_time_missing',
+  'crosses_midnight',
+  'timezone_defaulted',
+  'type_code_online_derived',
+  'type_code_custom',
+];
+/** The fix codes that are warnings. */
+export const FEED_WARNING_CODES = [
+  'timezone_abbreviation',
+  'timezone_unknown_defaulted',
+  'slug_duplicate_renamed',
+  'online_without_valid_link',
+  'length_implausible',
+] as const satisfies readonly FeedFixCode[];
+export type FeedWarningCode = (typeof FEED_WARNING_CODES)[number];
+/** The kind of each fix code. */
+export function feedFixKind(code: FeedFixCode): FeedFixKind {
+  if ((FEED_WARNING_CODES as readonly FeedFixCode[]).includes(code)) return 'warning';
+  return NOTE_CODES.includes(code) ? 'note' : 'repair';
+}
+/** A meeting longer than this is reported (`length_implausible`): all-day marathons are rare, typos are not. */
+export const FEED_PLAUSIBLE_HOURS = 12;
 
 const line = z.string().min(1).max(FEED_LIMITS.lineMax);
 const notes = z.string().min(1).max(FEED_LIMITS.notesMax);
@@ -158,7 +197,7 @@ export const feedReportSchema = z
     accepted: z.array(feedMeetingSchema),
     /** origins[i] is the index of the record accepted[i] came from (a `day` array gives several meetings). */
     origins: z.array(z.number().int().min(0)),
-    /** Records accepted with at least one fix; `fixes` lists them. */
+    /** Records accepted with at least one repair (feedFixKind); `fixes` lists every record with any fix code. */
     normalized: z.number().int().min(0),
     fixes: z.array(feedRecordFixesSchema),
     rejected: z.array(feedRejectionSchema),

@@ -6,6 +6,12 @@ import { feedFixCodeSchema, feedRejectionSchema } from './meetings-feed.ts';
 export const meetingImportEntrySchema = z.object({ slug: z.string().min(1), name: z.string().min(1) }).strict();
 export type MeetingImportEntry = z.infer<typeof meetingImportEntrySchema>;
 
+/** A meeting kept with something a person should check (a guessed zone, a renamed slug …): feedFixKind 'warning'. */
+export const meetingImportWarningSchema = z
+  .object({ slug: z.string().min(1), name: z.string().min(1), codes: z.array(feedFixCodeSchema).min(1) })
+  .strict();
+export type MeetingImportWarning = z.infer<typeof meetingImportWarningSchema>;
+
 /** What importing a feed into a source would do (a preview) or did (a commit), compared by slug and content. */
 export const meetingImportPreviewSchema = z
   .object({
@@ -13,11 +19,13 @@ export const meetingImportPreviewSchema = z
     total: z.number().int().min(0),
     /** Meetings accepted (a record whose `day` is a list gives one per day). */
     accepted: z.number().int().min(0),
-    /** Records accepted with at least one fix. */
+    /** Records accepted with at least one repair (not counting notes and warnings: feedFixKind). */
     normalized: z.number().int().min(0),
     rejected: z.array(feedRejectionSchema),
-    /** How many records each fix was applied to. */
+    /** How many records each fix code (repair, warning or note) was applied to. */
     fixes: z.partialRecord(feedFixCodeSchema, z.number().int().min(1)),
+    /** The meetings with a warning, in feed order (absent from previews stored before warnings existed). */
+    warnings: z.array(meetingImportWarningSchema).default([]),
     ignoredFields: z.array(z.string()),
     add: z.array(meetingImportEntrySchema),
     change: z.array(meetingImportEntrySchema),

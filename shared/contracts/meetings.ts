@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { attendanceModeSchema, feedMeetingSchema } from './meetings-feed.ts';
 
 /** The finder's page size limit and the largest "near me" radius. */
-export const MEETING_FINDER_LIMITS = { pageMax: 50, pageDefault: 20, radiusKmMax: 500, radiusKmDefault: 25 } as const;
+export const MEETING_FINDER_LIMITS = { pageMax: 50, pageDefault: 20, radiusKmMax: 500, radiusKmDefault: 25, searchMax: 100 } as const;
 
 /** now: in progress · soon: starting within 60 min · today: later today · window: a day and time span. */
 export const MEETING_WHEN = ['now', 'soon', 'today', 'window'] as const;
@@ -39,6 +39,8 @@ export const meetingFinderQuerySchema = z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
       .optional(),
+    /** Words of a meeting's or group's name, all of them, anywhere in it (case and accents ignored). */
+    q: z.string().trim().max(MEETING_FINDER_LIMITS.searchMax).optional(),
     /** As named in the directory's facets (AA, NA, SMART Recovery, …); exact match. */
     fellowship: z.string().trim().min(1).max(60).optional(),
     /** Accessibility codes (X wheelchair access, XB wheelchair-accessible bathroom, ASL), all required. */

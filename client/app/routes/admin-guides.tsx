@@ -10,6 +10,7 @@ import { PageSection } from '../../components/ui/page-section.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
 import { useAdminGuides, useDeleteGuide } from '../../features/meeting-guides/api/meeting-guides.ts';
 import { GuideForm } from '../../features/meeting-guides/components/guide-form.tsx';
+import { typeName } from '../../features/meetings/components/type-names.ts';
 
 /** Admins: the "what to expect" guides shown on meeting pages; write, edit, delete. */
 export function AdminGuidesPage() {
@@ -54,7 +55,9 @@ export function AdminGuidesPage() {
         ) : (
           <ul className="card-list">
             {guides.data.guides.map((guide) => {
-              const scope = [guide.fellowship, guide.typeCode].filter(Boolean).join(' · ') || t('guides.admin.general');
+              // The type by its name in the reader's language ("Newcomer", "Principiantes"), not its code.
+              const type = guide.typeCode === null ? null : typeName(guide.typeCode);
+              const scope = [guide.fellowship, type].filter(Boolean).join(' · ') || t('guides.admin.general');
               return (
                 <li key={guide.id} className="card stack-sm">
                   <h3 id={`guide-${guide.id}`} lang={guide.language}>

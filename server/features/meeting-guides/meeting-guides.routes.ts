@@ -43,7 +43,8 @@ export function meetingGuideRoutes(app: FastifyZod) {
         tags,
         summary:
           'The guide that fits a meeting best (fellowship and type, fellowship, type, general), in the language asked for or English',
-        params: idParams,
+        // Any id shape: one that names no meeting is a 404, as on the meeting's own page.
+        params: z.object({ id: z.string().min(1).max(100) }),
         querystring: guideLanguageQuery,
         response: { 200: meetingGuideMatchSchema },
       },

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { idSchema } from '../../../shared/contracts/common.ts';
 import type { GuideLanguage, MeetingGuide, MeetingGuideInput } from '../../../shared/contracts/meeting-guides.ts';
 import type { Db } from '../../db/client.ts';
 import { meetingGuides } from '../../db/schema/meeting-guides.ts';
@@ -79,6 +80,7 @@ export function bestGuide(
 }
 
 export async function guideForMeeting({ db, meetingId, language }: { db: Db; meetingId: string; language: GuideLanguage }) {
+  if (!idSchema.safeParse(meetingId).success) throw notFound('No such meeting');
   const [meeting] = await db
     .select({ fellowship: meetings.fellowship, types: meetings.types })
     .from(meetings)

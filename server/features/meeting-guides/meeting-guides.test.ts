@@ -84,10 +84,10 @@ describe('what to expect: matching', () => {
     expect(audited.every((row) => row.actorId === admin.id && (row.detail as { guideId?: string }).guideId === created.body.id)).toBe(true);
   });
 
-  it('an unknown meeting is 404; a bad language or id is 400', async () => {
+  it('an unknown meeting is 404 whatever its id looks like; a bad language is 400', async () => {
     expect((await anonymous(t).get('/api/meetings/00000000-0000-4000-8000-000000000000/guide')).status).toBe(404);
     expect((await anonymous(t).get(`/api/meetings/${meetingIds.get('tuesday-open')}/guide?language=fr`)).status).toBe(400);
-    expect((await anonymous(t).get('/api/meetings/nope/guide')).status).toBe(400);
+    expect((await anonymous(t).get('/api/meetings/nope/guide')).status).toBe(404);
   });
 });
 

@@ -16,7 +16,7 @@ const read = (file: string): Record<string, unknown>[] => JSON.parse(readFileSyn
 
 /** The pinned counts of server/features/meetings/feed/real-feeds.test.ts. */
 const FEEDS = [
-  { file: 'aasanjose.test.json', zone: 'America/Los_Angeles', total: 693, accepted: 692 },
+  { file: 'aasanjose.test.json', zone: 'America/Los_Angeles', total: 693, accepted: 693 },
   { file: 'aasfmarin.test.json', zone: 'America/Denver', total: 658, accepted: 658 },
   { file: 'kc.test.json', zone: 'America/Chicago', total: 206, accepted: 206 },
   { file: 'edmonton.json', zone: 'America/Edmonton', total: 315, accepted: 315 },

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { FeedFixCode, FeedMeeting, FeedReport } from '../../../shared/contracts/meetings-feed.ts';
+import { type FeedFixCode, type FeedMeeting, type FeedReport, feedFixKind } from '../../../shared/contracts/meetings-feed.ts';
 import type { MeetingImportEntry, MeetingImportPreview } from '../../../shared/contracts/meetings-import.ts';
 import type { Db } from '../../db/client.ts';
 import { meetingSources, type StoredImportReport } from '../../db/schema/meeting-sources.ts';
@@ -28,7 +28,7 @@ export interface ImportOptions {
 
 /** The feed after normalizing: what a preview reports and the meetings a commit writes. */
 export interface NormalizedFeed {
-  summary: Pick<ImportPreview, 'total' | 'accepted' | 'normalized' | 'rejected' | 'fixes' | 'ignoredFields'>;
+  summary: Pick<ImportPreview, 'total' | 'accepted' | 'normalized' | 'rejected' | 'fixes' | 'warnings' | 'ignoredFields'>;
   meetings: FeedMeeting[];
 }
 
@@ -61,7 +61,17 @@ export function normalizeForImport(
   if (isFeedError(report)) return { error: report.error };
   if (defaultFellowship) for (const meeting of report.accepted) meeting.fellowship ??= defaultFellowship;
   const fixes: Partial<Record<FeedFixCode, number>> = {};
-  for (const record of report.fixes) for (const fix of record.fixes) fixes[fix] = (fixes[fix] ?? 0) + 1;
+  const warnings: ImportPreview['warnings'] = [];
+  const nameOf = new Map<number, string>();
+  report.origins.forEach((index, i) => {
+    if (!nameOf.has(index)) nameOf.set(index, report.accepted[i]?.name ?? '');
+  });
+  for (const record of report.fixes) {
+    for (const fix of record.fixes) fixes[fix] = (fixes[fix] ?? 0) + 1;
+    const codes = record.fixes.filter((fix) => feedFixKind(fix) === 'warning');
+    const [slug] = record.slugs;
+    if (codes.length > 0 && slug) warnings.push({ slug, name: nameOf.get(record.index) ?? slug, codes });
+  }
   return {
     summary: {
       total: report.total,
@@ -69,6 +79,7 @@ export function normalizeForImport(
       normalized: report.normalized,
       rejected: report.rejected,
       fixes,
+      warnings,
       ignoredFields: report.ignoredFields,
     },
     meetings: report.accepted,

@@ -80,12 +80,10 @@ describe('an uploaded feed: preview, then commit', () => {
     const ready = await upload(sourceId, SAN_JOSE);
     expect(ready.status).toBe('ready');
     // Compared in steps of 500: the page saw the progress move to the end.
-    expect({ done: ready.progressDone, total: ready.progressTotal }).toEqual({ done: 692, total: 692 });
+    expect({ done: ready.progressDone, total: ready.progressTotal }).toEqual({ done: 693, total: 693 });
     const expected = await previewImport({ db: t.database.db, sourceId, raw: SAN_JOSE, defaultTimezone: 'America/Los_Angeles' });
     expect(ready.preview).toEqual(expected);
-    expect(ready.preview).toMatchObject({ total: 693, accepted: 692, unchanged: 0 });
-    expect(ready.preview.rejected).toHaveLength(1);
-    expect(ready.preview.rejected[0].reason).toEqual(expect.any(String));
+    expect(ready.preview).toMatchObject({ total: 693, accepted: 693, unchanged: 0, rejected: [] });
     expect(await meetingCount(sourceId)).toBe(0);
     const listed = await admin.agent.get('/api/admin/meeting-sources');
     expect(listed.body.find((s: { id: string }) => s.id === sourceId).pendingImportId).toBe(ready.id);
@@ -93,23 +91,57 @@ describe('an uploaded feed: preview, then commit', () => {
     const committed = await admin.agent.post(`/api/admin/meeting-imports/${ready.id}/commit`);
     expect(committed.status).toBe(200);
     expect(committed.body).toMatchObject({ status: 'done', preview: ready.preview });
-    expect(await meetingCount(sourceId)).toBe(692);
+    expect(await meetingCount(sourceId)).toBe(693);
     const [fellowships] = await t.database.db
       .selectDistinct({ f: meetings.fellowship })
       .from(meetings)
       .where(eq(meetings.sourceId, sourceId));
     expect(fellowships?.f).toBe('AA');
     const [source] = await t.database.db.select().from(meetingSources).where(eq(meetingSources.id, sourceId));
-    expect(source?.lastReport).toMatchObject({ total: 693, accepted: 692, added: 692, changed: 0, removed: 0 });
+    expect(source?.lastReport).toMatchObject({ total: 693, accepted: 693, added: 693, changed: 0, removed: 0 });
 
     // Committing twice writes once.
     expect((await admin.agent.post(`/api/admin/meeting-imports/${ready.id}/commit`)).status).toBe(409);
 
     // The same file again: nothing to add, change or remove, and the commit is allowed (no other import came between).
     const again = await upload(sourceId, SAN_JOSE);
-    expect(again.preview).toMatchObject({ add: [], change: [], remove: [], unchanged: 692 });
+    expect(again.preview).toMatchObject({ add: [], change: [], remove: [], unchanged: 693 });
     expect((await admin.agent.post(`/api/admin/meeting-imports/${again.id}/commit`)).status).toBe(200);
-    expect(await meetingCount(sourceId)).toBe(692);
+    expect(await meetingCount(sourceId)).toBe(693);
+  });
+
+  it('counts real repairs only, lists each kind, and keeps doubtful meetings with a warning', async () => {
+    const sourceId = await newSource({ defaultTimezone: 'America/Chicago' });
+    const base = { name: 'Serenity', day: 5, time: '19:00', city: 'Kansas City' };
+    const ready = await upload(sourceId, [
+      { ...base, slug: 'plain' }, // no timezone, no end time: notes, not repairs
+      { ...base, slug: 'evening', time: '7:00 PM' },
+      { ...base, slug: 'open', types: '[open]' },
+      { ...base, slug: 'eastern', timezone: 'EST' },
+      { ...base, slug: 'plain', name: 'Copy' },
+      { ...base, slug: 'phone', types: ['ONL'], conference_phone: 'ask at the door' },
+      { ...base, slug: 'noon', time: '12:30', end_time: '01:30' },
+    ]);
+    expect(ready.status).toBe('ready');
+    const { preview } = ready;
+    expect(preview).toMatchObject({ total: 7, accepted: 7, rejected: [], normalized: 3 });
+    expect(preview.fixes).toMatchObject({
+      time_12h: 1,
+      types_from_string: 1,
+      type_code_from_name: 1,
+      timezone_abbreviation: 1,
+      slug_duplicate_renamed: 1,
+      online_without_valid_link: 1,
+      length_implausible: 1,
+      conference_phone_invalid_dropped: 1,
+    });
+    expect(preview.warnings).toEqual([
+      { slug: 'eastern', name: 'Serenity', codes: ['timezone_abbreviation'] },
+      { slug: 'plain-2', name: 'Copy', codes: ['slug_duplicate_renamed'] },
+      { slug: 'phone', name: 'Serenity', codes: ['online_without_valid_link'] },
+      { slug: 'noon', name: 'Serenity', codes: ['length_implausible'] },
+    ]);
+    expect(preview.add.map((entry: { slug: string }) => entry.slug)).toContain('plain-2');
   });
 
   it('lists changes and removals, and refuses to commit a preview the source has moved past (409)', async () => {

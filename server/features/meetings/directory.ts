@@ -42,6 +42,8 @@ export interface DirectoryMeeting {
   weekMinute: number;
   /** Minutes it lasts (the default when no end time is given). */
   duration: number;
+  /** Name and group, folded for the name search (searchFold): lower case, no accents. */
+  searchText: string;
 }
 
 /** One zone's weekly meetings, sorted by local minute of the week (then id). */
@@ -102,7 +104,15 @@ interface Row {
   has_phone: boolean;
   latitude: number | null;
   longitude: number | null;
+  group_name?: string | null;
 }
+
+/** Text as the name search compares it: lower case, accents dropped ("Esperanza" finds "esperanza", "Niños" "ninos"). */
+export const searchFold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 const byWeekMinuteThenId = (a: DirectoryMeeting, b: DirectoryMeeting) =>
   a.weekMinute - b.weekMinute || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -159,6 +169,7 @@ export function buildDirectory(rows: Row[], version: number): Directory {
       longitude: row.longitude === null ? null : Number(row.longitude),
       weekMinute: scheduled ? (row.day as number) * 1440 + minuteOfDay(row.time as string) : -1,
       duration: scheduled ? durationMinutes(row.time as string, row.end_time) : 0,
+      searchText: searchFold(row.group_name ? `${row.name}\u0001${row.group_name}` : row.name),
     };
     for (const code of meeting.types) post(`type:${code}`, meeting);
     for (const language of meeting.languages) post(`language:${language}`, meeting);
@@ -218,7 +229,7 @@ async function loadDirectory(db: Db): Promise<Directory> {
     db,
     sql`SELECT id, slug, name, day, time, end_time, timezone, types, custom_types, languages, attendance_mode, location,
       formatted_address, regions, fellowship, conference_url IS NOT NULL AS has_url, conference_phone IS NOT NULL AS has_phone,
-      latitude, longitude
+      latitude, longitude, "group" AS group_name
       FROM meetings WHERE attendance_mode <> 'inactive'`,
   );
   return buildDirectory(rows, version);

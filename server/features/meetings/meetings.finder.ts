@@ -7,7 +7,7 @@ import {
 } from '../../../shared/contracts/meetings.ts';
 import type { Db } from '../../db/client.ts';
 import { badRequest } from '../../lib/app-error.ts';
-import { type Directory, type DirectoryMeeting, directoryOf } from './directory.ts';
+import { type Directory, type DirectoryMeeting, directoryOf, searchFold } from './directory.ts';
 import { canonicalTypeCode } from './feed/type-codes.ts';
 import { canonicalTimeZone } from './feed/values.ts';
 import {
@@ -104,6 +104,9 @@ function filterOf(query: MeetingFinderQuery): Filter {
     ...(query.access ?? []),
   ];
   if (required.length > 0) tests.push((m) => required.every((code) => m.types.includes(code)));
+  // Every word somewhere in the name or the group ("hope tues" finds "Tuesday Night Hope").
+  const words = query.q ? searchFold(query.q).split(/\s+/).filter(Boolean) : [];
+  if (words.length > 0) tests.push((m) => words.every((word) => m.searchText.includes(word)));
   const { language, fellowship } = query;
   if (language) tests.push((m) => m.languages.includes(language));
   if (fellowship) tests.push((m) => m.fellowship === fellowship);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idParams } from '../../../shared/contracts/common.ts';
 import {
   meetingDetailSchema,
   meetingFacetsSchema,
@@ -12,6 +11,9 @@ import { meetingCalendar } from './meetings.calendar.ts';
 import { meetingFacets } from './meetings.facets.ts';
 import { findMeetings } from './meetings.finder.ts';
 import { exportFeed, getMeeting } from './meetings.service.ts';
+
+/** Any id shape (up to the router's 100 characters): one that names no meeting is a 404 (meetingRow), never a 400 about its form. */
+const meetingIdParams = z.object({ id: z.string().min(1).max(100) });
 
 const tags = ['meetings'];
 
@@ -72,7 +74,7 @@ export function meetingRoutes(app: FastifyZod) {
     '/api/meetings/:id',
     {
       config: { access: 'public', rateLimit: reads },
-      schema: { tags, summary: 'One meeting, every field', params: idParams, response: { 200: meetingDetailSchema } },
+      schema: { tags, summary: 'One meeting, every field', params: meetingIdParams, response: { 200: meetingDetailSchema } },
     },
     async (request) => getMeeting({ db, id: request.params.id }),
   );
@@ -81,7 +83,12 @@ export function meetingRoutes(app: FastifyZod) {
     '/api/meetings/:id/calendar.ics',
     {
       config: { access: 'public', rateLimit: reads },
-      schema: { tags, summary: 'A weekly meeting as a calendar file (RRULE, VTIMEZONE)', params: idParams, response: { 200: z.string() } },
+      schema: {
+        tags,
+        summary: 'A weekly meeting as a calendar file (RRULE, VTIMEZONE)',
+        params: meetingIdParams,
+        response: { 200: z.string() },
+      },
     },
     async (request, reply) => {
       const file = await meetingCalendar({ db, id: request.params.id });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { idSchema } from '../../../shared/contracts/common.ts';
 import type { MeetingDetail } from '../../../shared/contracts/meetings.ts';
 import type { FeedMeeting } from '../../../shared/contracts/meetings-feed.ts';
 import type { Db } from '../../db/client.ts';
@@ -15,7 +16,9 @@ export function feedMeetingOf(row: MeetingRow): FeedMeeting {
   return { ...rest, updated: updated === null ? null : updated.toISOString() };
 }
 
+/** A meeting by id, or 404 for any id that names none, whatever its shape (a mistyped link is not a bad request). */
 export async function meetingRow(db: Db, id: string): Promise<MeetingRow> {
+  if (!idSchema.safeParse(id).success) throw notFound('No such meeting');
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
   if (!row) throw notFound('No such meeting');
   return row;

@@ -218,6 +218,49 @@ describe('filters, distance, paging', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/meetings/00000000-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
   });
+
+  it('an unknown meeting is a 404 whatever the shape of its id, for the page and the calendar file', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id', '12345', 'wheel', 'x'.repeat(100)]) {
+      for (const suffix of ['', '/calendar.ics']) {
+        const response = await t.app.inject({ method: 'GET', url: `/api/meetings/${id}${suffix}` });
+        expect(response.statusCode, `${id}${suffix}`).toBe(404);
+        expect(response.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'No such meeting' });
+      }
+    }
+  });
+});
+
+describe('search by name', () => {
+  beforeAll(async () => {
+    await load([
+      { slug: 'hope', name: 'Tuesday Night Hope', day: 2, time: '19:00', group: 'Riverside Group', ...street },
+      { slug: 'esperanza', name: 'Grupo Esperanza', day: 3, time: '19:00', group: 'Niños del Río', ...street },
+      { slug: 'serenity', name: 'Serenity at Noon', day: 4, time: '12:00', ...online },
+      { slug: 'appointment', name: 'Hope by Appointment', ...street },
+    ]);
+  });
+  const named = async (q: string, extra = '') => {
+    const response = await t.app.inject({ method: 'GET', url: `/api/meetings?tz=America/New_York&q=${encodeURIComponent(q)}${extra}` });
+    expect(response.statusCode, q).toBe(200);
+    return response
+      .json()
+      .items.map((i: MeetingListItem) => i.slug)
+      .sort();
+  };
+  it('finds every word in the meeting’s or the group’s name, ignoring case and accents, on the server', async () => {
+    expect(await named('hope')).toEqual(['appointment', 'hope']);
+    expect(await named('HOPE tues')).toEqual(['hope']);
+    expect(await named('riverside')).toEqual(['hope']);
+    expect(await named('ninos rio')).toEqual(['esperanza']);
+    expect(await named('Niños')).toEqual(['esperanza']);
+    expect(await named('nothing like this')).toEqual([]);
+    expect(await named('  ')).toEqual(['appointment', 'esperanza', 'hope', 'serenity']);
+    // With the other filters.
+    expect(await named('hope', '&mode=online')).toEqual([]);
+    expect(await named('serenity', '&mode=online')).toEqual(['serenity']);
+    const long = await t.app.inject({ method: 'GET', url: `/api/meetings?tz=America/New_York&q=${'x'.repeat(101)}` });
+    expect(long.statusCode).toBe(400);
+  });
 });
 
 describe('calendar file', () => {

@@ -7,8 +7,9 @@ import { DateTime } from 'luxon';
  * the directory, into local (weekday, from-time, to-time) pieces with the zone's offset constant over
  * each piece. A meeting matches a piece when its zone, day and time fall in it (indexable equality and
  * range tests on `day`/`time`), and its start instant is then `base + minute of day`, exact for that
- * date. DST transitions split a piece: a fall-back hour's times match the first occurrence (as luxon
- * reads them); a time in a spring-forward gap does not exist on that date and does not match then.
+ * date. DST transitions split a piece: a fall-back hour's times match the first occurrence only (as
+ * luxon reads them), so the repeated hour is not covered twice; a time in a spring-forward gap does not
+ * exist on that date and does not match then.
  */
 
 export interface WindowPiece {
@@ -82,9 +83,11 @@ function cutWindow(zone: string, start: number, end: number): WindowPiece[] {
       }
       segmentEnd = hi;
     }
-    const localStart = cursor + offset;
+    // After clocks go back, the repeated local times were the first occurrence's (a meeting at 01:00 on
+    // that date starts once, at the earlier instant, as luxon reads it): they do not match again.
+    const localStart = Math.max(cursor, repeatedUntil(zone, cursor, offset)) + offset;
     const localEnd = segmentEnd + offset;
-    for (let day = floorDiv(localStart, MINUTES_A_DAY); day * MINUTES_A_DAY < localEnd; day += 1) {
+    for (let day = floorDiv(localStart, MINUTES_A_DAY); localStart < localEnd && day * MINUTES_A_DAY < localEnd; day += 1) {
       const dayStart = day * MINUTES_A_DAY;
       const from = Math.max(localStart, dayStart) - dayStart;
       const to = Math.min(localEnd, dayStart + MINUTES_A_DAY) - 1 - dayStart;
@@ -94,6 +97,29 @@ function cutWindow(zone: string, start: number, end: number): WindowPiece[] {
     cursor = segmentEnd;
   }
   return pieces;
+}
+
+/** How far back a fall-back change is looked for: no zone sets its clocks back by more. */
+const LONGEST_FALL_BACK = 180;
+
+/**
+ * The epoch minute until which the local times of `minute` (at `offset`) repeat times already passed
+ * under a larger offset, i.e. a fall-back change less than LONGEST_FALL_BACK minutes earlier; or
+ * `minute` when there is none.
+ */
+function repeatedUntil(zone: string, minute: number, offset: number): number {
+  const before = offsetAt(zone, minute - LONGEST_FALL_BACK);
+  if (before <= offset) return minute;
+  // The change: the last minute at the larger offset is followed by the first at this one.
+  let lo = minute - LONGEST_FALL_BACK;
+  let hi = minute;
+  while (hi - lo > 1) {
+    const mid = floorDiv(lo + hi, 2);
+    if (offsetAt(zone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  // Local time hi + offset … hi + before − 1 happened already at the larger offset.
+  return hi + (before - offset);
 }
 
 /** 'HH:MM' → minutes after midnight. */
@@ -106,6 +132,23 @@ export function durationMinutes(time: string, endTime: string | null): number {
   return d === 0 ? DEFAULT_DURATION_MINUTES : d;
 }
 
+/**
+ * hour:minute on the date of `date`, in `zone`. A time the clocks pass twice (fall-back) is its first
+ * occurrence, as the window pieces read it: luxon alone picks by the offset `date` has, or by today's.
+ * A time in a spring-forward gap is luxon's (moved forward).
+ */
+function localAt(date: DateTime, hour: number, minute: number, zone: string): DateTime {
+  const read = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone });
+  const wall = Math.floor(read.toMillis() / 60_000) + read.offset;
+  let first: number | null = null;
+  for (const probe of [-LONGEST_FALL_BACK, 0, LONGEST_FALL_BACK]) {
+    const offset = offsetAt(zone, wall - read.offset + probe);
+    const instant = wall - offset;
+    if (offsetAt(zone, instant) === offset && (first === null || instant < first)) first = instant;
+  }
+  return first === null ? read : DateTime.fromMillis(first * 60_000, { zone });
+}
+
 /** The occurrence of a weekly meeting whose start is nearest `approxMinute` (exact local time in its zone). */
 export function occurrenceNear(zone: string, day: number, time: string, approxMinute: number): DateTime {
   const approx = DateTime.fromMillis(approxMinute * 60_000, { zone });
@@ -114,7 +157,7 @@ export function occurrenceNear(zone: string, day: number, time: string, approxMi
   for (const shift of [-1, 0, 1]) {
     const date = approx.plus({ days: shift });
     if (date.weekday % 7 !== day) continue;
-    const candidate = date.set({ hour, minute, second: 0, millisecond: 0 });
+    const candidate = localAt(date, hour, minute, zone);
     if (!best || Math.abs(candidate.toMillis() - approx.toMillis()) < Math.abs(best.toMillis() - approx.toMillis())) best = candidate;
   }
   return best ?? approx;
@@ -128,7 +171,7 @@ export function nextOccurrence(zone: string, day: number, time: string, endTime:
   for (let shift = -1; shift <= 7; shift += 1) {
     const date = local.startOf('day').plus({ days: shift });
     if (date.weekday % 7 !== day) continue;
-    const start = date.set({ hour, minute });
+    const start = localAt(date, hour, minute, zone);
     if (start.plus({ minutes: duration }) > from) return start;
   }
   return local.plus({ days: 7 });

@@ -21,15 +21,28 @@ export const RECORDS = [
     types: ['O'],
     ...street,
   },
+  // Meets today in Chicago (the day is set when the suite loads it), so "I went" today and today's code work.
   { slug: 'chicago-poa', name: 'Court Card Group', day: 3, time: '12:00', timezone: 'America/Chicago', types: ['O', 'POA'], ...online },
-  // UTC+14: its local day turns while most of the world is still on the day before.
-  { slug: 'line-islands', name: 'Line Islands Sunrise', day: 0, time: '07:00', timezone: 'Pacific/Kiritimati', types: ['POA'], ...online },
+  // UTC+14: its local day turns while most of the world is still on the day before. Saturday night
+  // into Sunday, so "I went" after midnight is on a day it meets, with a code of the day before.
+  {
+    slug: 'line-islands',
+    name: 'Line Islands Sunrise',
+    day: 6,
+    time: '23:00',
+    end_time: '00:30',
+    timezone: 'Pacific/Kiritimati',
+    types: ['POA'],
+    ...online,
+  },
   { slug: 'by-appointment', name: 'Call Us First', timezone: 'America/New_York', ...online },
 ];
 
 /** Imports RECORDS into a test app and returns each meeting's id by slug. */
 export async function loadMeetings(app: TestApp) {
-  const result = await commitImport({ db: app.database.db, sourceId: null, raw: RECORDS, defaultTimezone: 'America/New_York' });
+  const chicagoToday = DateTime.now().setZone('America/Chicago').weekday % 7;
+  const raw = RECORDS.map((record) => (record.slug === 'chicago-poa' ? { ...record, day: chicagoToday } : record));
+  const result = await commitImport({ db: app.database.db, sourceId: null, raw, defaultTimezone: 'America/New_York' });
   if (isImportError(result)) throw new Error(result.error);
   expect(result.rejected).toEqual([]);
   const rows = await app.database.db.select({ id: meetings.id, slug: meetings.slug }).from(meetings);

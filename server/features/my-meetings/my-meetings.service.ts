@@ -18,12 +18,21 @@ import { todayIn } from '../../lib/dates.ts';
 import type { Own } from '../../plugins/session.ts';
 import { nextOccurrence } from '../meetings/meetings.public.ts';
 import { type CodeTries, canIssueCode, checkAttendanceCode } from './my-meetings.codes.ts';
+import { meetsOn, weekdayName } from './my-meetings.days.ts';
 
 /** Today (YYYY-MM-DD) in a zone, read at the current moment. */
 
 async function meetingOrNotFound(db: Db, meetingId: string) {
   const [row] = await db
-    .select({ id: meetings.id, name: meetings.name, timezone: meetings.timezone, types: meetings.types })
+    .select({
+      id: meetings.id,
+      name: meetings.name,
+      timezone: meetings.timezone,
+      types: meetings.types,
+      day: meetings.day,
+      time: meetings.time,
+      endTime: meetings.endTime,
+    })
     .from(meetings)
     .where(eq(meetings.id, meetingId))
     .limit(1);
@@ -114,7 +123,7 @@ const present = (row: typeof meetingAttendance.$inferSelect): AttendanceEntry =>
 
 /**
  * "I went" to a meeting on one of its local days (today there by default; never a day not yet begun,
- * never more than 30 days back). Once per meeting and day: a repeat answers 200 with the entry already
+ * never more than 30 days back, never a day it does not meet: my-meetings.days.ts). Once per meeting and day: a repeat answers 200 with the entry already
  * there, upgraded to verified when it now brings the right code. A code proves only today's meeting.
  */
 export async function logAttendance({
@@ -148,6 +157,13 @@ export async function logAttendance({
         { path: 'body.code', message: 'Only for today' },
       ]);
     }
+  }
+  if (!meetsOn(meeting, day)) {
+    // Only on a day it meets: a Friday meeting logged on a Sunday would count towards a weekly goal.
+    const message = `${meeting.name} meets on ${weekdayName(meeting.day as number)}; ${day} is a ${DateTime.fromISO(day).toFormat('cccc')}`;
+    throw badRequest(`body.attendedOn: ${message}`, [{ path: 'body.attendedOn', message: 'Not a day this meeting meets' }]);
+  }
+  if (input.code !== undefined) {
     await checkAttendanceCode({ db, actor, meetingId: meeting.id, validOn: today, code: input.code, tries });
     verified = true;
   }

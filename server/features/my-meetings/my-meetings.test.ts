@@ -69,10 +69,10 @@ describe('saved meetings', () => {
 describe('"I went"', () => {
   it('logs today in the meeting’s zone once: a repeat is 200 with the same entry', async () => {
     const ana = await buildPerson(t);
-    const first = await went(ana, { meetingId: id('ny-monday') });
+    const first = await went(ana, { meetingId: id('chicago-poa') });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ meetingName: 'Monday Night', attendedOn: todayIn('America/New_York'), verified: false });
-    const again = await went(ana, { meetingId: id('ny-monday') });
+    expect(first.body).toMatchObject({ meetingName: 'Court Card Group', attendedOn: todayIn('America/Chicago'), verified: false });
+    const again = await went(ana, { meetingId: id('chicago-poa') });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     const rows = await t.database.db.select().from(meetingAttendance).where(eq(meetingAttendance.personId, ana.id));
@@ -86,7 +86,8 @@ describe('"I went"', () => {
     expect(future.status).toBe(400);
     expect(future.body.error.fields[0].path).toBe('body.attendedOn');
     expect((await went(ana, { meetingId: id('ny-monday'), attendedOn: todayIn(zone, -31) })).status).toBe(400);
-    expect((await went(ana, { meetingId: id('ny-monday'), attendedOn: todayIn(zone, -30) })).status).toBe(201);
+    expect((await went(ana, { meetingId: id('by-appointment'), attendedOn: todayIn(zone, -31) })).status).toBe(400);
+    expect((await went(ana, { meetingId: id('by-appointment'), attendedOn: todayIn(zone, -30) })).status).toBe(201);
     for (const bad of [
       { meetingId: 'x' },
       { meetingId: id('ny-monday'), attendedOn: '2026-02-30' },
@@ -102,7 +103,7 @@ describe('"I went"', () => {
     const ana = await buildPerson(t);
     const ben = await buildPerson(t);
     for (let d = 0; d <= 30; d += 1) {
-      expect((await went(ana, { meetingId: id('ny-monday'), attendedOn: todayIn('America/New_York', -d) })).status).toBe(201);
+      expect((await went(ana, { meetingId: id('by-appointment'), attendedOn: todayIn('America/New_York', -d) })).status).toBe(201);
     }
     const first = await ana.agent.get('/api/me/meeting-attendance');
     expect(first.body.items).toHaveLength(30);
@@ -117,6 +118,23 @@ describe('"I went"', () => {
     expect((await createAgent(t.app).delete(`/api/me/meeting-attendance/${entry}`)).status).toBe(401);
     expect((await ana.agent.delete(`/api/me/meeting-attendance/${entry}`)).status).toBe(204);
     expect((await ana.agent.delete(`/api/me/meeting-attendance/${entry}`)).status).toBe(404);
+  });
+
+  it('refuses a day the meeting does not meet (400), so it never counts towards a weekly goal', async () => {
+    const ana = await buildPerson(t);
+    const zone = 'America/New_York';
+    // The last Monday, and the day after it, both within the last week in New York.
+    const back = (DateTime.now().setZone(zone).weekday - 1 + 7) % 7;
+    const monday = todayIn(zone, -back);
+    const tuesdayOrSunday = todayIn(zone, back === 0 ? -1 : -back + 1);
+    const refused = await went(ana, { meetingId: id('ny-monday'), attendedOn: tuesdayOrSunday });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('Monday Night meets on Mondays');
+    expect(refused.body.error.fields).toEqual([{ path: 'body.attendedOn', message: 'Not a day this meeting meets' }]);
+    expect(await t.database.db.select().from(meetingAttendance).where(eq(meetingAttendance.personId, ana.id))).toEqual([]);
+    expect((await went(ana, { meetingId: id('ny-monday'), attendedOn: monday })).status).toBe(201);
+    // A meeting by appointment (here online) has no weekly day: any past day within the limit.
+    expect((await went(ana, { meetingId: id('by-appointment'), attendedOn: tuesdayOrSunday })).status).toBe(201);
   });
 
   it('concurrent repeats make one entry (one 201, the rest 200)', async () => {
@@ -202,7 +220,7 @@ describe('attendance in plans and the shared summary', () => {
     // Today and last Monday-or-earlier days: only this week's count (the meeting is in the member's zone).
     await went(ana, { meetingId: id('chicago-poa') });
     await went(ana, {
-      meetingId: id('chicago-poa'),
+      meetingId: id('by-appointment'),
       attendedOn: DateTime.fromISO(monday as string)
         .minus({ days: 1 })
         .toISODate(),
@@ -223,9 +241,10 @@ describe('attendance in plans and the shared summary', () => {
     const ana = await buildPerson(t);
     const partner = await buildPerson(t);
     const stranger = await buildPerson(t);
-    for (const days of [0, -6, -7]) await went(ana, { meetingId: id('chicago-poa'), attendedOn: todayIn('America/Chicago', days) });
+    for (const days of [0, -7]) await went(ana, { meetingId: id('chicago-poa'), attendedOn: todayIn('America/Chicago', days) });
+    await went(ana, { meetingId: id('by-appointment'), attendedOn: todayIn('America/Chicago', -6) });
     // Another zone's meeting counts by its own local day (yesterday in Chicago is never ahead in New York).
-    await went(ana, { meetingId: id('ny-monday'), attendedOn: todayIn('America/Chicago', -1) });
+    await went(ana, { meetingId: id('by-appointment'), attendedOn: todayIn('America/Chicago', -1) });
     await t.database.db
       .insert(consentGrants)
       .values({ grantorId: ana.id, granteeId: partner.id, scopes: ['checkins.summary'], purpose: 'Accountability partners' });
@@ -240,14 +259,14 @@ describe('my data', () => {
   it('exports saved meetings, attendance, secretary roles and whether a calendar address exists (never the token); deletion erases them', async () => {
     const ana = await buildPerson(t);
     await ana.agent.put(`/api/me/meetings/${id('ny-monday')}`);
-    await went(ana, { meetingId: id('ny-monday') });
+    await went(ana, { meetingId: id('chicago-poa') });
     await admin.agent.put(`/api/meetings/${id('chicago-poa')}/secretaries/${ana.id}`);
     const { url } = (await ana.agent.post('/api/me/meetings/calendar')).body;
     const exported = await ana.agent.get('/api/me/export');
     expect(exported.status).toBe(200);
     expect(exported.body.meetings).toMatchObject({
       saved: [{ meetingId: id('ny-monday'), name: 'Monday Night' }],
-      attendance: [{ meetingName: 'Monday Night', verified: false }],
+      attendance: [{ meetingName: 'Court Card Group', verified: false }],
       secretaryOf: [{ meetingId: id('chicago-poa'), name: 'Court Card Group' }],
       calendarSubscription: { createdAt: expect.any(String) },
     });

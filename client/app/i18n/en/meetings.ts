@@ -6,6 +6,8 @@ export const meetings = {
       title: 'Find a meeting',
       lead: 'Recovery meetings in person and online. No account needed, and nothing you choose here is saved.',
       filtersTitle: 'Search',
+      name: 'Meeting or group name',
+      nameHint: 'Every word you type must be in the name.',
       when: 'When',
       whenOptions: {
         now: 'In progress now',

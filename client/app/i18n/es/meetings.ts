@@ -8,6 +8,8 @@ export const meetings: typeof english = {
       title: 'Buscar una reunión',
       lead: 'Reuniones de recuperación presenciales y en línea. No necesitas cuenta y no se guarda nada de lo que elijas aquí.',
       filtersTitle: 'Buscar',
+      name: 'Nombre de la reunión o del grupo',
+      nameHint: 'Cada palabra que escribas debe estar en el nombre.',
       when: 'Cuándo',
       whenOptions: {
         now: 'En curso ahora',

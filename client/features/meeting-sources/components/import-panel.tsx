@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FeedFixCode, type FeedFixKind, type FeedWarningCode, feedFixKind } from '../../../../shared/contracts/meetings-feed.ts';
 import type { MeetingImport, MeetingImportPreview } from '../../../../shared/contracts/meetings-import.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormAlert } from '../../../components/ui/form-alert.tsx';
@@ -74,10 +75,56 @@ function PreviewDetails({ preview, done }: { preview: MeetingImportPreview; done
             : t('meetingSources.import.rejectionNoSlug', { index, reason }),
         )}
       />
+      <FixSummary preview={preview} />
       {preview.ignoredFields.length > 0 ? (
         <p className="muted">{t('meetingSources.import.ignoredFields', { fields: preview.ignoredFields.join(', ') })}</p>
       ) : null}
     </div>
+  );
+}
+
+/** Each kind of fix in words, with how many records took it: repairs, then warnings, then notes. */
+function FixSummary({ preview }: { preview: MeetingImportPreview }) {
+  const { t } = useTranslation();
+  const counted = (Object.entries(preview.fixes) as [FeedFixCode, number][]).sort((a, b) => b[1] - a[1]);
+  const ofKind = (kind: FeedFixKind) => counted.filter(([code]) => feedFixKind(code) === kind);
+  const list = (entries: [FeedFixCode, number][]) => (
+    <ul>
+      {entries.map(([code, count]) => (
+        <li key={code}>{t('meetingSources.import.count', { label: t(`meetingSources.fix.${code}`), count })}</li>
+      ))}
+    </ul>
+  );
+  const repairs = ofKind('repair');
+  const warnings = ofKind('warning');
+  const notes = ofKind('note');
+  return (
+    <>
+      <h3>{t('meetingSources.import.repairs')}</h3>
+      {repairs.length > 0 ? list(repairs) : <p className="muted">{t('meetingSources.import.noRepairs')}</p>}
+      {warnings.length > 0 ? (
+        <>
+          <h3>{t('meetingSources.import.warnings')}</h3>
+          {list(warnings)}
+          <PagedList
+            summary={t('meetingSources.import.warnedMeetings', { count: preview.warnings.length })}
+            items={preview.warnings.map(({ slug, name, codes }) =>
+              t('meetingSources.import.warnedMeeting', {
+                name,
+                slug,
+                what: codes.map((code) => t(`meetingSources.warning.${code as FeedWarningCode}`)).join('; '),
+              }),
+            )}
+          />
+        </>
+      ) : null}
+      {notes.length > 0 ? (
+        <details className="disclosure">
+          <summary>{t('meetingSources.import.notes')}</summary>
+          {list(notes)}
+        </details>
+      ) : null}
+    </>
   );
 }
 

@@ -15,6 +15,8 @@ export const ACCESS_CHOICES = ['X', 'XB', 'ASL'] as const;
 export const RADIUS_CHOICES = ['2', '5', '10', '25', '50', '100'] as const;
 
 export interface FinderFilters {
+  /** Words of a meeting's or group's name (matched on the server). */
+  q: string;
   when: WhenChoice;
   day: string;
   from: string;
@@ -41,6 +43,7 @@ export function filtersFromUrl(params: URLSearchParams, today = new Date()): Fin
   const near = params.get('near') ?? '';
   const day = params.get('day');
   return {
+    q: (params.get('q') ?? '').slice(0, MEETING_FINDER_LIMITS.searchMax),
     when: oneOf(WHEN_CHOICES, params.get('when'), 'any'),
     day: day !== null && /^[0-6]$/.test(day) ? day : String(today.getDay()),
     from: HHMM.test(params.get('from') ?? '') ? (params.get('from') as string) : '18:00',
@@ -60,6 +63,7 @@ export function filtersFromUrl(params: URLSearchParams, today = new Date()): Fin
 /** The page URL for these filters: only what differs from the defaults, so shared links stay short. */
 export function filtersToUrl(filters: FinderFilters): URLSearchParams {
   const params = new URLSearchParams();
+  if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.when !== 'any') params.set('when', filters.when);
   if (filters.when === 'window') {
     params.set('day', filters.day);
@@ -86,7 +90,7 @@ export function filtersToUrl(filters: FinderFilters): URLSearchParams {
 export function apiQueryFromUrl(params: URLSearchParams, timeZone: string, facets: MeetingFacets | undefined): string | null {
   const filters = filtersFromUrl(params);
   const query = new URLSearchParams({ tz: timeZone, limit: String(MEETING_FINDER_LIMITS.pageDefault) });
-  for (const key of ['when', 'day', 'from', 'to', 'mode', 'fellowship', 'language', 'types', 'access'] as const) {
+  for (const key of ['q', 'when', 'day', 'from', 'to', 'mode', 'fellowship', 'language', 'types', 'access'] as const) {
     const value = filtersToUrl(filters).get(key);
     if (value) query.set(key, value);
   }

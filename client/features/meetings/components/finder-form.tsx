@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MeetingFacets } from '../../../../shared/contracts/meetings.ts';
+import { MEETING_FINDER_LIMITS, type MeetingFacets } from '../../../../shared/contracts/meetings.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox, CheckboxGroup } from '../../../components/ui/checkbox.tsx';
 import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
 import { formatLanguages } from '../../../lib/format.ts';
 import { paths } from '../../../lib/paths.ts';
 import {
@@ -77,6 +78,16 @@ export function FinderForm({ initial, facets, onSearch }: Props) {
       <h2 id="finder-search" className="visually-hidden">
         {t('meetings.finder.filtersTitle')}
       </h2>
+      <TextField
+        name="q"
+        type="search"
+        label={t('meetings.finder.name')}
+        description={t('meetings.finder.nameHint')}
+        value={filters.q}
+        onChange={(v) => set('q', v)}
+        maxLength={MEETING_FINDER_LIMITS.searchMax}
+        spellCheck={false}
+      />
       <RadioGroup label={t('meetings.finder.when')} value={filters.when} onChange={(v) => set('when', v as WhenChoice)}>
         <div className="finder-choices">
           {WHEN_CHOICES.map((when) => (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
@@ -25,6 +25,15 @@ export function MeetingFinder() {
   const results = useMeetingSearch(apiQuery);
   // One list per server answer, so the map does not redraw (and lose its zoom) on every render.
   const items = useMemo(() => results.data?.pages.flatMap((page) => page.items) ?? [], [results.data]);
+  // After "Search" the form is drawn anew and the results sit below it (off screen on a phone): the
+  // results heading takes focus and is scrolled to, so keyboard and screen reader users land on them.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const [searches, setSearches] = useState(0);
+  useEffect(() => {
+    if (searches === 0) return;
+    resultsHeading.current?.focus({ preventScroll: true });
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+  }, [searches]);
 
   return (
     <>
@@ -32,10 +41,15 @@ export function MeetingFinder() {
         key={params.toString()}
         initial={filtersFromUrl(params)}
         facets={facets.data}
-        onSearch={(filters) => setParams(filtersToUrl(filters))}
+        onSearch={(filters) => {
+          setParams(filtersToUrl(filters), { preventScrollReset: true });
+          setSearches((n) => n + 1);
+        }}
       />
       <section className="section" aria-labelledby="finder-results">
-        <h2 id="finder-results">{t('meetings.results.title')}</h2>
+        <h2 id="finder-results" ref={resultsHeading} tabIndex={-1}>
+          {t('meetings.results.title')}
+        </h2>
         {results.isPending ? <Loading /> : null}
         {results.isError ? <QueryError error={results.error} onRetry={() => void results.refetch()} /> : null}
         <FinderMap facets={facets.data} items={items} apiQuery={apiQuery} />

@@ -18,6 +18,9 @@ export function toMeetingGuide(meeting: FeedMeeting): MeetingGuideRecord {
   put('end_time', meeting.endTime);
   out.timezone = meeting.timezone;
   const types = [...meeting.types, ...meeting.customTypes];
+  // Online without a usable link: only the feed's ONL said so, and it must say so again.
+  const online = meeting.attendanceMode === 'online' || meeting.attendanceMode === 'hybrid';
+  if (online && meeting.conferenceUrl === null && meeting.conferencePhone === null) types.push('ONL');
   if (types.length > 0) out.types = types;
   put('notes', meeting.notes);
   put('location', meeting.location);

@@ -1,8 +1,16 @@
 import type { AttendanceMode, FeedError, FeedMeeting, FeedRecordFixes, FeedReport } from '../../../../shared/contracts/meetings-feed.ts';
-import { FEED_LIMITS } from '../../../../shared/contracts/meetings-feed.ts';
+import { FEED_LIMITS, FEED_PLAUSIBLE_HOURS, feedFixKind } from '../../../../shared/contracts/meetings-feed.ts';
 import { Fixes, KNOWN_FIELDS, type Raw, readEmail, readEmails, readText, readUrl, readYesNo, textOf } from './fields.ts';
-import { canonicalTypeCode, languagesOf, ONLINE_META_CODES } from './type-codes.ts';
-import { canonicalTimeZone, parseConferencePhone, parseCoordinate, parseDay, parseTime, parseUpdated, shown } from './values.ts';
+import { canonicalTypeCode, languagesOf, ONLINE_META_CODES, typeCodeFromName } from './type-codes.ts';
+import {
+  canonicalTimeZone,
+  parseConferencePhone,
+  parseCoordinate,
+  parseDay,
+  parseTime,
+  parseUpdated,
+  zoneFromAbbreviation,
+} from './values.ts';
 
 export const NOT_AN_ARRAY = 'The feed is not a JSON array of meetings';
 /** Enough to show what a feed adds; a hostile feed with a new key per record stops here. */
@@ -45,23 +53,25 @@ export function normalizeFeed(raw: unknown, options: { defaultTimezone: string }
       report.rejected.push({ index, slug: result.slug, reason: result.reason });
       return;
     }
-    const first = owner.get(result.slug);
-    if (first !== undefined) {
-      report.rejected.push({ index, slug: result.slug, reason: `duplicate slug (first at index ${first})` });
-      return;
+    let slug = result.slug;
+    if (owner.has(slug)) {
+      // A copied row keeps its meeting: a new slug, and a warning to look at it.
+      slug = renamedSlug(slug, reserved, owner);
+      result.fixes.add('slug_duplicate_renamed');
     }
-    owner.set(result.slug, index);
+    owner.set(slug, index);
     const slugs: string[] = [];
     for (const meeting of result.meetings) {
-      if (result.expanded) meeting.slug = freeSlug(result.slug, meeting.day, reserved, owner);
+      meeting.slug = result.expanded ? freeSlug(slug, meeting.day, reserved, owner) : slug;
       owner.set(meeting.slug, index);
       slugs.push(meeting.slug);
       report.accepted.push(meeting);
       report.origins.push(index);
     }
     if (result.fixes.size > 0) {
-      report.normalized += 1;
-      report.fixes.push({ index, slugs, fixes: result.fixes.list() } satisfies FeedRecordFixes);
+      const fixes = result.fixes.list();
+      if (fixes.some((code) => feedFixKind(code) === 'repair')) report.normalized += 1;
+      report.fixes.push({ index, slugs, fixes } satisfies FeedRecordFixes);
     }
   });
   report.ignoredFields = [...ignored].sort();
@@ -81,6 +91,15 @@ function freeSlug(base: string, day: number | null, reserved: Set<string>, taken
   let candidate = stem;
   for (let n = 2; reserved.has(candidate) || taken.has(candidate); n += 1) candidate = `${stem}-${n}`;
   return candidate;
+}
+
+/** "<slug>-2", "-3" …: the first the feed neither gives nor has made, within the length limit. */
+function renamedSlug(base: string, reserved: Set<string>, taken: Map<string, number>): string {
+  for (let n = 2; ; n += 1) {
+    const suffix = `-${n}`;
+    const candidate = `${base.slice(0, FEED_LIMITS.slugMax - suffix.length)}${suffix}`;
+    if (!reserved.has(candidate) && !taken.has(candidate)) return candidate;
+  }
 }
 
 /**
@@ -105,6 +124,12 @@ function readSlug(value: unknown, fixes: Fixes, max: number): string | { reason:
 
 type RecordResult = { slug: string; expanded: boolean; meetings: FeedMeeting[]; fixes: Fixes } | { slug: string | null; reason: string };
 
+/** Minutes from a start to an end clock time, through midnight when the end is earlier. */
+function minutesBetween(start: string, end: string): number {
+  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  return (minutes(end) - minutes(start) + 24 * 60) % (24 * 60);
+}
+
 const absent = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 function readDays(value: unknown, fixes: Fixes): { days: number[]; expanded: boolean } | { reason: string } {
@@ -120,15 +145,23 @@ function readDays(value: unknown, fixes: Fixes): { days: number[]; expanded: boo
   return { days: [...days].sort((a, b) => a - b), expanded: Array.isArray(value) && days.size > 0 };
 }
 
-function readTypes(value: unknown, fixes: Fixes): { types: string[]; customTypes: string[] } {
+/** Brackets and quotes around a list or an item written as text: `[open]`, `["O","D"]`, `'C'`. */
+const LIST_MARKS = /^[\s[\]"'{}()]+|[\s[\]"'{}()]+$/g;
+
+function readTypes(value: unknown, fixes: Fixes): { types: string[]; customTypes: string[]; markedOnline: boolean } {
   let items: unknown[] = [];
   if (Array.isArray(value)) items = value;
   else if (typeof value === 'string') {
-    items = value.split(/[,;]/).filter((piece) => piece.trim() !== '');
+    items = value
+      .replace(LIST_MARKS, '')
+      .split(/[,;]/)
+      .map((piece) => piece.replace(LIST_MARKS, ''))
+      .filter((piece) => piece !== '');
     if (items.length > 0) fixes.add('types_from_string');
   } else if (value !== undefined && value !== null) fixes.add('type_code_invalid_dropped');
   const types = new Set<string>();
   const customTypes = new Set<string>();
+  let markedOnline = false;
   for (const item of items) {
     const text = typeof item === 'number' || typeof item === 'string' ? textOf(item, 'line', fixes) : null;
     if (text === null || text.length > FEED_LIMITS.typeCodeMax) {
@@ -136,20 +169,25 @@ function readTypes(value: unknown, fixes: Fixes): { types: string[]; customTypes
       continue;
     }
     if (ONLINE_META_CODES.has(text.toUpperCase())) {
+      markedOnline = true;
       fixes.add('type_code_online_derived');
       continue;
     }
     const code = canonicalTypeCode(text);
+    const named = code ? null : typeCodeFromName(text);
     if (code) {
       if (code !== text) fixes.add('type_code_case');
       types.add(code);
+    } else if (named) {
+      fixes.add('type_code_from_name');
+      types.add(named);
     } else {
       fixes.add('type_code_custom');
       customTypes.add(text);
     }
   }
   const bounded = (set: Set<string>) => [...set].sort().slice(0, FEED_LIMITS.listMax);
-  return { types: bounded(types), customTypes: bounded(customTypes) };
+  return { types: bounded(types), customTypes: bounded(customTypes), markedOnline };
 }
 
 function readRegions(record: Raw, fixes: Fixes): string[] {
@@ -207,17 +245,24 @@ function normalizeRecord(record: Raw, defaultTimezone: string): RecordResult {
   }
   const crossesMidnight = time !== null && endTime !== null && endTime < time;
   if (crossesMidnight) fixes.add('crosses_midnight');
+  if (time !== null && endTime !== null && minutesBetween(time, endTime) > FEED_PLAUSIBLE_HOURS * 60) fixes.add('length_implausible');
 
   let timezone = defaultTimezone;
   if (absent(record.timezone)) fixes.add('timezone_defaulted');
   else {
-    const given = typeof record.timezone === 'string' ? canonicalTimeZone(record.timezone) : null;
-    if (!given) return { slug, reason: `unknown timezone "${shown(record.timezone)}"` };
-    if (given !== (record.timezone as string).trim()) fixes.add('timezone_canonicalized');
-    timezone = given;
+    const text = typeof record.timezone === 'string' ? record.timezone : '';
+    const given = canonicalTimeZone(text);
+    const guessed = given ? null : zoneFromAbbreviation(text, defaultTimezone);
+    if (given) {
+      if (given !== text.trim()) fixes.add('timezone_canonicalized');
+      timezone = given;
+    } else if (guessed) {
+      fixes.add('timezone_abbreviation');
+      timezone = guessed;
+    } else fixes.add('timezone_unknown_defaulted');
   }
 
-  const { types, customTypes } = readTypes(record.types, fixes);
+  const { types, customTypes, markedOnline } = readTypes(record.types, fixes);
 
   let formattedAddress = readText(record, 'formatted_address', 'notes', fixes);
   let address = readText(record, 'address', 'line', fixes);
@@ -247,7 +292,10 @@ function normalizeRecord(record: Raw, defaultTimezone: string): RecordResult {
       conferencePhone = parsed.value;
     } else fixes.add('conference_phone_invalid_dropped');
   }
-  const online = conferenceUrl !== null || conferencePhone !== null;
+  // The feed's word that a meeting is online outweighs an unusable link: it stays online, flagged.
+  const linkValid = conferenceUrl !== null || conferencePhone !== null;
+  if (markedOnline && !linkValid) fixes.add('online_without_valid_link');
+  const online = linkValid || markedOnline;
 
   const stated = readYesNo(record.approximate);
   let approximate: boolean;

@@ -11,6 +11,13 @@ export function canonicalTypeCode(code: string): string | null {
   return byUpperCase.get(code.toUpperCase()) ?? null;
 }
 
+const byName = new Map(Object.entries(SPEC_TYPE_NAMES).map(([code, name]) => [name.toLowerCase(), code]));
+
+/** The code of a type given by its English name ("open", "Closed", "Big Book"), or null. */
+export function typeCodeFromName(name: string): string | null {
+  return byName.get(name.trim().toLowerCase()) ?? null;
+}
+
 /**
  * Meta codes feeds add for attendance ("ONL" online, "HY" hybrid). They are not in the spec: the
  * attendance mode is derived from the conference fields and the address instead (STANDARDS.md).

@@ -219,3 +219,59 @@ export function parseConferencePhone(raw: string): Parsed<string> {
   if ((cleaned.match(/\d/g) ?? []).length < 7 || cleaned.length > FEED_LIMITS.lineMax) return { ok: false, shown: shown(raw) };
   return cleaned === text ? ok(cleaned) : ok(cleaned, 'conference_phone_cleaned');
 }
+
+/** Zone words feeds write instead of IANA names (North America above all, where most feeds come from). */
+const ZONE_WORDS: Readonly<Record<string, string>> = {
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  ET: 'America/New_York',
+  EASTERN: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  CT: 'America/Chicago',
+  CENTRAL: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  MT: 'America/Denver',
+  MOUNTAIN: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PT: 'America/Los_Angeles',
+  PACIFIC: 'America/Los_Angeles',
+  AKST: 'America/Anchorage',
+  AKDT: 'America/Anchorage',
+  ALASKA: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  HAWAII: 'Pacific/Honolulu',
+  AST: 'America/Halifax',
+  ADT: 'America/Halifax',
+  ATLANTIC: 'America/Halifax',
+  NST: 'America/St_Johns',
+  NDT: 'America/St_Johns',
+  BST: 'Europe/London',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+};
+
+/** Winter and summer offsets of a zone, to tell whether two zones keep the same clock. */
+const offsetsOf = (zone: string) => [1, 7].map((month) => DateTime.fromObject({ year: 2026, month, day: 15 }, { zone }).offset).join('/');
+
+/**
+ * The zone an abbreviation or zone word ("EST", "Central Time") most likely means, or null. The
+ * source's default zone wins when it keeps the same clock ("EST" in a Detroit feed stays Detroit);
+ * "EST" is read as Eastern time with daylight saving, as people who write it mean.
+ */
+export function zoneFromAbbreviation(text: string, defaultZone: string): string | null {
+  const word = text
+    .trim()
+    .toUpperCase()
+    .replace(/[.\s]+/g, ' ')
+    .replace(/ (STANDARD |DAYLIGHT )?TIME$/, '')
+    .replace(/^US /, '')
+    .trim();
+  const zone = ZONE_WORDS[word];
+  if (!zone) return null;
+  return offsetsOf(zone) === offsetsOf(defaultZone) ? defaultZone : zone;
+}
