@@ -33,6 +33,8 @@ export function issueMessage(issue: z.core.$ZodIssue, path: string, t: TFunction
       if (issue.code === 'invalid_format' && issue.format === 'email') return t('errors.format.email');
       if (issue.code === 'invalid_format' && issue.format === 'url') return t('errors.format.url');
       if (issue.code === 'invalid_format' && issue.format === 'datetime') return t('errors.format.date');
+      // A shared rule may name its own words (`params: { i18nKey }`), so the form says exactly what is missing.
+      if (issue.code === 'custom' && typeof issue.params?.i18nKey === 'string') return t(issue.params.i18nKey, t('errors.field.invalid'));
       const field = formatField(path);
       return field ? t(`errors.format.${field}`) : t('errors.field.invalid');
     }
