@@ -219,7 +219,9 @@ describe('GET /api/people (search by alias)', () => {
       'Zed%Pct',
     ]);
     // Anywhere in the alias, but still literally: only the alias that has the character.
-    expect((await member.agent.get(`/api/people?q=${encodeURIComponent('%')}`)).body.map((p: { alias: string }) => p.alias)).toEqual(['Zed%Pct']);
+    expect((await member.agent.get(`/api/people?q=${encodeURIComponent('%')}`)).body.map((p: { alias: string }) => p.alias)).toEqual([
+      'Zed%Pct',
+    ]);
     expect((await member.agent.get('/api/people?q=_')).body.map((p: { alias: string }) => p.alias)).toEqual(['Zed_Under']);
     expect((await member.agent.get(`/api/people?q=${encodeURIComponent('\\')}`)).status).toBe(200);
   });

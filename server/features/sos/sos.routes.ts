@@ -27,7 +27,11 @@ export function sosRoutes(app: FastifyZod) {
     '/api/sos/recipients',
     {
       config: { roles: ROLE_GROUPS.members },
-      schema: { tags, summary: 'How many people a press would alert now (my `sos` grants in force)', response: { 200: sosRecipientsSchema } },
+      schema: {
+        tags,
+        summary: 'How many people a press would alert now (my `sos` grants in force)',
+        response: { 200: sosRecipientsSchema },
+      },
     },
     async (request) => countSosRecipients({ db: ctx.db, actor: actorOf(request) }),
   );

@@ -106,8 +106,7 @@ export const caseload = {
       '{{count}} person holds your “SOS” permission and gets an alert now. If you are in danger, call a crisis line or emergency services too.',
     confirmBody_other:
       '{{count}} people hold your “SOS” permission and get an alert now. If you are in danger, call a crisis line or emergency services too.',
-    confirmNobody:
-      'Nobody holds your “SOS” permission yet, so pressing would alert no one. Please call or text a crisis line now:',
+    confirmNobody: 'Nobody holds your “SOS” permission yet, so pressing would alert no one. Please call or text a crisis line now:',
     confirm: 'Alert them now',
     alerted_one: 'Sent. Who was alerted: {{count}} person.',
     alerted_other: 'Sent. Who was alerted: {{count}} people.',
