@@ -64,7 +64,7 @@ describe('PUT /api/admin/people/:id/roles', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: admin.id, detail: { before: ['member'], after: ['coach', 'member'] } });
     const audit = await admin.agent.get('/api/admin/audit');
-    expect(audit.body[0]).toMatchObject({ event: 'roles.changed', actor: { id: admin.id }, subject: { id: person.id } });
+    expect(audit.body.events[0]).toMatchObject({ event: 'roles.changed', actor: { id: admin.id }, subject: { id: person.id } });
   });
 
   it('refuses to remove the last admin (409) and keeps the roles', async () => {
