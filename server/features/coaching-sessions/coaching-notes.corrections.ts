@@ -137,6 +137,7 @@ export async function returnNote({
       ...noteReturnedMessage(messageLanguage(author?.languages ?? []), note.occurredOn),
       link: `/coaching/relationships/${note.relationshipId}`,
       dedupeKey: `note_returned:${note.id}:${note.revision}`,
+      message: { key: 'note_returned', params: { day: note.occurredOn } },
     });
   });
   await logNoteReview(db, actor, note.memberId);

@@ -45,6 +45,7 @@ export async function pressSos({ db, ctx, actor, now = new Date() }: { db: Db; c
         ...alertMessages(messageLanguage(r.languages)).sos(actor.alias),
         link: `/people/${actor.userId}`,
         dedupeKey: `sos:${event.id}:${r.id}`,
+        message: { key: 'sos', params: { alias: actor.alias } },
       });
       if (isNew) notified.push(r);
     }
