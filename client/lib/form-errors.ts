@@ -74,10 +74,13 @@ export function describeError(error: unknown, t: TFunction, language: string, ov
   const fields: FieldErrors = {};
   for (const field of error.fields) {
     const name = normaliseServerPath(field.path);
-    // Server field messages are written in English; other languages get a translated generic hint.
-    fields[name] = language.startsWith('en') && field.message ? field.message : t('errors.field.invalid');
+    // Server field messages are written in English; a keyed one is worded here, other languages get a translated generic hint.
+    const plain = language.startsWith('en') && field.message ? field.message : t('errors.field.invalid');
+    fields[name] = field.key ? t(`apiErrors.keys.${field.key}`, plain) : plain;
   }
-  const message = overrides[error.code] ?? t(`apiErrors.${error.code}`);
+  const generic = overrides[error.code] ?? t(`apiErrors.${error.code}`);
+  // A refusal the server named (key + params) in the reader's words; an unknown key falls back to the generic words.
+  const message = error.key ? t(`apiErrors.keys.${error.key}`, { ...error.params, defaultValue: generic }) : generic;
   // A validation failure already shown next to its inputs needs no second, vaguer message.
   return { fields, message: error.code === 'VALIDATION_FAILED' && error.fields.length > 0 ? t('errors.checkFields') : message };
 }

@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
 export interface FieldError {
   path: string;
   message: string;
+  /** The words' stable key, for the client to say it in the reader's language. */
+  key?: string;
 }
 
 /** The only error services throw on purpose; the error plugin turns it into the JSON error body. */
@@ -30,12 +32,24 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldError[];
+  key?: string;
+  params?: Record<string, string | number>;
 
   constructor(code: ErrorCode, message: string, fields?: FieldError[]) {
     super(message);
     this.code = code;
     this.status = STATUS[code];
     this.fields = fields;
+  }
+
+  /**
+   * Names the refusal with a stable key (and short parameters) the client words in the reader's
+   * language; the English message stays as the fallback: `throw conflict('…').withKey('notes.signedOff')`.
+   */
+  withKey(key: string, params?: Record<string, string | number>): this {
+    this.key = key;
+    if (params) this.params = params;
+    return this;
   }
 }
 

@@ -48,12 +48,16 @@ export async function updateNote({
     const [note] = await tx.select().from(sessionNotes).where(eq(sessionNotes.id, id)).for('update');
     if (!note) throw notFound();
     if (note.signedOffAt && !reason) {
-      throw badRequest('Say why you correct a signed-off note', [{ path: 'body.reason', message: 'Say what was wrong' }]);
+      throw badRequest('Say why you correct a signed-off note', [
+        { path: 'body.reason', message: 'Say what was wrong', key: 'notes.reasonNeeded' },
+      ]).withKey('notes.reasonNeeded');
     }
     const next = { ...note, ...fields };
     const noteReferrals = await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.noteId, id)).limit(1);
     if (!noteHasContent({ ...next, referrals: noteReferrals })) {
-      throw badRequest(EMPTY_NOTE_MESSAGE, [{ path: 'body.summary', message: EMPTY_NOTE_MESSAGE }]);
+      throw badRequest(EMPTY_NOTE_MESSAGE, [{ path: 'body.summary', message: EMPTY_NOTE_MESSAGE, key: 'notes.empty' }]).withKey(
+        'notes.empty',
+      );
     }
     await tx.insert(sessionNoteRevisions).values({
       noteId: note.id,
@@ -120,15 +124,15 @@ export async function returnNote({
     .limit(1);
   if (!note) throw notFound();
   notePolicy.authorize(actor, 'return', { authorId: note.authorId, memberActive: note.status === 'active' });
-  if (note.signedOffAt) throw conflict('A signed-off note cannot be returned');
-  if (note.returnedAt) throw conflict('This note is already back with its coach');
+  if (note.signedOffAt) throw conflict('A signed-off note cannot be returned').withKey('notes.signedOffNotReturned');
+  if (note.returnedAt) throw conflict('This note is already back with its coach').withKey('notes.alreadyReturned');
   await db.transaction(async (tx) => {
     const rows = await tx
       .update(sessionNotes)
       .set({ returnedBy: actor.userId, returnedAt: now, returnComment: comment })
       .where(and(eq(sessionNotes.id, id), isNull(sessionNotes.signedOffAt), isNull(sessionNotes.returnedAt)))
       .returning({ id: sessionNotes.id });
-    if (rows.length === 0) throw conflict('This note was signed off or returned a moment ago');
+    if (rows.length === 0) throw conflict('This note was signed off or returned a moment ago').withKey('notes.justChanged');
     const [author] = await tx.select({ languages: profiles.languages }).from(profiles).where(eq(profiles.userId, note.authorId));
     // The notice names the day only: the comment is for the note's page, not a lock screen.
     await notifyOnce(tx, {

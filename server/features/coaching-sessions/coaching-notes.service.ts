@@ -273,14 +273,14 @@ export async function signOffNote({
     .limit(1);
   if (!note) throw notFound();
   notePolicy.authorize(actor, 'signOff', { authorId: note.authorId, memberActive: note.status === 'active' });
-  if (note.signedOffAt) throw conflict('This note is already signed off');
-  if (note.returnedAt) throw conflict('This note is back with its coach for changes');
+  if (note.signedOffAt) throw conflict('This note is already signed off').withKey('notes.alreadySignedOff');
+  if (note.returnedAt) throw conflict('This note is back with its coach for changes').withKey('notes.withCoach');
   const rows = await db
     .update(sessionNotes)
     .set({ signedOffBy: actor.userId, signedOffAt: now })
     .where(and(eq(sessionNotes.id, id), isNull(sessionNotes.signedOffAt), isNull(sessionNotes.returnedAt)))
     .returning({ id: sessionNotes.id });
-  if (rows.length === 0) throw conflict('This note is already signed off');
+  if (rows.length === 0) throw conflict('This note is already signed off').withKey('notes.alreadySignedOff');
   await logNoteReview(db, actor, note.memberId);
   const signed = await noteById(db, id);
   if (!signed) throw notFound();

@@ -200,6 +200,12 @@ describe('writing a note', () => {
     });
     const emptied = await coach.agent.patch(`/api/coaching/notes/${created.id}`, { summary: '', nextSteps: '' });
     expect(emptied.status).toBe(400);
+    // Named with a stable key the client words in the reader's language; the English message stays.
+    expect(emptied.body.error).toMatchObject({
+      key: 'notes.empty',
+      message: expect.stringContaining('Write what happened'),
+      fields: [{ path: 'body.summary', key: 'notes.empty' }],
+    });
     const history = await coach.agent.get(`/api/coaching/notes/${created.id}/revisions`);
     expect(history.status).toBe(200);
     expect(history.body.revisions).toEqual([
@@ -260,7 +266,9 @@ describe('returning a note for changes', () => {
     });
     expect(await reviewRows(member)).toHaveLength(before + 1);
     expect((await supervisor.agent.post(`/api/coaching/notes/${created.id}/return`, { comment: 'Again' })).status).toBe(409);
-    expect((await admin.agent.post(`/api/coaching/notes/${created.id}/sign-off`)).status).toBe(409);
+    const whileReturned = await admin.agent.post(`/api/coaching/notes/${created.id}/sign-off`);
+    expect(whileReturned.status).toBe(409);
+    expect(whileReturned.body.error).toEqual({ code: 'CONFLICT', key: 'notes.withCoach', message: 'This note is back with its coach for changes' });
     const queue = await supervisor.agent.get('/api/coaching/notes/awaiting-sign-off');
     expect(queue.body.notes.map((n: { id: string }) => n.id)).not.toContain(created.id);
 

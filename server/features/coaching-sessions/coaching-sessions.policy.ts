@@ -106,6 +106,8 @@ const reviews = (actor: Actor, note: NoteUnderReview) =>
  */
 export const notePolicy = definePolicy<Actor, NoteUnderReview>()({ signOff: reviews, return: reviews }, (action, actor, note) =>
   inRoleGroup(actor.roles, 'oversight') && note.memberActive
-    ? forbidden(action === 'signOff' ? 'Someone else signs off your own note' : 'Someone else reviews your own note')
+    ? forbidden(action === 'signOff' ? 'Someone else signs off your own note' : 'Someone else reviews your own note').withKey(
+        'notes.ownNote',
+      )
     : notFound(),
 );
