@@ -268,7 +268,11 @@ describe('returning a note for changes', () => {
     expect((await supervisor.agent.post(`/api/coaching/notes/${created.id}/return`, { comment: 'Again' })).status).toBe(409);
     const whileReturned = await admin.agent.post(`/api/coaching/notes/${created.id}/sign-off`);
     expect(whileReturned.status).toBe(409);
-    expect(whileReturned.body.error).toEqual({ code: 'CONFLICT', key: 'notes.withCoach', message: 'This note is back with its coach for changes' });
+    expect(whileReturned.body.error).toEqual({
+      code: 'CONFLICT',
+      key: 'notes.withCoach',
+      message: 'This note is back with its coach for changes',
+    });
     const queue = await supervisor.agent.get('/api/coaching/notes/awaiting-sign-off');
     expect(queue.body.notes.map((n: { id: string }) => n.id)).not.toContain(created.id);
 
