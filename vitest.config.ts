@@ -1,7 +1,7 @@
 import { globSync, readFileSync } from 'node:fs';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-const include = ['server/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'];
+const include = ['server/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts', 'client/**/*.test.ts'];
 
 /**
  * On PostgreSQL (`npm run test:pg`) only the suites that open a database run again: the pure ones

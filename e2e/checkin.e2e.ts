@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAndCapture, closeJourney, completeFirstRun, goTo, openJourney, type RunningServer } from './support.ts';
+import { checkAndCapture, closeJourney, completeFirstRun, goTo, openJourney, pageApi, type RunningServer } from './support.ts';
 
 const PERSON = { email: 'river@tide.example.org', password: 'slow river finds the sea', alias: 'River' };
 
@@ -140,9 +140,26 @@ describe('daily check-in → streak → trends; a hard day → reasons and the s
       await page.getByRole('button', { name: 'Add reason' }).click();
     }
     await page.getByRole('button', { name: 'Move reason 2 up' }).click();
-    await page.getByRole('button', { name: 'Save my reasons' }).click();
+    // Saved as they go: no Save button to forget.
     await expect.poll(() => page.getByText('Your reasons are saved.').count()).toBe(1);
     expect(await page.getByRole('textbox', { name: 'Reason 1' }).inputValue()).toBe('To wake up clear-headed');
+    await expect
+      .poll(async () => (await pageApi(page, 'GET', '/api/me/reasons')).body)
+      .toEqual({ reasons: ['To wake up clear-headed', 'To be there for my daughter'] });
+
+    // A reason typed but not added: leaving asks first, and staying keeps it.
+    await page.getByLabel('A new reason').fill('To keep my job');
+    await goTo(page, 'Daily check-in');
+    const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+    await expect.poll(() => leave.count()).toBe(1);
+    await leave.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(heading).toBe('My reasons');
+    await page.getByRole('button', { name: 'Add reason' }).click();
+    await expect
+      .poll(async () => (await pageApi(page, 'GET', '/api/me/reasons')).body)
+      .toEqual({ reasons: ['To wake up clear-headed', 'To be there for my daughter', 'To keep my job'] });
+    await page.getByRole('button', { name: 'Remove reason 3' }).click();
+    await expect.poll(async () => ((await pageApi(page, 'GET', '/api/me/reasons')).body as { reasons: string[] }).reasons).toHaveLength(2);
     await checkPage('05-reasons-saved');
   });
 

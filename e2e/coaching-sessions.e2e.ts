@@ -113,6 +113,16 @@ describe('sessions, notes with referrals, sign-off and messages, on a phone', ()
     expect(calendar).toContain('END:VCALENDAR');
   });
 
+  it('refuses an empty note and says what it needs', async () => {
+    const page = pages.coach;
+    const write = page.getByRole('region', { name: 'Write a note' });
+    await write.getByRole('button', { name: 'Save the note' }).click();
+    await poll(count(write.getByText('Write what happened, a next step, a goal moved or a referral: a note needs at least one.'))).toBe(1);
+    // Focus goes to the input that needs it, and nothing was saved.
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('summary');
+    expect(await page.getByRole('region', { name: 'Notes' }).getByText('No notes yet.').count()).toBe(1);
+  });
+
   it('lets the coach write a note with a referral; it waits for sign-off', async () => {
     const page = pages.coach;
     const write = page.getByRole('region', { name: 'Write a note' });
@@ -153,6 +163,46 @@ describe('sessions, notes with referrals, sign-off and messages, on a phone', ()
     await checkPage(page, '04-relationship-member');
   });
 
+  it('lets the supervisor return the note with a comment; the coach corrects and resubmits it; the member never sees the comment', async () => {
+    const supervisor = pages.supervisor;
+    await open(supervisor, '/supervision/notes', 'Notes to sign off');
+    const queued = supervisor
+      .getByRole('listitem')
+      .filter({ hasText: 'Harbor Housing Services' })
+      .filter({ has: supervisor.getByRole('heading', { level: 3 }) });
+    await poll(count(queued)).toBe(1);
+    await queued.getByRole('button', { name: /^Return for changes/ }).click();
+    await queued.getByRole('button', { name: 'Return to the coach' }).click();
+    await poll(count(queued.getByText('This is required.'))).toBe(1);
+    await queued.getByLabel('What should change').fill('Say which housing office and what they asked for.');
+    await queued.getByRole('button', { name: 'Return to the coach' }).click();
+    await poll(count(supervisor.getByText('No notes are waiting.'))).toBe(1);
+
+    const coach = pages.coach;
+    await coach.reload();
+    const notes = coach.getByRole('region', { name: 'Notes' });
+    await poll(count(notes.getByText('Returned for changes'))).toBe(1);
+    expect(await notes.getByText('Say which housing office and what they asked for.').count()).toBe(1);
+    await checkPage(coach, '05a-note-returned');
+
+    const member = pages.member;
+    await member.reload();
+    const memberNotes = member.getByRole('region', { name: 'Notes' });
+    await poll(count(memberNotes.getByText('Awaiting sign-off'))).toBe(1);
+    expect(await memberNotes.getByText('Say which housing office', { exact: false }).count()).toBe(0);
+    expect(await memberNotes.getByRole('button', { name: /Correct|changes/ }).count()).toBe(0);
+
+    await notes.getByRole('button', { name: 'Make the changes asked for' }).click();
+    await notes.getByLabel('Next steps').fill('Call the Harbor Street housing office on Monday about the waiting list form.');
+    await notes.getByRole('button', { name: 'Save and send back for sign-off' }).click();
+    await poll(count(notes.getByText('Awaiting sign-off'))).toBe(1);
+    expect(await notes.getByText('Returned for changes').count()).toBe(0);
+    await notes.getByRole('button', { name: 'Show the earlier version' }).click();
+    await poll(count(notes.getByText('Version 1'))).toBe(1);
+    expect(await notes.getByText('Call the housing office on Monday.').count()).toBe(1);
+    await checkPage(coach, '05b-note-resubmitted');
+  });
+
   it('lets the supervisor sign the note off', async () => {
     const page = pages.supervisor;
     await open(page, '/supervision/notes', 'Notes to sign off');
@@ -169,6 +219,34 @@ describe('sessions, notes with referrals, sign-off and messages, on a phone', ()
     // The member sees who signed it off.
     await pages.member.reload();
     await poll(count(pages.member.getByText(`Signed off by ${SUPERVISOR.alias}`))).toBe(1);
+  });
+
+  it('lets the coach correct a signed-off note only with a reason; it is marked corrected and waits for sign-off again', async () => {
+    const coach = pages.coach;
+    await coach.reload();
+    const notes = coach.getByRole('region', { name: 'Notes' });
+    await poll(count(notes.getByText(`Signed off by ${SUPERVISOR.alias}`))).toBe(1);
+    await notes.getByRole('button', { name: 'Correct this note' }).click();
+    await notes.getByLabel('Length in minutes').fill('25');
+    await notes.getByRole('button', { name: 'Save the correction' }).click();
+    await poll(count(notes.getByText('Say what was wrong: a signed-off note is corrected only with a reason.'))).toBe(1);
+    await notes.getByLabel('What was wrong').fill('The call lasted 25 minutes, not 20.');
+    await notes.getByRole('button', { name: 'Save the correction' }).click();
+    await poll(count(notes.getByText(/^Corrected on /))).toBe(1);
+    expect(await notes.getByText('Awaiting sign-off').count()).toBe(1);
+    await checkPage(coach, '05c-note-corrected');
+
+    await pages.member.reload();
+    await poll(count(pages.member.getByText(/^Corrected on /))).toBe(1);
+    const supervisor = pages.supervisor;
+    await open(supervisor, '/supervision/notes', 'Notes to sign off');
+    const queued = supervisor
+      .getByRole('listitem')
+      .filter({ hasText: 'Harbor Housing Services' })
+      .filter({ has: supervisor.getByRole('heading', { level: 3 }) });
+    await poll(count(queued)).toBe(1);
+    await queued.getByRole('button', { name: new RegExp(`^Sign off the note of \\w+day, .* for ${MEMBER.alias}$`) }).click();
+    await poll(count(supervisor.getByText('No notes are waiting.'))).toBe(1);
   });
 
   it('carries a message from coach to member without a reload, and shows the coach it was seen', async () => {
@@ -207,6 +285,6 @@ describe('sessions, notes with referrals, sign-off and messages, on a phone', ()
   });
 
   it('checked every page it reached', () => {
-    expect(pagesChecked.length).toBeGreaterThanOrEqual(7);
+    expect(pagesChecked.length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -166,6 +166,18 @@ describe('safety plan one tap away, recovery plan, BARC-10', () => {
     expect(await page.getByText('My daughter Maya and my dog Pip').count()).toBe(1);
   });
 
+  it('SOS tells the truth before pressing: nobody holds the permission yet, so it points to the crisis lines', async () => {
+    await page.getByRole('button', { name: 'Send SOS' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Alert the people you chose?' });
+    await expect.poll(() => dialog.getByText('Nobody holds your “SOS” permission yet', { exact: false }).count()).toBe(1);
+    expect(await dialog.getByText('Everyone you gave', { exact: false }).count()).toBe(0);
+    expect(await dialog.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('link', { name: 'Choose someone in Privacy' }).count()).toBe(1);
+    expect(await seriousA11yViolations(page), 'accessibility of the SOS confirmation').toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('opens the last saved plan when the network is down, from the installed app shell', async () => {
     // The service worker precaches the app shell only; the plan itself comes from IndexedDB, never Cache Storage.
     await page.evaluate(async () => {

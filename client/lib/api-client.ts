@@ -1,20 +1,31 @@
 import type { z } from 'zod';
 import { type ErrorCode, errorSchema } from '../../shared/contracts/common.ts';
 
-export type FieldIssue = { path: string; message: string };
+export type FieldIssue = { path: string; message: string; key?: string | undefined };
 
 /** Every failed API call becomes one of these, so screens can react to `code` and show `fields` next to inputs. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly fields: FieldIssue[];
+  /** The refusal's stable key and parameters, when the server named it: the client words it. */
+  readonly key: string | undefined;
+  readonly params: Record<string, string | number>;
 
-  constructor(status: number, code: ErrorCode, message: string, fields: FieldIssue[] = []) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    fields: FieldIssue[] = [],
+    words: { key?: string | undefined; params?: Record<string, string | number> | undefined } = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.key = words.key;
+    this.params = words.params ?? {};
   }
 }
 
@@ -71,8 +82,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   const parsed = errorSchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, fields } = parsed.data.error;
-    return new ApiError(response.status, code, message, fields ?? []);
+    const { code, message, fields, key, params } = parsed.data.error;
+    return new ApiError(response.status, code, message, fields ?? [], { key, params });
   }
   const code = statusToCode(response.status);
   return new ApiError(response.status, code, response.statusText || code);

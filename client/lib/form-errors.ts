@@ -33,6 +33,8 @@ export function issueMessage(issue: z.core.$ZodIssue, path: string, t: TFunction
       if (issue.code === 'invalid_format' && issue.format === 'email') return t('errors.format.email');
       if (issue.code === 'invalid_format' && issue.format === 'url') return t('errors.format.url');
       if (issue.code === 'invalid_format' && issue.format === 'datetime') return t('errors.format.date');
+      // A shared rule may name its own words (`params: { i18nKey }`), so the form says exactly what is missing.
+      if (issue.code === 'custom' && typeof issue.params?.i18nKey === 'string') return t(issue.params.i18nKey, t('errors.field.invalid'));
       const field = formatField(path);
       return field ? t(`errors.format.${field}`) : t('errors.field.invalid');
     }
@@ -72,10 +74,13 @@ export function describeError(error: unknown, t: TFunction, language: string, ov
   const fields: FieldErrors = {};
   for (const field of error.fields) {
     const name = normaliseServerPath(field.path);
-    // Server field messages are written in English; other languages get a translated generic hint.
-    fields[name] = language.startsWith('en') && field.message ? field.message : t('errors.field.invalid');
+    // Server field messages are written in English; a keyed one is worded here, other languages get a translated generic hint.
+    const plain = language.startsWith('en') && field.message ? field.message : t('errors.field.invalid');
+    fields[name] = field.key ? t(`apiErrors.keys.${field.key}`, plain) : plain;
   }
-  const message = overrides[error.code] ?? t(`apiErrors.${error.code}`);
+  const generic = overrides[error.code] ?? t(`apiErrors.${error.code}`);
+  // A refusal the server named (key + params) in the reader's words; an unknown key falls back to the generic words.
+  const message = error.key ? t(`apiErrors.keys.${error.key}`, { ...error.params, defaultValue: generic }) : generic;
   // A validation failure already shown next to its inputs needs no second, vaguer message.
   return { fields, message: error.code === 'VALIDATION_FAILED' && error.fields.length > 0 ? t('errors.checkFields') : message };
 }

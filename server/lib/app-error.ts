@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
 export interface FieldError {
   path: string;
   message: string;
+  /** The words' stable key, for the client to say it in the reader's language. */
+  key?: string;
 }
 
 /** The only error services throw on purpose; the error plugin turns it into the JSON error body. */
@@ -32,6 +34,8 @@ export class AppError extends Error {
   readonly fields?: FieldError[];
   /** Seconds until trying again makes sense (a 429's Retry-After header). */
   readonly retryAfter?: number;
+  key?: string;
+  params?: Record<string, string | number>;
 
   constructor(code: ErrorCode, message: string, fields?: FieldError[], retryAfter?: number) {
     super(message);
@@ -39,6 +43,16 @@ export class AppError extends Error {
     this.status = STATUS[code];
     this.fields = fields;
     this.retryAfter = retryAfter;
+  }
+
+  /**
+   * Names the refusal with a stable key (and short parameters) the client words in the reader's
+   * language; the English message stays as the fallback: `throw conflict('…').withKey('notes.signedOff')`.
+   */
+  withKey(key: string, params?: Record<string, string | number>): this {
+    this.key = key;
+    if (params) this.params = params;
+    return this;
   }
 }
 

@@ -18,8 +18,22 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_ASYNC_CONSTRAINT: { code: 'BAD_REQUEST', message: 'The request could not be routed' },
 };
 
-function send(reply: FastifyReply, code: ErrorCode, message: string, fields?: FieldError[]) {
-  const body: ErrorBody = { error: { code, message, ...(fields?.length ? { fields } : {}) } };
+function send(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  fields?: FieldError[],
+  words?: { key?: string | undefined; params?: Record<string, string | number> | undefined },
+) {
+  const body: ErrorBody = {
+    error: {
+      code,
+      message,
+      ...(words?.key ? { key: words.key } : {}),
+      ...(words?.key && words.params ? { params: words.params } : {}),
+      ...(fields?.length ? { fields } : {}),
+    },
+  };
   return reply.status(statusOf(code)).header('cache-control', 'no-store').send(body);
 }
 
@@ -37,7 +51,7 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
-      return send(reply, error.code, error.message, error.fields);
+      return send(reply, error.code, error.message, error.fields, error);
     }
 
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -22,6 +22,9 @@ export const COACHING_SESSION_LIMITS = {
   referralsMax: 10,
   serviceMax: 120,
   referralReasonMax: 500,
+  correctionReasonMax: 500,
+  returnCommentMax: 1000,
+  revisionsMax: 50,
   listMax: 200,
 } as const;
 const L = COACHING_SESSION_LIMITS;
@@ -167,6 +170,19 @@ const noteFields = {
   nextSteps: z.string().trim().max(L.nextStepsMax),
 };
 
+/** What a note says about the contact; the date, length and kind of contact alone say nothing. */
+export interface NoteContent {
+  summary: string;
+  nextSteps: string;
+  goalsMoved: readonly string[];
+  referrals?: readonly unknown[] | undefined;
+}
+/** A note must record something: what happened, a next step, a goal moved or a referral. */
+export function noteHasContent(note: NoteContent): boolean {
+  return note.summary.trim() !== '' || note.nextSteps.trim() !== '' || note.goalsMoved.length > 0 || (note.referrals?.length ?? 0) > 0;
+}
+export const EMPTY_NOTE_MESSAGE = 'Write what happened, a next step, a goal moved or a referral';
+
 export const createNoteSchema = z
   .object({
     /** The scheduled session this note documents; none for an unscheduled contact. */
@@ -174,22 +190,35 @@ export const createNoteSchema = z
     ...noteFields,
     referrals: z.array(referralInputSchema).max(L.referralsMax).optional(),
   })
-  .strict();
+  .strict()
+  .refine(noteHasContent, { message: EMPTY_NOTE_MESSAGE, path: ['summary'], params: { i18nKey: 'coachingSessions.note.empty' } });
 export type CreateNote = z.infer<typeof createNoteSchema>;
 
+const changeFields = {
+  occurredOn: noteFields.occurredOn.optional(),
+  durationMinutes: noteFields.durationMinutes.optional(),
+  contactType: noteFields.contactType.optional(),
+  lifeDomains: noteFields.lifeDomains.optional(),
+  goalsMoved: noteFields.goalsMoved.optional(),
+  summary: noteFields.summary.optional(),
+  nextSteps: noteFields.nextSteps.optional(),
+};
+/**
+ * A correction by the note's author. The text it replaces is kept as a revision; correcting a
+ * signed-off note needs a reason, marks it corrected and sends it back for sign-off.
+ */
 export const updateNoteSchema = z
   .object({
-    occurredOn: noteFields.occurredOn.optional(),
-    durationMinutes: noteFields.durationMinutes.optional(),
-    contactType: noteFields.contactType.optional(),
-    lifeDomains: noteFields.lifeDomains.optional(),
-    goalsMoved: noteFields.goalsMoved.optional(),
-    summary: noteFields.summary.optional(),
-    nextSteps: noteFields.nextSteps.optional(),
+    ...changeFields,
+    reason: z.string().trim().min(1).max(L.correctionReasonMax).optional(),
   })
   .strict()
-  .refine((value) => Object.values(value).some((v) => v !== undefined), 'Nothing to change');
+  .refine((value) => Object.keys(changeFields).some((key) => value[key as keyof typeof changeFields] !== undefined), 'Nothing to change');
 export type UpdateNote = z.infer<typeof updateNoteSchema>;
+
+/** A supervisor returns a note to its author for changes, saying what to change. */
+export const returnNoteSchema = z.object({ comment: z.string().trim().min(1).max(L.returnCommentMax) }).strict();
+export type ReturnNote = z.infer<typeof returnNoteSchema>;
 
 export const referralSchema = z.object({
   id: z.uuid(),
@@ -220,10 +249,38 @@ export const noteSchema = z.object({
   nextSteps: z.string(),
   referrals: z.array(referralSchema),
   signedOff: z.object({ by: personRef, at: isoDate }).nullable(),
+  /** Where it stands: waiting for a supervisor, returned to the coach for changes, or signed off. */
+  status: z.enum(['awaiting_sign_off', 'returned', 'signed_off']),
+  /**
+   * The supervisor's request for changes, for the coach and supervisors; the member sees a returned
+   * note as awaiting sign-off (supervision is between the coach and the supervisor).
+   */
+  returned: z.object({ by: personRef, at: isoDate, comment: z.string() }).nullable(),
+  /** 1 for the first text; each correction adds one (earlier texts: GET …/notes/:id/revisions). */
+  revision: z.number().int().min(1),
+  /** Set once a signed-off note was corrected: the last such correction. */
+  corrected: z.object({ at: isoDate }).nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
 export type SessionNote = z.infer<typeof noteSchema>;
+
+/** An earlier text of a note, with the sign-off it had and why it was replaced. */
+export const noteRevisionSchema = z.object({
+  revision: z.number().int().min(1),
+  occurredOn: z.string(),
+  durationMinutes: z.number().int(),
+  contactType: contactTypeSchema,
+  lifeDomains: z.array(lifeDomainSchema),
+  goalsMoved: z.array(z.string()),
+  summary: z.string(),
+  nextSteps: z.string(),
+  signedOff: z.object({ by: personRef, at: isoDate }).nullable(),
+  replaced: z.object({ by: personRef.nullable(), at: isoDate, reason: z.string().nullable() }),
+});
+export type NoteRevision = z.infer<typeof noteRevisionSchema>;
+export const noteRevisionListSchema = z.object({ revisions: z.array(noteRevisionSchema) });
+export type NoteRevisionList = z.infer<typeof noteRevisionListSchema>;
 export const noteListSchema = z.object({ notes: z.array(noteSchema) });
 export type NoteList = z.infer<typeof noteListSchema>;
 

@@ -54,11 +54,21 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Parameters of an error's words: short values such as a count or a day, never personal data. */
+const errorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * The one error body. `key` and `params`, when present, name the refusal in a stable way the client
+ * words in the reader's language (apiErrors.keys.<key>); `message` is the same in English, the
+ * fallback for a client that does not know the key.
+ */
 export const errorSchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    key: z.string().optional(),
+    params: errorParams.optional(),
+    fields: z.array(z.object({ path: z.string(), message: z.string(), key: z.string().optional() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorSchema>;

@@ -43,6 +43,12 @@ export const NOTIFICATION_KINDS = [
   'event',
 ] as const;
 
+/** Notices stored as a key and parameters, rendered in the reader's language by the client. */
+export const NOTICE_KEYS = ['message', 'partner_invite', 'partner_accepted', 'partner_nudge', 'sos', 'note_returned'] as const;
+export type NoticeKey = (typeof NOTICE_KEYS)[number];
+export const noticeMessageSchema = z.object({ key: z.enum(NOTICE_KEYS), params: z.record(z.string(), z.string()) });
+export type NoticeMessage = z.infer<typeof noticeMessageSchema>;
+
 export const notificationSchema = z.object({
   id: z.uuid(),
   kind: z.enum(NOTIFICATION_KINDS),
@@ -50,6 +56,8 @@ export const notificationSchema = z.object({
   body: z.string(),
   /** An app path such as /check-in. */
   link: z.string().nullable(),
+  /** The notice as a key and parameters when it has one: the client words it; otherwise title and body as stored. */
+  message: noticeMessageSchema.nullable(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
 });

@@ -14,6 +14,13 @@ export const sosResultSchema = z.object({
 });
 export type SosResult = z.infer<typeof sosResultSchema>;
 
+/** Who a press would alert right now, for an honest confirmation before pressing. */
+export const sosRecipientsSchema = z.object({
+  /** People holding my `sos` grant in force with an active account (0: a press alerts nobody). */
+  count: z.number().int().min(0),
+});
+export type SosRecipients = z.infer<typeof sosRecipientsSchema>;
+
 export const sosHistorySchema = z.object({
   presses: z.array(z.object({ id: z.uuid(), at: z.iso.datetime() })),
 });

@@ -10,7 +10,9 @@ import {
   useRelationshipSessions,
 } from '../../features/coaching-sessions/api/coaching-sessions.ts';
 import { NoteCard } from '../../features/coaching-sessions/components/note-card.tsx';
+import { NoteCorrection } from '../../features/coaching-sessions/components/note-correction.tsx';
 import { NoteForm } from '../../features/coaching-sessions/components/note-form.tsx';
+import { NoteHistory } from '../../features/coaching-sessions/components/note-history.tsx';
 import { ReferralList } from '../../features/coaching-sessions/components/referral-list.tsx';
 import { ScheduleSessionForm } from '../../features/coaching-sessions/components/schedule-session-form.tsx';
 import { SessionList } from '../../features/coaching-sessions/components/session-list.tsx';
@@ -33,6 +35,7 @@ export function CoachingRelationshipPage() {
   if (sessions.isError) return <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
   const { relationship } = sessions.data;
   const isCoach = relationship.viewer === 'coach';
+  const canWrite = isCoach && (relationship.status === 'active' || relationship.status === 'paused');
   const now = Date.now();
   const upcoming = sessions.data.sessions
     .filter((s) => s.status === 'scheduled' && new Date(s.scheduledAt).getTime() + s.durationMinutes * 60_000 > now)
@@ -82,12 +85,15 @@ export function CoachingRelationshipPage() {
         {notes.isSuccess && notes.data.notes.length > 0 ? (
           <ul className="card-list">
             {notes.data.notes.map((note) => (
-              <NoteCard key={note.id} note={note} />
+              <NoteCard key={note.id} note={note}>
+                <NoteHistory noteId={note.id} revision={note.revision} />
+                {canWrite && note.author.id === relationship.coach?.id ? <NoteCorrection note={note} /> : null}
+              </NoteCard>
             ))}
           </ul>
         ) : null}
       </PageSection>
-      {isCoach && (relationship.status === 'active' || relationship.status === 'paused') ? (
+      {canWrite ? (
         <PageSection id="notes-write" title={t('coachingSessions.note.title')} lead={t('coachingSessions.note.lead')}>
           <NoteForm relationshipId={id} sessions={sessions.data.sessions} />
         </PageSection>

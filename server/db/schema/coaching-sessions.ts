@@ -53,6 +53,14 @@ export const sessionNotes = pgTable(
     nextSteps: text('next_steps').notNull().default(''),
     signedOffBy: uuid('signed_off_by').references(() => users.id, { onDelete: 'set null' }),
     signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
+    /** A supervisor sent it back for changes with a comment; cleared when the coach resubmits. */
+    returnedBy: uuid('returned_by').references(() => users.id, { onDelete: 'set null' }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnComment: text('return_comment'),
+    /** The number of the text shown (1: never corrected); earlier ones are in session_note_revisions. */
+    revision: smallint('revision').notNull().default(1),
+    /** Last correction of a note that had been signed off: it is marked corrected and signed off again. */
+    correctedAt: timestamp('corrected_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -61,6 +69,35 @@ export const sessionNotes = pgTable(
     index('session_notes_member_idx').on(t.memberId, t.occurredOn),
     index('session_notes_unsigned_idx').on(t.createdAt).where(sql`${t.signedOffAt} IS NULL`),
   ],
+);
+
+/**
+ * An earlier text of a note, kept when the coach corrects it, with the sign-off it had: the record of
+ * what was written and signed, for audit. Goes with its note.
+ */
+export const sessionNoteRevisions = pgTable(
+  'session_note_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => sessionNotes.id, { onDelete: 'cascade' }),
+    revision: smallint('revision').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    durationMinutes: smallint('duration_minutes').notNull(),
+    contactType: text('contact_type').$type<ContactType>().notNull(),
+    lifeDomains: text('life_domains').array().$type<LifeDomain[]>().notNull(),
+    goalsMoved: text('goals_moved').array().notNull(),
+    summary: text('summary').notNull(),
+    nextSteps: text('next_steps').notNull(),
+    signedOffBy: uuid('signed_off_by').references(() => users.id, { onDelete: 'set null' }),
+    signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
+    /** Who replaced this text, when, and why (required once the text had been signed off). */
+    replacedBy: uuid('replaced_by').references(() => users.id, { onDelete: 'set null' }),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+  },
+  (t) => [uniqueIndex('session_note_revisions_unique').on(t.noteId, t.revision)],
 );
 
 /** A referral a coach made for a client; open until the coach records how it ended. */

@@ -16,6 +16,13 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),
+    /**
+     * What the notice says as a key and its parameters (NOTICE_KEYS), so each reader sees it in the
+     * language of the page; title and body are the same words in the recipient's language at the
+     * time, for email, push and notices from before keys.
+     */
+    messageKey: text('message_key'),
+    messageParams: jsonb('message_params').$type<Record<string, string>>(),
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),

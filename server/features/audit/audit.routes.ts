@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { auditEventSchema } from '../../../shared/contracts/admin.ts';
+import { auditPageSchema, auditQuerySchema } from '../../../shared/contracts/admin.ts';
 import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { listAudit } from './audit.service.ts';
@@ -9,8 +8,13 @@ export function auditRoutes(app: FastifyZod) {
     '/api/admin/audit',
     {
       config: { roles: ROLE_GROUPS.admins },
-      schema: { tags: ['admin'], summary: 'The latest security events', response: { 200: z.array(auditEventSchema) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Security events, newest first, a page at a time; filtered by area or event and period',
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema },
+      },
     },
-    async () => listAudit({ db: app.ctx.db }),
+    async (request) => listAudit({ db: app.ctx.db, query: request.query }),
   );
 }

@@ -1,40 +1,12 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { AUDIT_PAGE_SIZE, type AuditEventName, type AuditPage, type AuditQuery } from '../../../shared/contracts/admin.ts';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { profiles } from '../../db/schema/profile.ts';
 
 /** Security events, named `area.action`. The detail never holds personal data. */
-export type AuditEvent =
-  | 'organization.created'
-  | 'organization.settings_changed'
-  | 'signin.success'
-  | 'signin.failure'
-  | 'signin.mfa_failure'
-  | 'signout'
-  | 'signup'
-  | 'password.reset_requested'
-  | 'password.reset'
-  | 'password.changed'
-  | 'mfa.enabled'
-  | 'mfa.disabled'
-  | 'mfa.recovery_code_used'
-  | 'invite.created'
-  | 'invite.revoked'
-  | 'invite.accepted'
-  | 'roles.changed'
-  | 'account.disabled'
-  | 'account.enabled'
-  | 'account.deleted'
-  | 'grant.created'
-  | 'grant.revoked'
-  | 'break_glass.opened'
-  | 'meeting.created'
-  | 'meeting.updated'
-  | 'meeting.deleted'
-  | 'guide.created'
-  | 'guide.updated'
-  | 'guide.deleted';
+export type AuditEvent = AuditEventName;
 
 export interface AuditEntry {
   event: AuditEvent;
@@ -57,7 +29,22 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 const actorProfile = alias(profiles, 'actor_profile');
 const subjectProfile = alias(profiles, 'subject_profile');
 
-export async function listAudit({ db }: { db: Db }) {
+/**
+ * One page of events, newest first, filtered in the database (an area or one event, a period), so
+ * an old event is found however many came after it. Pages are cut by id (keyset), stable while new
+ * events arrive.
+ */
+export async function listAudit({ db, query }: { db: Db; query: AuditQuery }): Promise<AuditPage> {
+  const where: SQL[] = [];
+  if (query.kind) {
+    const kind = query.kind.includes('.')
+      ? eq(auditLog.event, query.kind)
+      : or(eq(auditLog.event, query.kind), like(auditLog.event, `${query.kind}.%`));
+    if (kind) where.push(kind);
+  }
+  if (query.from) where.push(gte(auditLog.at, new Date(query.from)));
+  if (query.to) where.push(lt(auditLog.at, new Date(query.to)));
+  if (query.before) where.push(lt(auditLog.id, Number(query.before)));
   const rows = await db
     .select({
       id: auditLog.id,
@@ -72,9 +59,11 @@ export async function listAudit({ db }: { db: Db }) {
     .from(auditLog)
     .leftJoin(actorProfile, eq(actorProfile.userId, auditLog.actorId))
     .leftJoin(subjectProfile, eq(subjectProfile.userId, auditLog.subjectId))
+    .where(and(...where))
     .orderBy(desc(auditLog.id))
-    .limit(200);
-  return rows.map((row) => ({
+    .limit(AUDIT_PAGE_SIZE + 1);
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const events = page.map((row) => ({
     id: String(row.id),
     at: row.at.toISOString(),
     event: row.event,
@@ -82,4 +71,5 @@ export async function listAudit({ db }: { db: Db }) {
     actor: row.actorId ? { id: row.actorId, alias: row.actorAlias ?? 'deleted account' } : null,
     subject: row.subjectId ? { id: row.subjectId, alias: row.subjectAlias ?? 'deleted account' } : null,
   }));
+  return { events, next: rows.length > AUDIT_PAGE_SIZE ? (events.at(-1)?.id ?? null) : null };
 }

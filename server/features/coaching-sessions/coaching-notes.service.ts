@@ -8,7 +8,6 @@ import {
   type Referral,
   type ReferralStatus,
   type SessionNote,
-  type UpdateNote,
 } from '../../../shared/contracts/coaching-sessions.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { Db } from '../../db/client.ts';
@@ -19,27 +18,36 @@ import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { onlyRow } from '../../lib/rows.ts';
 import type { Actor, Own } from '../../plugins/session.ts';
-import { authorizedRelationship, authorizeNotesRead, logNoteReview, notePolicy } from './coaching-sessions.policy.ts';
+import { authorizedRelationship, authorizeNotesRead, logNoteReview, notePolicy, viewerOf } from './coaching-sessions.policy.ts';
 
 const L = COACHING_SESSION_LIMITS;
 const authorProfile = alias(profiles, 'note_author_profile');
 const memberProfile = alias(profiles, 'note_member_profile');
 const signerProfile = alias(profiles, 'note_signer_profile');
+const returnerProfile = alias(profiles, 'note_returner_profile');
 
 type NoteRow = typeof sessionNotes.$inferSelect;
 interface Aliases {
   authorAlias: string | null;
   memberAlias: string | null;
   signerAlias: string | null;
+  returnerAlias: string | null;
 }
 
 function selectNotes(db: Db) {
   return db
-    .select({ note: sessionNotes, authorAlias: authorProfile.alias, memberAlias: memberProfile.alias, signerAlias: signerProfile.alias })
+    .select({
+      note: sessionNotes,
+      authorAlias: authorProfile.alias,
+      memberAlias: memberProfile.alias,
+      signerAlias: signerProfile.alias,
+      returnerAlias: returnerProfile.alias,
+    })
     .from(sessionNotes)
     .leftJoin(authorProfile, eq(authorProfile.userId, sessionNotes.authorId))
     .leftJoin(memberProfile, eq(memberProfile.userId, sessionNotes.memberId))
-    .leftJoin(signerProfile, eq(signerProfile.userId, sessionNotes.signedOffBy));
+    .leftJoin(signerProfile, eq(signerProfile.userId, sessionNotes.signedOffBy))
+    .leftJoin(returnerProfile, eq(returnerProfile.userId, sessionNotes.returnedBy));
 }
 
 export function presentReferral(row: typeof referrals.$inferSelect): Referral {
@@ -55,13 +63,16 @@ export function presentReferral(row: typeof referrals.$inferSelect): Referral {
   };
 }
 
-/** Notes with their referrals, in the order given. */
-async function present(db: Db, rows: ({ note: NoteRow } & Aliases)[]): Promise<SessionNote[]> {
+/**
+ * Notes with their referrals, in the order given. `forMember`: the member's own view, where a note
+ * returned for changes is simply awaiting sign-off and the supervisor's comment is not shown.
+ */
+async function present(db: Db, rows: ({ note: NoteRow } & Aliases)[], forMember = false): Promise<SessionNote[]> {
   const ids = rows.map((row) => row.note.id);
   const referralRows = ids.length
     ? await db.select().from(referrals).where(inArray(referrals.noteId, ids)).orderBy(asc(referrals.createdAt), asc(referrals.id))
     : [];
-  return rows.map(({ note, authorAlias, memberAlias, signerAlias }) => ({
+  return rows.map(({ note, authorAlias, memberAlias, signerAlias, returnerAlias }) => ({
     id: note.id,
     relationshipId: note.relationshipId,
     sessionId: note.sessionId,
@@ -79,6 +90,17 @@ async function present(db: Db, rows: ({ note: NoteRow } & Aliases)[]): Promise<S
       note.signedOffAt && note.signedOffBy
         ? { by: { id: note.signedOffBy, alias: signerAlias ?? '' }, at: note.signedOffAt.toISOString() }
         : null,
+    status: note.signedOffAt ? 'signed_off' : note.returnedAt && !forMember ? 'returned' : 'awaiting_sign_off',
+    returned:
+      note.returnedAt && !forMember
+        ? {
+            by: { id: note.returnedBy ?? '', alias: returnerAlias ?? '' },
+            at: note.returnedAt.toISOString(),
+            comment: note.returnComment ?? '',
+          }
+        : null,
+    revision: note.revision,
+    corrected: note.correctedAt ? { at: note.correctedAt.toISOString() } : null,
     createdAt: note.createdAt.toISOString(),
     updatedAt: note.updatedAt.toISOString(),
   }));
@@ -89,10 +111,11 @@ export async function notesAbout(db: Db, memberId: string): Promise<SessionNote[
   const rows = await selectNotes(db)
     .where(eq(sessionNotes.memberId, memberId))
     .orderBy(asc(sessionNotes.occurredOn), asc(sessionNotes.createdAt));
-  return present(db, rows);
+  return present(db, rows, true);
 }
 
-async function noteById(db: Db, id: string): Promise<SessionNote | null> {
+/** One note as its coach or a supervisor sees it. */
+export async function noteById(db: Db, id: string): Promise<SessionNote | null> {
   const rows = await selectNotes(db).where(eq(sessionNotes.id, id)).limit(1);
   return (await present(db, rows))[0] ?? null;
 }
@@ -109,7 +132,7 @@ export function latestToday(now: Date): string {
   return DateTime.fromJSDate(now, { zone: LATEST_ZONE }).toISODate() as string;
 }
 
-function checkDate(occurredOn: string, now: Date) {
+export function checkDate(occurredOn: string, now: Date) {
   if (occurredOn > latestToday(now))
     throw badRequest('The contact cannot be in the future', [{ path: 'body.occurredOn', message: 'Choose today or an earlier day' }]);
 }
@@ -191,34 +214,6 @@ export async function createNote({
   return note;
 }
 
-/** The author corrects a note until a supervisor signs it off; after that it is the record. */
-export async function updateNote({
-  db,
-  actor,
-  id,
-  changes,
-  now = new Date(),
-}: Own & {
-  id: string;
-  changes: UpdateNote;
-  now?: Date;
-}): Promise<SessionNote> {
-  const [note] = await db.select().from(sessionNotes).where(eq(sessionNotes.id, id)).limit(1);
-  if (!note || note.authorId !== actor.userId) throw notFound();
-  await authorizedRelationship(db, actor, note.relationshipId, 'write');
-  if (note.signedOffAt) throw conflict('A signed-off note cannot be changed');
-  if (changes.occurredOn) checkDate(changes.occurredOn, now);
-  const rows = await db
-    .update(sessionNotes)
-    .set({ ...changes, updatedAt: now })
-    .where(and(eq(sessionNotes.id, id), isNull(sessionNotes.signedOffAt)))
-    .returning({ id: sessionNotes.id });
-  if (rows.length === 0) throw conflict('A signed-off note cannot be changed');
-  const updated = await noteById(db, id);
-  if (!updated) throw notFound();
-  return updated;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading
 
@@ -235,18 +230,19 @@ export async function listRelationshipNotes({
     .where(eq(sessionNotes.relationshipId, rel.id))
     .orderBy(desc(sessionNotes.occurredOn), desc(sessionNotes.createdAt))
     .limit(L.listMax);
-  return { notes: await present(db, rows) };
+  return { notes: await present(db, rows, viewerOf(actor, rel) === 'member') };
 }
 
 /**
- * Notes no one has signed off yet, oldest first, for a supervisor's review. Showing them is reading
+ * Notes no one has signed off yet, oldest first, for a supervisor's review; a note returned to its
+ * coach leaves the list until the coach resubmits it. Showing them is reading
  * notes about each member listed, so each member shown gets one access-log row. Notes about
  * disabled or deleted accounts are left out, like every other record of theirs.
  */
 export async function listNotesAwaitingSignOff({ db, actor }: { db: Db; actor: Actor }): Promise<NoteList> {
   const rows = await selectNotes(db)
     .innerJoin(users, eq(users.id, sessionNotes.memberId))
-    .where(and(isNull(sessionNotes.signedOffAt), eq(users.status, 'active')))
+    .where(and(isNull(sessionNotes.signedOffAt), isNull(sessionNotes.returnedAt), eq(users.status, 'active')))
     .orderBy(asc(sessionNotes.createdAt), asc(sessionNotes.id))
     .limit(LIMITS.pageSize);
   for (const memberId of new Set(rows.map((row) => row.note.memberId))) await logNoteReview(db, actor, memberId);
@@ -268,6 +264,7 @@ export async function signOffNote({
       authorId: sessionNotes.authorId,
       memberId: sessionNotes.memberId,
       signedOffAt: sessionNotes.signedOffAt,
+      returnedAt: sessionNotes.returnedAt,
       status: users.status,
     })
     .from(sessionNotes)
@@ -276,13 +273,14 @@ export async function signOffNote({
     .limit(1);
   if (!note) throw notFound();
   notePolicy.authorize(actor, 'signOff', { authorId: note.authorId, memberActive: note.status === 'active' });
-  if (note.signedOffAt) throw conflict('This note is already signed off');
+  if (note.signedOffAt) throw conflict('This note is already signed off').withKey('notes.alreadySignedOff');
+  if (note.returnedAt) throw conflict('This note is back with its coach for changes').withKey('notes.withCoach');
   const rows = await db
     .update(sessionNotes)
     .set({ signedOffBy: actor.userId, signedOffAt: now })
-    .where(and(eq(sessionNotes.id, id), isNull(sessionNotes.signedOffAt)))
+    .where(and(eq(sessionNotes.id, id), isNull(sessionNotes.signedOffAt), isNull(sessionNotes.returnedAt)))
     .returning({ id: sessionNotes.id });
-  if (rows.length === 0) throw conflict('This note is already signed off');
+  if (rows.length === 0) throw conflict('This note is already signed off').withKey('notes.alreadySignedOff');
   await logNoteReview(db, actor, note.memberId);
   const signed = await noteById(db, id);
   if (!signed) throw notFound();

@@ -8,7 +8,8 @@ import type { Actor } from '../../plugins/session.ts';
 import { buildCoachingRelationship } from '../../test/coaching-factories.ts';
 import { buildPerson, type Person, setUpOrganization } from '../../test/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
-import { createNote, updateNote } from './coaching-notes.service.ts';
+import { updateNote } from './coaching-notes.corrections.ts';
+import { createNote } from './coaching-notes.service.ts';
 
 let t: TestApp;
 let admin: Person;
@@ -51,7 +52,7 @@ const note = (extra: Record<string, unknown> = {}) => ({
   nextSteps: 'Call the landlord on Monday.',
   ...extra,
 });
-async function write(body = note(), by = coach, url = notesUrl()) {
+async function write(body: Record<string, unknown> = note(), by = coach, url = notesUrl()) {
   const response = await by.agent.post(url, body);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body;
@@ -154,14 +155,153 @@ describe('writing a note', () => {
     expect(refused.status).toBe(400);
   });
 
-  it('can be corrected by its author until signed off', async () => {
+  it('refuses a note with nothing in it (400 naming the summary), and writes nothing', async () => {
+    const before = (await coach.agent.get(notesUrl())).body.notes.length;
+    const empty: Record<string, unknown> = {
+      occurredOn: today(),
+      durationMinutes: 30,
+      contactType: 'in_person',
+      lifeDomains: [],
+      goalsMoved: [],
+      summary: '',
+      nextSteps: '',
+    };
+    for (const body of [
+      empty,
+      { ...empty, summary: '   ', nextSteps: '\n' },
+      { ...empty, lifeDomains: ['housing'] },
+      { ...empty, referrals: [] },
+    ]) {
+      const refused = await coach.agent.post(notesUrl(), body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields).toEqual([expect.objectContaining({ path: 'body.summary' })]);
+    }
+    expect((await coach.agent.get(notesUrl())).body.notes).toHaveLength(before);
+    expect(
+      (await supervisor.agent.get('/api/coaching/notes/awaiting-sign-off')).body.notes.every((n: { summary: string }) => n.summary),
+    ).toBe(true);
+    // Any one of them is enough.
+    await write({ ...empty, nextSteps: 'Meet again Friday' });
+    await write({ ...empty, referrals: [{ service: 'Food bank' }] });
+  });
+
+  it('can be corrected by its author, keeping the earlier text; it cannot be emptied', async () => {
     const created = await write();
     expect((await otherCoach.agent.patch(`/api/coaching/notes/${created.id}`, { summary: 'Hijack' })).status).toBe(404);
     const fixed = await coach.agent.patch(`/api/coaching/notes/${created.id}`, { summary: 'Corrected summary', goalsMoved: [] });
     expect(fixed.status).toBe(200);
-    expect(fixed.body).toMatchObject({ summary: 'Corrected summary', goalsMoved: [], nextSteps: 'Call the landlord on Monday.' });
+    expect(fixed.body).toMatchObject({
+      summary: 'Corrected summary',
+      goalsMoved: [],
+      nextSteps: 'Call the landlord on Monday.',
+      revision: 2,
+      corrected: null,
+      status: 'awaiting_sign_off',
+    });
+    const emptied = await coach.agent.patch(`/api/coaching/notes/${created.id}`, { summary: '', nextSteps: '' });
+    expect(emptied.status).toBe(400);
+    // Named with a stable key the client words in the reader's language; the English message stays.
+    expect(emptied.body.error).toMatchObject({
+      key: 'notes.empty',
+      message: expect.stringContaining('Write what happened'),
+      fields: [{ path: 'body.summary', key: 'notes.empty' }],
+    });
+    const history = await coach.agent.get(`/api/coaching/notes/${created.id}/revisions`);
+    expect(history.status).toBe(200);
+    expect(history.body.revisions).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        summary: 'Talked through the housing application.',
+        goalsMoved: ['Applied for two jobs'],
+        signedOff: null,
+        replaced: expect.objectContaining({ by: { id: coach.id, alias: 'Coach Lee' }, reason: null }),
+      }),
+    ]);
+  });
+
+  it('a signed-off note is corrected only with a reason; it is marked corrected, keeps the signed text, and is signed off again', async () => {
+    const created = await write();
     expect((await supervisor.agent.post(`/api/coaching/notes/${created.id}/sign-off`)).status).toBe(200);
-    expect((await coach.agent.patch(`/api/coaching/notes/${created.id}`, { summary: 'Too late' })).status).toBe(409);
+    const noReason = await coach.agent.patch(`/api/coaching/notes/${created.id}`, { summary: 'Fixed a wrong day' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields).toEqual([expect.objectContaining({ path: 'body.reason' })]);
+    const fixed = await coach.agent.patch(`/api/coaching/notes/${created.id}`, {
+      occurredOn: DateTime.fromISO(today()).minus({ days: 1 }).toISODate(),
+      reason: 'Wrong day',
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ status: 'awaiting_sign_off', signedOff: null, revision: 2, corrected: { at: expect.any(String) } });
+    const queue = await supervisor.agent.get('/api/coaching/notes/awaiting-sign-off');
+    expect(queue.body.notes.map((n: { id: string }) => n.id)).toContain(created.id);
+    const history = (await member.agent.get(`/api/coaching/notes/${created.id}/revisions`)).body.revisions;
+    expect(history).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        occurredOn: today(),
+        signedOff: expect.objectContaining({ by: expect.objectContaining({ id: supervisor.id }) }),
+        replaced: expect.objectContaining({ reason: 'Wrong day' }),
+      }),
+    ]);
+    const resigned = await supervisor.agent.post(`/api/coaching/notes/${created.id}/sign-off`);
+    expect(resigned.body).toMatchObject({ status: 'signed_off', corrected: { at: expect.any(String) } });
+    for (const outsider of [otherCoach, ally])
+      expect((await outsider.agent.get(`/api/coaching/notes/${created.id}/revisions`)).status).toBe(404);
+  });
+});
+
+describe('returning a note for changes', () => {
+  it('a supervisor returns it with a comment; the coach is told and sees why; the member sees it as awaiting; a correction resubmits it', async () => {
+    const created = await write(note({ summary: 'Short' }));
+    const noComment = await supervisor.agent.post(`/api/coaching/notes/${created.id}/return`, { comment: '  ' });
+    expect(noComment.status).toBe(400);
+    for (const notReviewer of [coach, member, otherCoach]) {
+      expect((await notReviewer.agent.post(`/api/coaching/notes/${created.id}/return`, { comment: 'No' })).status).toBe(404);
+    }
+    const before = (await reviewRows(member)).length;
+    const returned = await supervisor.agent.post(`/api/coaching/notes/${created.id}/return`, { comment: 'Say what you agreed on housing' });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({
+      status: 'returned',
+      returned: { by: { id: supervisor.id }, comment: 'Say what you agreed on housing' },
+    });
+    expect(await reviewRows(member)).toHaveLength(before + 1);
+    expect((await supervisor.agent.post(`/api/coaching/notes/${created.id}/return`, { comment: 'Again' })).status).toBe(409);
+    const whileReturned = await admin.agent.post(`/api/coaching/notes/${created.id}/sign-off`);
+    expect(whileReturned.status).toBe(409);
+    expect(whileReturned.body.error).toEqual({
+      code: 'CONFLICT',
+      key: 'notes.withCoach',
+      message: 'This note is back with its coach for changes',
+    });
+    const queue = await supervisor.agent.get('/api/coaching/notes/awaiting-sign-off');
+    expect(queue.body.notes.map((n: { id: string }) => n.id)).not.toContain(created.id);
+
+    const notices = await coach.agent.get('/api/me/notifications');
+    expect(JSON.stringify(notices.body)).toContain(`/coaching/relationships/${relationshipId}`);
+    expect(JSON.stringify(notices.body)).not.toContain('Say what you agreed');
+
+    const coachView = (await coach.agent.get(notesUrl())).body.notes.find((n: { id: string }) => n.id === created.id);
+    expect(coachView).toMatchObject({ status: 'returned', returned: { comment: 'Say what you agreed on housing' } });
+    const memberView = (await member.agent.get(notesUrl())).body.notes.find((n: { id: string }) => n.id === created.id);
+    expect(memberView).toMatchObject({ status: 'awaiting_sign_off', returned: null });
+    expect(JSON.stringify(memberView)).not.toContain('Say what you agreed');
+
+    const resubmitted = await coach.agent.patch(`/api/coaching/notes/${created.id}`, {
+      summary: 'Agreed to apply for the Oak Street flat.',
+    });
+    expect(resubmitted.body).toMatchObject({ status: 'awaiting_sign_off', returned: null, revision: 2 });
+    const again = await supervisor.agent.get('/api/coaching/notes/awaiting-sign-off');
+    expect(again.body.notes.map((n: { id: string }) => n.id)).toContain(created.id);
+    expect((await supervisor.agent.post(`/api/coaching/notes/${created.id}/sign-off`)).status).toBe(200);
+    expect((await supervisor.agent.post(`/api/coaching/notes/${created.id}/return`, { comment: 'Too late' })).status).toBe(409);
+  });
+
+  it('nobody returns their own note (403)', async () => {
+    const both = await buildPerson(t, { roles: ['coach', 'supervisor'] });
+    const theirMember = await buildPerson(t);
+    const theirs = await buildCoachingRelationship(t, { coachId: both.id, memberId: theirMember.id, scopes: [] });
+    const own = await write(note(), both, notesUrl(theirs.id));
+    expect((await both.agent.post(`/api/coaching/notes/${own.id}/return`, { comment: 'Mine' })).status).toBe(403);
   });
 });
 

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CoachingSessionsExport } from '../../../shared/contracts/coaching-sessions.ts';
 import type { Db } from '../../db/client.ts';
-import { coachingSessions, referrals, sessionNotes } from '../../db/schema/coaching-sessions.ts';
+import { coachingSessions, referrals, sessionNoteRevisions, sessionNotes } from '../../db/schema/coaching-sessions.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import type { PersonalData } from '../../lib/feature.ts';
 import { notesAbout, presentReferral } from './coaching-notes.service.ts';
@@ -61,7 +61,8 @@ export async function eraseCoachingSessions(tx: Db, me: string): Promise<{ sessi
 
 /** Coaching sessions' part of "my data" (lib/feature.ts): erased before the relationships they hang on. */
 export const coachingSessionsMyData: PersonalData = {
-  tables: [coachingSessions, sessionNotes, referrals],
+  // Revisions go with their note (ON DELETE CASCADE).
+  tables: [coachingSessions, sessionNotes, sessionNoteRevisions, referrals],
   export: async (tx, { id }) => ({ coachingSessions: await exportCoachingSessions(tx, id) }),
   async erase({ tx, subject }) {
     const gone = await eraseCoachingSessions(tx, subject.id);

@@ -97,12 +97,17 @@ export interface NoteUnderReview {
   memberActive: boolean;
 }
 
+const reviews = (actor: Actor, note: NoteUnderReview) =>
+  inRoleGroup(actor.roles, 'oversight') && note.memberActive && note.authorId !== actor.userId;
+
 /**
- * Signing off: supervisors and admins, for notes about active members (others are gone, 404), never
- * their own note (403: someone else signs it).
+ * Signing off and returning for changes: supervisors and admins, for notes about active members
+ * (others are gone, 404), never their own note (403: someone else reviews it).
  */
-export const notePolicy = definePolicy<Actor, NoteUnderReview>()(
-  { signOff: (actor, note) => inRoleGroup(actor.roles, 'oversight') && note.memberActive && note.authorId !== actor.userId },
-  (_action, actor, note) =>
-    inRoleGroup(actor.roles, 'oversight') && note.memberActive ? forbidden('Someone else signs off your own note') : notFound(),
+export const notePolicy = definePolicy<Actor, NoteUnderReview>()({ signOff: reviews, return: reviews }, (action, actor, note) =>
+  inRoleGroup(actor.roles, 'oversight') && note.memberActive
+    ? forbidden(action === 'signOff' ? 'Someone else signs off your own note' : 'Someone else reviews your own note').withKey(
+        'notes.ownNote',
+      )
+    : notFound(),
 );

@@ -3,10 +3,12 @@ import {
   createNoteSchema,
   createSessionSchema,
   noteListSchema,
+  noteRevisionListSchema,
   noteSchema,
   referralListSchema,
   referralSchema,
   relationshipSessionsSchema,
+  returnNoteSchema,
   sessionListSchema,
   sessionOutcomeSchema,
   sessionSchema,
@@ -19,13 +21,13 @@ import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
+import { listNoteRevisions, returnNote, updateNote } from './coaching-notes.corrections.ts';
 import {
   createNote,
   listNotesAwaitingSignOff,
   listRelationshipNotes,
   listRelationshipReferrals,
   signOffNote,
-  updateNote,
   updateReferral,
 } from './coaching-notes.service.ts';
 import { sessionCalendar } from './coaching-sessions.calendar.ts';
@@ -155,7 +157,7 @@ export function coachingSessionRoutes(app: FastifyZod) {
       config: { roles: ROLE_GROUPS.coaches, rateLimit: writes },
       schema: {
         tags,
-        summary: 'Correct my note before it is signed off',
+        summary: 'Correct my note (the earlier text is kept; a signed-off note needs a reason and is signed off again)',
         params: idParams,
         body: updateNoteSchema,
         response: { 200: noteSchema },
@@ -178,6 +180,32 @@ export function coachingSessionRoutes(app: FastifyZod) {
       schema: { tags, summary: 'Sign off a note (a supervisor; not one’s own)', params: idParams, response: { 200: noteSchema } },
     },
     async (request) => signOffNote({ db, actor: actorOf(request), id: request.params.id }),
+  );
+  app.post(
+    '/api/coaching/notes/:id/return',
+    {
+      config: { roles: ROLE_GROUPS.oversight, rateLimit: writes },
+      schema: {
+        tags,
+        summary: 'Return an unsigned note to its coach for changes, with a comment (a supervisor; not one’s own)',
+        params: idParams,
+        body: returnNoteSchema,
+        response: { 200: noteSchema },
+      },
+    },
+    async (request) => returnNote({ db, actor: actorOf(request), id: request.params.id, comment: request.body.comment }),
+  );
+  app.get(
+    '/api/coaching/notes/:id/revisions',
+    {
+      schema: {
+        tags,
+        summary: 'Earlier texts of a note, newest first (whoever may read the note; a supervisor’s read is logged)',
+        params: idParams,
+        response: { 200: noteRevisionListSchema },
+      },
+    },
+    async (request) => listNoteRevisions({ db, actor: actorOf(request), id: request.params.id }),
   );
 
   // Referrals ----------------------------------------------------------------------------------

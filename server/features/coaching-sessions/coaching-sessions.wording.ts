@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { ContactType } from '../../../shared/contracts/coaching-base.ts';
 import { localDateTime, type MessageLanguage } from '../notifications/notifications.public.ts';
 
@@ -59,4 +60,12 @@ export function reminderEmail(language: MessageLanguage, body: string, link: str
 export function withMessage(body: string, message: string | null | undefined, language: MessageLanguage) {
   if (!message) return body;
   return language === 'es' ? `${body}\nMensaje de tu coach: ${message}` : `${body}\nFrom your coach: ${message}`;
+}
+
+/** The coach's notice that a supervisor returned a note: the day only, never the comment or the note. */
+export function noteReturnedMessage(language: MessageLanguage, occurredOn: string): { title: string; body: string } {
+  const day = DateTime.fromISO(occurredOn, { zone: 'UTC' }).setLocale(language).toLocaleString(DateTime.DATE_FULL);
+  return language === 'es'
+    ? { title: 'Una nota volvió para cambios', body: `Tu supervisor pidió cambios en la nota del ${day}.` }
+    : { title: 'A note was returned for changes', body: `Your supervisor asked for changes to the note of ${day}.` };
 }

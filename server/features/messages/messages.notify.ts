@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { NoticeKey } from '../../../shared/contracts/reminders.ts';
 import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { hasUnreadNotice, messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
@@ -42,6 +43,12 @@ const WORDS = {
 } as const;
 
 export type PeopleNotice = 'message' | 'invite' | 'accepted' | 'nudge';
+const NOTICE_KEY = {
+  message: 'message',
+  invite: 'partner_invite',
+  accepted: 'partner_accepted',
+  nudge: 'partner_nudge',
+} as const satisfies Record<PeopleNotice, NoticeKey>;
 
 async function languageOf(db: Db, userId: string) {
   const [row] = await db.select({ languages: profiles.languages }).from(profiles).where(eq(profiles.userId, userId)).limit(1);
@@ -61,6 +68,10 @@ export async function notify(
     body: options.extra ? `${words.body}\n\n“${options.extra}”` : words.body,
     link: options.link,
     dedupeKey: options.dedupeKey,
+    message: {
+      key: NOTICE_KEY[options.notice],
+      params: { alias: options.alias, ...(options.extra ? { extra: options.extra } : {}) },
+    },
   });
 }
 

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, sql as drizzleSql, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingRelationships } from '../../db/schema/coaching.ts';
 import { conversations, messages } from '../../db/schema/messages.ts';
@@ -194,6 +195,44 @@ describe('messages between a coach and a client', () => {
     expect(after?.readAt).not.toBeNull();
     const list = await coach.agent.get('/api/me/notifications');
     expect(list.status).toBe(200);
+  });
+
+  it('stores the notice as a key and the sender’s alias, so the reader’s page words it; old notices are converted by the migration', async () => {
+    const { coach, member, id } = await pair();
+    await send(member, id, 'hello');
+    const list = await coach.agent.get('/api/me/notifications');
+    const notice = list.body.notifications.find((n: { link: string }) => n.link === `/messages/${id}`);
+    expect(notice).toMatchObject({ kind: 'message', message: { key: 'message', params: { alias: member.alias } } });
+
+    // A notice stored before keys, in either language, gets its key from the migration's UPDATE.
+    const legacy = await t.database.db
+      .insert(notifications)
+      .values([
+        {
+          userId: coach.id,
+          kind: 'message',
+          title: 'New message from Old Friend',
+          body: 'Open your messages to read it.',
+          dedupeKey: `legacy-en-${id}`,
+        },
+        {
+          userId: coach.id,
+          kind: 'message',
+          title: 'Nuevo mensaje de Vieja Amiga',
+          body: 'Abre tus mensajes para leerlo.',
+          dedupeKey: `legacy-es-${id}`,
+        },
+        { userId: coach.id, kind: 'checkin', title: 'Time to check in', body: 'How is today?', dedupeKey: `legacy-other-${id}` },
+      ])
+      .returning({ id: notifications.id });
+    const sql = readFileSync(new URL('../../db/migrations/0011_note_corrections_notice_keys.sql', import.meta.url), 'utf8');
+    const update = sql.split('--> statement-breakpoint').find((statement) => statement.includes('UPDATE'));
+    await t.database.db.execute(drizzleSql.raw(update ?? 'no statement'));
+    const after = await coach.agent.get('/api/me/notifications');
+    const byId = new Map(after.body.notifications.map((n: { id: string }) => [n.id, n]));
+    expect(byId.get(legacy[0]?.id)).toMatchObject({ message: { key: 'message', params: { alias: 'Old Friend' } } });
+    expect(byId.get(legacy[1]?.id)).toMatchObject({ message: { key: 'message', params: { alias: 'Vieja Amiga' } } });
+    expect(byId.get(legacy[2]?.id)).toMatchObject({ message: null, title: 'Time to check in' });
   });
 
   it('refuses everyone else: another coach, an ally, a stranger get 404; anonymous 401', async () => {

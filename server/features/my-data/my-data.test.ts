@@ -396,7 +396,7 @@ describe('POST /api/me/delete-account', () => {
     expect(enable.status).toBe(409);
     expect(enable.body.error.message).toMatch(/deleted their account/);
     const audit = await admin.agent.get('/api/admin/audit');
-    expect(audit.body).toContainEqual(
+    expect(audit.body.events).toContainEqual(
       expect.objectContaining({ event: 'account.deleted', actor: { id: member.id, alias: profile?.alias } }),
     );
   });

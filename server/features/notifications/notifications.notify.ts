@@ -1,9 +1,17 @@
 import { inArray } from 'drizzle-orm';
+import type { NoticeMessage } from '../../../shared/contracts/reminders.ts';
 import type { Db } from '../../db/client.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 
-/** One in-app notice: who, what kind, the words, where it leads, and the key that makes it once. */
-export type Notice = Pick<typeof notifications.$inferInsert, 'userId' | 'kind' | 'title' | 'body' | 'link'> & { dedupeKey: string };
+/**
+ * One in-app notice: who, what kind, the words (in the recipient's language, for email and push), where
+ * it leads, the key that makes it once, and optionally the same notice as a key and parameters so the
+ * notification centre words it in the reader's page language.
+ */
+export type Notice = Pick<typeof notifications.$inferInsert, 'userId' | 'kind' | 'title' | 'body' | 'link'> & {
+  dedupeKey: string;
+  message?: NoticeMessage;
+};
 
 /**
  * Adds an in-app notification once per `dedupeKey`: a retried request or a sweep run twice adds
@@ -14,7 +22,16 @@ export type Notice = Pick<typeof notifications.$inferInsert, 'userId' | 'kind' |
 export async function notifyOnce(db: Db, note: Notice): Promise<boolean> {
   const created = await db
     .insert(notifications)
-    .values(note)
+    .values({
+      userId: note.userId,
+      kind: note.kind,
+      title: note.title,
+      body: note.body,
+      link: note.link,
+      dedupeKey: note.dedupeKey,
+      messageKey: note.message?.key ?? null,
+      messageParams: note.message?.params ?? null,
+    })
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
   return created.length > 0;

@@ -1,5 +1,11 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { type Notification, type NotificationList, REMINDER_LIMITS } from '../../../shared/contracts/reminders.ts';
+import {
+  NOTICE_KEYS,
+  type NoticeKey,
+  type Notification,
+  type NotificationList,
+  REMINDER_LIMITS,
+} from '../../../shared/contracts/reminders.ts';
 import type { Db } from '../../db/client.ts';
 import { notifications } from '../../db/schema/notifications.ts';
 import { notFound } from '../../lib/app-error.ts';
@@ -20,6 +26,10 @@ function present(row: NotificationRow): Notification {
     title: row.title,
     body: row.body,
     link: row.link,
+    message:
+      row.messageKey && (NOTICE_KEYS as readonly string[]).includes(row.messageKey)
+        ? { key: row.messageKey as NoticeKey, params: row.messageParams ?? {} }
+        : null,
     createdAt: iso(row.createdAt),
     readAt: isoOrNull(row.readAt),
   };

@@ -17,15 +17,25 @@ const cardColumns = {
   languages: profiles.languages,
 };
 
-/** Finds people by the start of their alias, to pick someone (never by legal name or email). */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Finds people by their alias, to pick someone (never by legal name or email): every word of the
+ * query must appear somewhere in the alias ("Casey" finds "Demo Casey"); an alias that starts with
+ * the query comes first, then one with a word that does.
+ */
 export async function searchPeople({ db, query }: { db: Db; query: string }) {
-  const pattern = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const words = query.split(/\s+/).filter(Boolean).map(likeLiteral);
+  const whole = likeLiteral(query);
   const rows = await db
     .select(cardColumns)
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(and(eq(users.status, 'active'), ilike(profiles.alias, pattern)))
-    .orderBy(asc(profiles.alias))
+    .where(and(eq(users.status, 'active'), ...words.map((word) => ilike(profiles.alias, `%${word}%`))))
+    .orderBy(
+      sql`case when ${profiles.alias} ilike ${`${whole}%`} then 0 when ${profiles.alias} ilike ${`% ${whole}%`} then 1 else 2 end`,
+      asc(profiles.alias),
+    )
     .limit(20);
   return rows satisfies PersonCard[];
 }

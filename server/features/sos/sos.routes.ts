@@ -1,9 +1,9 @@
 import { ROLE_GROUPS } from '../../../shared/contracts/roles.ts';
-import { sosHistorySchema, sosResultSchema } from '../../../shared/contracts/sos.ts';
+import { sosHistorySchema, sosRecipientsSchema, sosResultSchema } from '../../../shared/contracts/sos.ts';
 import type { FastifyZod } from '../../http.ts';
 import { rateLimit } from '../../plugins/rate-limit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { listOwnSos, pressSos } from './sos.service.ts';
+import { countSosRecipients, listOwnSos, pressSos } from './sos.service.ts';
 
 const tags = ['sos'];
 
@@ -22,6 +22,18 @@ export function sosRoutes(app: FastifyZod) {
       },
     },
     async (request, reply) => reply.status(201).send(await pressSos({ db: ctx.db, ctx, actor: actorOf(request) })),
+  );
+  app.get(
+    '/api/sos/recipients',
+    {
+      config: { roles: ROLE_GROUPS.members },
+      schema: {
+        tags,
+        summary: 'How many people a press would alert now (my `sos` grants in force)',
+        response: { 200: sosRecipientsSchema },
+      },
+    },
+    async (request) => countSosRecipients({ db: ctx.db, actor: actorOf(request) }),
   );
   app.get(
     '/api/sos/mine',

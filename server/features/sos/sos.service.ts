@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { DEFAULT_CRISIS_LINES } from '../../../shared/contracts/organization.ts';
-import { SOS_LIMITS, type SosHistory, type SosResult } from '../../../shared/contracts/sos.ts';
+import { SOS_LIMITS, type SosHistory, type SosRecipients, type SosResult } from '../../../shared/contracts/sos.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/auth.ts';
@@ -45,6 +45,7 @@ export async function pressSos({ db, ctx, actor, now = new Date() }: { db: Db; c
         ...alertMessages(messageLanguage(r.languages)).sos(actor.alias),
         link: `/people/${actor.userId}`,
         dedupeKey: `sos:${event.id}:${r.id}`,
+        message: { key: 'sos', params: { alias: actor.alias } },
       });
       if (isNew) notified.push(r);
     }
@@ -64,6 +65,11 @@ export async function pressSos({ db, ctx, actor, now = new Date() }: { db: Db; c
     alerted: recipients.length,
     crisisLines: lines.length > 0 ? lines : DEFAULT_CRISIS_LINES,
   };
+}
+
+/** How many people a press would alert now: the same recipients a press computes. */
+export async function countSosRecipients({ db, actor, now = new Date() }: { db: Db; actor: Actor; now?: Date }): Promise<SosRecipients> {
+  return { count: (await sosRecipients(db, actor.userId, now)).length };
 }
 
 export async function listOwnSos({ db, actor }: { db: Db; actor: Actor }): Promise<SosHistory> {

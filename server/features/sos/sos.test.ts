@@ -74,6 +74,25 @@ describe('POST /api/sos', () => {
   });
 });
 
+describe('GET /api/sos/recipients', () => {
+  it('counts exactly the people a press would alert: none at first, then each active sos grant', async () => {
+    const member = await buildPerson(t);
+    expect((await member.agent.get('/api/sos/recipients')).body).toEqual({ count: 0 });
+    const ally = await buildPerson(t, { roles: ['ally'] });
+    const notSos = await buildPerson(t, { roles: ['ally'] });
+    const revoked = await buildPerson(t, { roles: ['ally'] });
+    await grant(member, notSos, ['clock']);
+    expect((await member.agent.get('/api/sos/recipients')).body).toEqual({ count: 0 });
+    await grant(member, ally, ['sos']);
+    const revokedId = await grant(member, revoked, ['sos']);
+    expect((await member.agent.get('/api/sos/recipients')).body).toEqual({ count: 2 });
+    await member.agent.post(`/api/me/grants/${revokedId}/revoke`);
+    expect((await member.agent.get('/api/sos/recipients')).body).toEqual({ count: 1 });
+    expect((await member.agent.post('/api/sos')).body.alerted).toBe(1);
+    expect((await createAgent(t.app).get('/api/sos/recipients')).status).toBe(401);
+  });
+});
+
 describe('GET /api/sos/mine, export and deletion', () => {
   it('lists only my own presses, newest first; they are in my export and erased with my account', async () => {
     const member = await buildPerson(t);

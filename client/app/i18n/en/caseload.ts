@@ -99,8 +99,14 @@ export const caseload = {
     lead: 'Need someone right now? SOS alerts the people you chose in Privacy, in the app and by email.',
     button: 'Send SOS',
     confirmTitle: 'Alert the people you chose?',
-    confirmBody:
-      'Everyone you gave your “SOS” permission to gets an alert now. If you are in danger, call a crisis line or emergency services too.',
+    confirmChecking: 'Checking who will be alerted…',
+    confirmUnknown:
+      'We could not check who will be alerted. Pressing still alerts everyone holding your “SOS” permission. If you are in danger, call a crisis line or emergency services too.',
+    confirmBody_one:
+      '{{count}} person holds your “SOS” permission and gets an alert now. If you are in danger, call a crisis line or emergency services too.',
+    confirmBody_other:
+      '{{count}} people hold your “SOS” permission and get an alert now. If you are in danger, call a crisis line or emergency services too.',
+    confirmNobody: 'Nobody holds your “SOS” permission yet, so pressing would alert no one. Please call or text a crisis line now:',
     confirm: 'Alert them now',
     alerted_one: 'Sent. Who was alerted: {{count}} person.',
     alerted_other: 'Sent. Who was alerted: {{count}} people.',

@@ -155,6 +155,19 @@ export const common = {
     IDEMPOTENCY_MISMATCH: 'This was already sent with different details. Please check and send it again.',
     WRONG_CODE: 'That code is not right. Check it and try again.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
+    /** Refusals the server names with a key (error.key), worded in the reader's language. */
+    keys: {
+      notes: {
+        empty: 'Write what happened, a next step, a goal moved or a referral: a note needs at least one.',
+        reasonNeeded: 'Say what was wrong: a signed-off note is corrected only with a reason.',
+        alreadySignedOff: 'This note is already signed off.',
+        withCoach: 'This note is back with its coach for changes.',
+        signedOffNotReturned: 'A signed-off note cannot be returned.',
+        alreadyReturned: 'This note is already back with its coach.',
+        justChanged: 'This note was signed off or returned a moment ago. Reload to see it.',
+        ownNote: 'Someone else reviews your own note.',
+      },
+    },
   },
   roles: {
     member: { label: 'Member', description: 'A person in recovery using Kinship for themselves.' },

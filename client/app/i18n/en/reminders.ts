@@ -33,5 +33,19 @@ export const reminders = {
     new: 'New',
     markRead: 'Mark as read',
     markAllRead: 'Mark all as read',
+    notices: {
+      message: { title: 'New message from {{alias}}', body: 'Open your messages to read it.' },
+      partner_invite: {
+        title: '{{alias}} invited you to be accountability partners',
+        body: 'Open Partners to see what they would share and to accept or decline.',
+      },
+      partner_accepted: { title: '{{alias}} accepted your partner invitation', body: 'You can now see what each of you chose to share.' },
+      partner_nudge: { title: '{{alias}} is thinking of you', body: 'Your accountability partner sent you a little encouragement.' },
+      sos: {
+        title: '{{alias}} pressed SOS',
+        body: '{{alias}} asked for help just now and chose you as someone to alert. Reach out if you can; if you think they are in danger, call emergency services.',
+      },
+      note_returned: { title: 'A note was returned for changes', body: 'Your supervisor asked for changes to the note of {{day}}.' },
+    },
   },
 };

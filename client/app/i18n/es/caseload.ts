@@ -102,8 +102,15 @@ export const caseload: typeof en = {
     lead: '¿Necesitas a alguien ahora? SOS avisa a las personas que elegiste en Privacidad, en la app y por correo.',
     button: 'Enviar SOS',
     confirmTitle: '¿Avisar a las personas que elegiste?',
-    confirmBody:
-      'Todas las personas a quienes diste tu permiso “SOS” reciben un aviso ahora. Si estás en peligro, llama también a una línea de crisis o a emergencias.',
+    confirmChecking: 'Comprobando a quién se avisará…',
+    confirmUnknown:
+      'No pudimos comprobar a quién se avisará. Al enviar se avisa igualmente a todas las personas con tu permiso “SOS”. Si estás en peligro, llama también a una línea de crisis o a emergencias.',
+    confirmBody_one:
+      '{{count}} persona tiene tu permiso “SOS” y recibe un aviso ahora. Si estás en peligro, llama también a una línea de crisis o a emergencias.',
+    confirmBody_other:
+      '{{count}} personas tienen tu permiso “SOS” y reciben un aviso ahora. Si estás en peligro, llama también a una línea de crisis o a emergencias.',
+    confirmNobody:
+      'Nadie tiene todavía tu permiso “SOS”, así que al enviar no se avisaría a nadie. Por favor llama o escribe ahora a una línea de crisis:',
     confirm: 'Avisarles ahora',
     alerted_one: 'Enviado. Personas avisadas: {{count}}.',
     alerted_other: 'Enviado. Personas avisadas: {{count}}.',

@@ -158,6 +158,18 @@ export const common: typeof en = {
     IDEMPOTENCY_MISMATCH: 'Esto ya se envió con otros datos. Revísalo y vuelve a enviarlo.',
     WRONG_CODE: 'Ese código no es correcto. Revísalo y vuelve a intentarlo.',
     INTERNAL: 'Algo salió mal de nuestro lado. Inténtalo de nuevo.',
+    keys: {
+      notes: {
+        empty: 'Escribe qué pasó, un próximo paso, una meta que avanzó o una derivación: una nota necesita al menos uno.',
+        reasonNeeded: 'Di qué estaba mal: una nota aprobada solo se corrige con un motivo.',
+        alreadySignedOff: 'Esta nota ya está aprobada.',
+        withCoach: 'Esta nota volvió a su coach para cambios.',
+        signedOffNotReturned: 'Una nota aprobada no se puede devolver.',
+        alreadyReturned: 'Esta nota ya volvió a su coach.',
+        justChanged: 'Esta nota se aprobó o se devolvió hace un momento. Vuelve a cargar para verla.',
+        ownNote: 'Otra persona revisa tu propia nota.',
+      },
+    },
   },
   roles: {
     member: { label: 'Miembro', description: 'Una persona en recuperación que usa Kinship para sí misma.' },

@@ -35,5 +35,22 @@ export const reminders: typeof en = {
     new: 'Nueva',
     markRead: 'Marcar como leída',
     markAllRead: 'Marcar todas como leídas',
+    notices: {
+      message: { title: 'Nuevo mensaje de {{alias}}', body: 'Abre tus mensajes para leerlo.' },
+      partner_invite: {
+        title: '{{alias}} te invitó a ser compañeros de responsabilidad',
+        body: 'Abre Compañeros para ver lo que compartiría y aceptar o rechazar.',
+      },
+      partner_accepted: {
+        title: '{{alias}} aceptó tu invitación de compañero',
+        body: 'Ahora cada uno puede ver lo que el otro eligió compartir.',
+      },
+      partner_nudge: { title: '{{alias}} está pensando en ti', body: 'Tu compañero de responsabilidad te envió un poco de ánimo.' },
+      sos: {
+        title: '{{alias}} pulsó SOS',
+        body: '{{alias}} acaba de pedir ayuda y te eligió para avisarte. Comunícate si puedes; si crees que está en peligro, llama a emergencias.',
+      },
+      note_returned: { title: 'Una nota volvió para cambios', body: 'Tu supervisor pidió cambios en la nota del {{day}}.' },
+    },
   },
 };

@@ -3,6 +3,7 @@ import {
   type CreateNote,
   type CreateSession,
   noteListSchema,
+  noteRevisionListSchema,
   noteSchema,
   type ReferralStatus,
   referralListSchema,
@@ -10,6 +11,7 @@ import {
   relationshipSessionsSchema,
   sessionListSchema,
   sessionSchema,
+  type UpdateNote,
 } from '../../../../shared/contracts/coaching-sessions.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { refreshShowing } from '../../../lib/shared-changes.ts';
@@ -24,6 +26,7 @@ export const coachingSessionKeys = {
   notes: (id: string) => [...relationship(id), 'notes'] as const,
   referrals: (id: string) => [...relationship(id), 'referrals'] as const,
   awaitingSignOff: [...all, 'notes', 'awaiting-sign-off'] as const,
+  revisions: (noteId: string) => [...all, 'notes', noteId, 'revisions'] as const,
   upcoming: [...all, 'sessions', 'upcoming'] as const,
 };
 /** A relationship's status changing (coaching), a match or a sign-off changes what every query here shows. */
@@ -119,5 +122,38 @@ export function useSignOff() {
     mutationFn: (id: string) =>
       apiRequest(`/api/coaching/notes/${encodeURIComponent(id)}/sign-off`, { method: 'POST', body: {}, schema: noteSchema }),
     onSuccess: () => refreshShowing(queryClient, 'coaching'),
+  });
+}
+
+/** The author corrects a note (the earlier text is kept; a signed-off one needs a reason). */
+export function useCorrectNote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UpdateNote }) =>
+      apiRequest(`/api/coaching/notes/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes, schema: noteSchema }),
+    onSuccess: (note) => {
+      void queryClient.invalidateQueries({ queryKey: coachingSessionKeys.revisions(note.id) });
+      return refreshShowing(queryClient, 'coaching');
+    },
+  });
+}
+
+/** A supervisor returns a note to its coach for changes, with a comment. */
+export function useReturnNote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, comment }: { id: string; comment: string }) =>
+      apiRequest(`/api/coaching/notes/${encodeURIComponent(id)}/return`, { method: 'POST', body: { comment }, schema: noteSchema }),
+    onSuccess: () => refreshShowing(queryClient, 'coaching'),
+  });
+}
+
+/** Earlier texts of a note, read only when someone opens them. */
+export function useNoteRevisions(noteId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: coachingSessionKeys.revisions(noteId),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/coaching/notes/${encodeURIComponent(noteId)}/revisions`, { schema: noteRevisionListSchema, signal }),
+    enabled,
   });
 }

@@ -11,18 +11,30 @@ export function useDay() {
 
 /** One note, read-only: for the member, the coach and a reviewing supervisor alike. */
 export function NoteCard({ note, showMember = false, children }: { note: SessionNote; showMember?: boolean; children?: React.ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
+  const dateOf = (at: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(at));
   return (
     <li className="card">
       <div className="card-title-row">
         <h3>{day(note.occurredOn)}</h3>
         {note.signedOff ? (
           <StatusBadge tone="good">{t('coachingSessions.notes.signedOff', { alias: note.signedOff.by.alias })}</StatusBadge>
+        ) : note.status === 'returned' ? (
+          <StatusBadge tone="warn">{t('coachingSessions.notes.returned')}</StatusBadge>
         ) : (
           <StatusBadge tone="neutral">{t('coachingSessions.notes.awaiting')}</StatusBadge>
         )}
       </div>
+      {note.corrected ? <p className="muted">{t('coachingSessions.notes.corrected', { day: dateOf(note.corrected.at) })}</p> : null}
+      {note.returned ? (
+        <div className="alert alert-info">
+          <p>
+            <strong>{t('coachingSessions.notes.returnedBy', { alias: note.returned.by.alias, day: dateOf(note.returned.at) })}</strong>
+          </p>
+          <p className="pre-line">{note.returned.comment}</p>
+        </div>
+      ) : null}
       <dl className="details note-details">
         {showMember ? (
           <div>

@@ -4,14 +4,14 @@ import { Radio, RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 
 /** How long a contact lasts, in minutes: asked the same way when booking a session and when writing its note. */
-export function DurationField({ error }: { error: string | undefined }) {
+export function DurationField({ error, defaultValue = '45' }: { error: string | undefined; defaultValue?: string }) {
   const { t } = useTranslation();
   return (
     <TextField
       name="durationMinutes"
       label={t('coachingSessions.schedule.duration')}
       inputMode="numeric"
-      defaultValue="45"
+      defaultValue={defaultValue}
       isRequired
       error={error}
     />

@@ -6,6 +6,8 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { useAwaitingSignOff, useSignOff } from '../api/coaching-sessions.ts';
 import { NoteCard, useDay } from './note-card.tsx';
+import { NoteHistory } from './note-history.tsx';
+import { ReturnNote } from './return-note.tsx';
 
 /** Notes waiting for a supervisor, oldest first, each with its sign-off button. Opening this list is logged. */
 export function SignOffQueue({ selfId, relationshipHref }: { selfId: string; relationshipHref: (relationshipId: string) => string }) {
@@ -26,6 +28,7 @@ export function SignOffQueue({ selfId, relationshipHref }: { selfId: string; rel
             <p>
               <Link to={relationshipHref(note.relationshipId)}>{t('coachingSessions.signOff.open', { alias: note.member.alias })}</Link>
             </p>
+            <NoteHistory noteId={note.id} revision={note.revision} />
             {note.author.id === selfId ? (
               <p className="muted">{t('coachingSessions.signOff.own')}</p>
             ) : (
@@ -37,6 +40,12 @@ export function SignOffQueue({ selfId, relationshipHref }: { selfId: string; rel
                   </span>
                 </Button>
               </div>
+            )}
+            {note.author.id === selfId ? null : (
+              <ReturnNote
+                note={note}
+                context={t('coachingSessions.signOff.submitContext', { day: day(note.occurredOn), alias: note.member.alias })}
+              />
             )}
           </NoteCard>
         ))}

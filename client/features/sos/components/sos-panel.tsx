@@ -9,7 +9,7 @@ import { ConfirmContent } from '../../../components/ui/confirm-dialog.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
 import { PageSection } from '../../../components/ui/page-section.tsx';
 import { describeError } from '../../../lib/form-errors.ts';
-import { usePressSos } from '../api/sos.ts';
+import { usePressSos, useSosRecipients } from '../api/sos.ts';
 
 function Lines({ lines }: { lines: readonly CrisisLine[] }) {
   return (
@@ -19,6 +19,36 @@ function Lines({ lines }: { lines: readonly CrisisLine[] }) {
       ))}
     </ul>
   );
+}
+
+/**
+ * What the confirmation promises, from who holds the `sos` permission now: how many will be alerted,
+ * or that nobody will, with the crisis lines to call instead and where to choose someone.
+ */
+function ConfirmBody({
+  count,
+  loading,
+  fallbackLines,
+  privacyLink,
+}: {
+  count: number | undefined;
+  loading: boolean;
+  fallbackLines: readonly CrisisLine[];
+  privacyLink: (label: string) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (loading) return <p>{t('sos.confirmChecking')}</p>;
+  if (count === undefined) return <p>{t('sos.confirmUnknown')}</p>;
+  if (count === 0) {
+    return (
+      <div className="stack">
+        <p>{t('sos.confirmNobody')}</p>
+        <Lines lines={fallbackLines} />
+        <p>{privacyLink(t('sos.choose'))}</p>
+      </div>
+    );
+  }
+  return <p>{t('sos.confirmBody', { count })}</p>;
 }
 
 /**
@@ -39,6 +69,8 @@ export function SosPanel({
   const [error, setError] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const recipients = useSosRecipients(isOpen);
+  const count = recipients.data?.count;
 
   async function confirm(close: () => void) {
     setError(null);
@@ -76,7 +108,7 @@ export function SosPanel({
               onConfirm={() => void confirm(close)}
               onCancel={close}
             >
-              <p>{t('sos.confirmBody')}</p>
+              <ConfirmBody count={count} loading={recipients.isPending} fallbackLines={fallbackLines} privacyLink={privacyLink} />
             </ConfirmContent>
           )}
         </ModalDialog>
