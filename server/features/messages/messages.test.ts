@@ -226,7 +226,7 @@ describe('messages between a coach and a client', () => {
       ])
       .returning({ id: notifications.id });
     const sql = readFileSync(new URL('../../db/migrations/0011_note_corrections_notice_keys.sql', import.meta.url), 'utf8');
-    const update = sql.split('--> statement-breakpoint').find((statement) => statement.includes('UPDATE'));
+    const update = sql.split('--> statement-breakpoint').find((statement) => statement.includes('UPDATE "notifications"'));
     await t.database.db.execute(drizzleSql.raw(update ?? 'no statement'));
     const after = await coach.agent.get('/api/me/notifications');
     const byId = new Map(after.body.notifications.map((n: { id: string }) => [n.id, n]));
