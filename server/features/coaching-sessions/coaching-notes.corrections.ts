@@ -8,13 +8,12 @@ import {
   type SessionNote,
   type UpdateNote,
 } from '../../../shared/contracts/coaching-sessions.ts';
-import { users } from '../../db/schema/auth.ts';
 import { referrals, sessionNoteRevisions, sessionNotes } from '../../db/schema/coaching-sessions.ts';
 import { profiles } from '../../db/schema/profile.ts';
 import { badRequest, conflict, notFound } from '../../lib/app-error.ts';
 import type { Own } from '../../plugins/session.ts';
 import { messageLanguage, notifyOnce } from '../notifications/notifications.public.ts';
-import { checkDate, noteById } from './coaching-notes.service.ts';
+import { checkDate, noteById, noteUnderReview } from './coaching-notes.service.ts';
 import { authorizedRelationship, authorizeNotesRead, logNoteReview, notePolicy } from './coaching-sessions.policy.ts';
 import { noteReturnedMessage } from './coaching-sessions.wording.ts';
 
@@ -106,24 +105,8 @@ export async function returnNote({
   comment: string;
   now?: Date;
 }): Promise<SessionNote> {
-  const [note] = await db
-    .select({
-      id: sessionNotes.id,
-      authorId: sessionNotes.authorId,
-      memberId: sessionNotes.memberId,
-      relationshipId: sessionNotes.relationshipId,
-      occurredOn: sessionNotes.occurredOn,
-      signedOffAt: sessionNotes.signedOffAt,
-      returnedAt: sessionNotes.returnedAt,
-      revision: sessionNotes.revision,
-      status: users.status,
-    })
-    .from(sessionNotes)
-    .innerJoin(users, eq(users.id, sessionNotes.memberId))
-    .where(eq(sessionNotes.id, id))
-    .limit(1);
-  if (!note) throw notFound();
-  notePolicy.authorize(actor, 'return', { authorId: note.authorId, memberActive: note.status === 'active' });
+  const note = await noteUnderReview(db, id);
+  notePolicy.authorize(actor, 'return', note);
   if (note.signedOffAt) throw conflict('A signed-off note cannot be returned').withKey('notes.signedOffNotReturned');
   if (note.returnedAt) throw conflict('This note is already back with its coach').withKey('notes.alreadyReturned');
   await db.transaction(async (tx) => {

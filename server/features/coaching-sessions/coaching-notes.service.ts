@@ -258,21 +258,8 @@ export async function signOffNote({
   id: string;
   now?: Date;
 }): Promise<SessionNote> {
-  const [note] = await db
-    .select({
-      id: sessionNotes.id,
-      authorId: sessionNotes.authorId,
-      memberId: sessionNotes.memberId,
-      signedOffAt: sessionNotes.signedOffAt,
-      returnedAt: sessionNotes.returnedAt,
-      status: users.status,
-    })
-    .from(sessionNotes)
-    .innerJoin(users, eq(users.id, sessionNotes.memberId))
-    .where(eq(sessionNotes.id, id))
-    .limit(1);
-  if (!note) throw notFound();
-  notePolicy.authorize(actor, 'signOff', { authorId: note.authorId, memberActive: note.status === 'active' });
+  const note = await noteUnderReview(db, id);
+  notePolicy.authorize(actor, 'signOff', note);
   if (note.signedOffAt) throw conflict('This note is already signed off').withKey('notes.alreadySignedOff');
   if (note.returnedAt) throw conflict('This note is back with its coach for changes').withKey('notes.withCoach');
   const rows = await db
@@ -324,4 +311,26 @@ export async function updateReferral({
       .returning(),
   );
   return presentReferral(row);
+}
+
+/** A note as a supervisor reviews it (sign off or return): who wrote it, about whom, and where it stands. */
+export async function noteUnderReview(db: Db, id: string) {
+  const [note] = await db
+    .select({
+      id: sessionNotes.id,
+      authorId: sessionNotes.authorId,
+      memberId: sessionNotes.memberId,
+      relationshipId: sessionNotes.relationshipId,
+      occurredOn: sessionNotes.occurredOn,
+      signedOffAt: sessionNotes.signedOffAt,
+      returnedAt: sessionNotes.returnedAt,
+      revision: sessionNotes.revision,
+      memberStatus: users.status,
+    })
+    .from(sessionNotes)
+    .innerJoin(users, eq(users.id, sessionNotes.memberId))
+    .where(eq(sessionNotes.id, id))
+    .limit(1);
+  if (!note) throw notFound();
+  return { ...note, memberActive: note.memberStatus === 'active' };
 }
