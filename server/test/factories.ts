@@ -1,4 +1,6 @@
-import type { Role } from '../../shared/contracts/roles.ts';
+import { eq } from 'drizzle-orm';
+import { ROLES, type Role } from '../../shared/contracts/roles.ts';
+import { users } from '../db/schema/auth.ts';
 import { createAccount } from '../features/auth/accounts.ts';
 import { type Agent, createAgent } from './agent.ts';
 import type { TestApp } from './harness.ts';
@@ -52,4 +54,18 @@ export async function lastEmailTo(admin: Agent, to: string): Promise<{ subject: 
   const message = outbox.body.find((m) => m.to === to);
   if (!message) throw new Error(`no email to ${to}`);
   return { subject: message.subject, text: message.text, token: /#token=([\w-]+)/.exec(message.text)?.[1] ?? null };
+}
+
+/**
+ * The organization's first admin given every role, so that routes for coaches, supervisors and admins
+ * are all reached, and the headers an injected request needs to act as them (session cookie, CSRF token).
+ */
+export async function ownerWithEveryRole(t: TestApp): Promise<{ owner: Person; headers: Record<string, string> }> {
+  const owner = await setUpOrganization(t);
+  await t.database.db
+    .update(users)
+    .set({ roles: [...ROLES] })
+    .where(eq(users.id, owner.id));
+  const headers = { cookie: `__Host-kinship=${owner.agent.cookies.get('__Host-kinship')}`, 'x-csrf-token': await owner.agent.csrfToken() };
+  return { owner, headers };
 }

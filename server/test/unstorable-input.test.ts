@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../shared/contracts/roles.ts';
-import { users } from '../db/schema/auth.ts';
-import { setUpOrganization } from './factories.ts';
+import { ownerWithEveryRole } from './factories.ts';
 import { buildTestApp, type TestApp } from './harness.ts';
 
 /**
@@ -46,17 +43,8 @@ let operations: Operation[];
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const owner = await setUpOrganization(t);
-  // Every role, so routes for coaches, supervisors and admins are reached too.
-  await t.database.db
-    .update(users)
-    .set({ roles: [...ROLES] })
-    .where(eq(users.id, owner.id));
-  headers = {
-    cookie: `__Host-kinship=${owner.agent.cookies.get('__Host-kinship')}`,
-    'x-csrf-token': await owner.agent.csrfToken(),
-    'content-type': 'application/json',
-  };
+  const { headers: owner } = await ownerWithEveryRole(t);
+  headers = { ...owner, 'content-type': 'application/json' };
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
     paths: Record<
       string,
