@@ -75,7 +75,8 @@ async function meetingsOf(sourceName: string): Promise<number | null> {
   }
 }
 
-describe('npm run import:meetings', () => {
+// Each test spawns the importer (a Node process that opens the database) several times: on a busy machine that takes minutes.
+describe('npm run import:meetings', { timeout: 180_000 }, () => {
   it('imports a real feed with the normalizer’s counts, and a second run changes nothing', async () => {
     const first = await run(feed('aasanjose.test.json'), '--timezone', 'America/Los_Angeles', '--source-name', 'San Jose');
     expect(first.code).toBe(0);

@@ -374,7 +374,7 @@ describe('every operation in the OpenAPI document', () => {
           }
         }
         expectNoIssues();
-      });
+      }, 180_000);
 
       it('refuses bodies over 64 KiB (413 once past authentication), non-JSON types and invalid JSON', async () => {
         const oversized = JSON.stringify({ email: 'a@example.org', padding: 'x'.repeat(LIMITS.bodyBytes + 10) });
